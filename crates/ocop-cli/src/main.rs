@@ -1,0 +1,3 @@
+//! The `ocop` command.
+
+fn main() {}

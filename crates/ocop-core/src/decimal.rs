@@ -1,0 +1,99 @@
+//! Exact decimals as they travel in files: JSON strings, never JSON numbers.
+//!
+//! A JSON number would pass through `f64` on its way into [`Decimal`], so `"0.1"` and `0.1`
+//! are not the same thing to this engine: only the string form is accepted.
+
+use std::borrow::Cow;
+
+use rust_decimal::Decimal;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Deserializer, Serializer, de};
+
+/// Pattern every decimal string must match: digits, an optional fraction, no sign, no exponent.
+pub const DECIMAL_PATTERN: &str = r"^[0-9]+(\.[0-9]+)?$";
+
+/// Parses a non-negative decimal written as plain digits with an optional fraction.
+///
+/// Rejects signs, exponents, spaces and empty fractions, so that every accepted string reads the
+/// same to a person and to the engine.
+pub fn parse_plain(text: &str) -> Option<Decimal> {
+    let (whole, fraction) = match text.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (text, None),
+    };
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || fraction.is_some_and(|f| !digits(f)) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+/// Formats a decimal without trailing fractional zeros: `3.50` → `"3.5"`, `40.0` → `"40"`.
+pub fn format(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// Serde adapter for `Decimal` fields written as JSON strings (`#[serde(with = "…")]`).
+pub mod string {
+    use super::*;
+
+    /// Writes the decimal as a normalized string.
+    pub fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&format(*value))
+    }
+
+    /// Reads a decimal from a JSON string in plain notation.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+        let text = Cow::<str>::deserialize(deserializer)?;
+        parse_plain(&text).ok_or_else(|| {
+            de::Error::custom(format_args!(
+                "invalid decimal {text:?}: write digits with an optional fraction, as a string"
+            ))
+        })
+    }
+}
+
+/// Schema stand-in for decimal strings (`#[schemars(with = "DecimalString")]`).
+pub struct DecimalString;
+
+impl JsonSchema for DecimalString {
+    fn schema_name() -> Cow<'static, str> {
+        "DecimalString".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": DECIMAL_PATTERN,
+            "description": "An exact non-negative decimal written as a string, e.g. \"3\" or \"2.5\"."
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_decimals_parse_exactly() {
+        assert_eq!(parse_plain("3"), Some(Decimal::new(3, 0)));
+        assert_eq!(parse_plain("2.5"), Some(Decimal::new(25, 1)));
+        assert_eq!(parse_plain("0.10"), Some(Decimal::new(10, 2)));
+    }
+
+    #[test]
+    fn anything_but_plain_digits_is_rejected() {
+        for bad in [
+            "", "-1", "+1", "1e2", " 1", "1.", ".5", "1,5", "NaN", "1.2.3",
+        ] {
+            assert_eq!(parse_plain(bad), None, "{bad:?} should be rejected");
+        }
+    }
+
+    #[test]
+    fn formatting_drops_trailing_zeros() {
+        assert_eq!(format(Decimal::new(400, 1)), "40");
+        assert_eq!(format(Decimal::new(350, 2)), "3.5");
+        assert_eq!(format(Decimal::ZERO), "0");
+    }
+}

@@ -1,0 +1,288 @@
+//! JSON documents that remember where every value stands in the text.
+//!
+//! Input errors must name the line and column of the offending value, and must all be reported
+//! at once. serde's typed deserialization stops at the first problem and forgets positions, so
+//! inputs are read in two steps: serde_json checks the syntax strictly (RFC 8259, its familiar
+//! messages, a nesting limit), then jsonc-parser builds a tree whose nodes carry their byte
+//! ranges and keep duplicate keys, which the readers walk while collecting every problem.
+
+use std::fmt;
+
+use jsonc_parser::{CollectOptions, ParseOptions, ast};
+use serde::Serialize;
+
+pub use jsonc_parser::ast::Value;
+
+/// A 1-based line and column (in characters) in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Position {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub column: usize,
+}
+
+impl Position {
+    /// The position of a byte offset in a text.
+    pub fn of_offset(text: &str, offset: usize) -> Self {
+        let before = text.get(..offset).unwrap_or(text);
+        let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+        Self {
+            line: before.matches('\n').count() + 1,
+            column: before
+                .get(line_start..)
+                .map_or(0, |line| line.chars().count())
+                + 1,
+        }
+    }
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// One step of a [`JsonPath`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Segment {
+    /// A key of an object.
+    Key(String),
+    /// An index into an array.
+    Index(usize),
+}
+
+/// Where a value stands in a document, written as a JSON Pointer (RFC 6901): `/answers/1.1`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct JsonPath(Vec<Segment>);
+
+impl JsonPath {
+    /// The document's root.
+    pub fn root() -> Self {
+        Self::default()
+    }
+
+    /// This path extended by an object key.
+    pub fn key(&self, key: impl Into<String>) -> Self {
+        let mut segments = self.0.clone();
+        segments.push(Segment::Key(key.into()));
+        Self(segments)
+    }
+
+    /// This path extended by an array index.
+    pub fn index(&self, index: usize) -> Self {
+        let mut segments = self.0.clone();
+        segments.push(Segment::Index(index));
+        Self(segments)
+    }
+
+    /// The steps of the path.
+    pub fn segments(&self) -> &[Segment] {
+        &self.0
+    }
+}
+
+impl fmt::Display for JsonPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str("/");
+        }
+        for segment in &self.0 {
+            match segment {
+                Segment::Key(key) => write!(f, "/{}", key.replace('~', "~0").replace('/', "~1"))?,
+                Segment::Index(index) => write!(f, "/{index}")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for JsonPath {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// A text that is not valid JSON.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message} at line {}, column {}", position.line, position.column)]
+pub struct SyntaxError {
+    /// What is wrong, as serde_json words it.
+    pub message: String,
+    /// Where.
+    pub position: Position,
+}
+
+/// Checks that a text is one strict JSON document.
+pub fn check_syntax(text: &str) -> Result<(), SyntaxError> {
+    serde_json::from_str::<serde::de::IgnoredAny>(text)
+        .map(drop)
+        .map_err(|error| SyntaxError {
+            // serde_json appends " at line L column C"; keep only the message.
+            message: error
+                .to_string()
+                .rsplit_once(" at line ")
+                .map_or_else(|| error.to_string(), |(message, _)| message.to_owned()),
+            position: Position {
+                line: error.line(),
+                column: error.column(),
+            },
+        })
+}
+
+/// A parsed JSON document whose values know their place in the text.
+pub struct Document<'a> {
+    text: &'a str,
+    root: Value<'a>,
+}
+
+impl<'a> Document<'a> {
+    /// Parses a strict JSON text.
+    pub fn parse(text: &'a str) -> Result<Self, SyntaxError> {
+        check_syntax(text)?;
+        let options = ParseOptions {
+            allow_comments: false,
+            allow_loose_object_property_names: false,
+            allow_trailing_commas: false,
+            allow_missing_commas: false,
+            allow_single_quoted_strings: false,
+            allow_hexadecimal_numbers: false,
+            allow_unary_plus_numbers: false,
+            allow_bare_decimal_point_numbers: false,
+            allow_non_finite_numbers: false,
+            allow_extended_string_escapes: false,
+        };
+        let parsed = jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options)
+            .map_err(|error| SyntaxError {
+                message: error.kind().to_string(),
+                position: Position::of_offset(text, error.range().start),
+            })?;
+        let root = parsed.value.ok_or(SyntaxError {
+            message: "EOF while parsing a value".to_owned(),
+            position: Position::of_offset(text, text.len()),
+        })?;
+        Ok(Self { text, root })
+    }
+
+    /// The top-level value.
+    pub fn root(&self) -> &Value<'a> {
+        &self.root
+    }
+
+    /// The position of a value of this document.
+    pub fn position_of(&self, value: &Value<'_>) -> Position {
+        Position::of_offset(self.text, range_of(value).start)
+    }
+
+    /// The position of the value at a path, if the path exists.
+    pub fn locate(&self, path: &JsonPath) -> Option<Position> {
+        let mut value = &self.root;
+        for segment in path.segments() {
+            value = match (segment, value) {
+                (Segment::Key(key), Value::Object(object)) => {
+                    &object
+                        .properties
+                        .iter()
+                        .find(|p| p.name.as_str() == key)?
+                        .value
+                }
+                (Segment::Index(index), Value::Array(array)) => array.elements.get(*index)?,
+                _ => return None,
+            };
+        }
+        Some(self.position_of(value))
+    }
+}
+
+/// Locates a path in a text, for reporting; `None` if the text is not JSON or lacks the path.
+pub fn locate(text: &str, path: &JsonPath) -> Option<Position> {
+    Document::parse(text).ok()?.locate(path)
+}
+
+/// The byte range of a value.
+fn range_of(value: &Value<'_>) -> jsonc_parser::common::Range {
+    match value {
+        Value::StringLit(v) => v.range,
+        Value::NumberLit(v) => v.range,
+        Value::BooleanLit(v) => v.range,
+        Value::Object(v) => v.range,
+        Value::Array(v) => v.range,
+        Value::NullKeyword(v) => v.range,
+    }
+}
+
+/// The JSON type of a value, in words, for messages.
+pub fn type_name(value: &Value<'_>) -> &'static str {
+    match value {
+        Value::StringLit(_) => "string",
+        Value::NumberLit(_) => "number",
+        Value::BooleanLit(_) => "boolean",
+        Value::Object(_) => "object",
+        Value::Array(_) => "array",
+        Value::NullKeyword(_) => "null",
+    }
+}
+
+/// The properties of an object value, in document order, duplicates kept.
+pub fn properties<'v, 'a>(
+    object: &'v ast::Object<'a>,
+) -> impl Iterator<Item = (&'v str, &'v Value<'a>)> {
+    object
+        .properties
+        .iter()
+        .map(|property| (property.name.as_str(), &property.value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters() {
+        let text = "{\n  \"tên\": 1,\n  \"x\": [true]\n}";
+        let document = Document::parse(text).unwrap();
+        assert_eq!(
+            document.locate(&JsonPath::root().key("x").index(0)),
+            Some(Position { line: 3, column: 9 })
+        );
+        assert_eq!(
+            document.locate(&JsonPath::root().key("tên")),
+            Some(Position {
+                line: 2,
+                column: 10
+            })
+        );
+        assert_eq!(document.locate(&JsonPath::root().key("missing")), None);
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let error = Document::parse("{\n  \"a\": 1,\n}").err().unwrap();
+        assert_eq!(error.position, Position { line: 3, column: 1 });
+        assert_eq!(error.message, "trailing comma");
+    }
+
+    #[test]
+    fn lenient_json5_forms_are_rejected() {
+        for text in [
+            "{'a': 1}", "{a: 1}", "[0x10]", "[+1]", "[.5]", "// c\n{}", "[NaN]",
+        ] {
+            assert!(Document::parse(text).is_err(), "{text} should be rejected");
+        }
+    }
+
+    #[test]
+    fn duplicate_keys_are_kept() {
+        let document = Document::parse(r#"{"a": 1, "a": 2}"#).unwrap();
+        let Value::Object(object) = document.root() else {
+            panic!("object expected");
+        };
+        assert_eq!(properties(object).count(), 2);
+    }
+
+    #[test]
+    fn pointers_escape_slashes_and_tildes() {
+        let path = JsonPath::root().key("a/b~c").index(2);
+        assert_eq!(path.to_string(), "/a~1b~0c/2");
+    }
+}

@@ -1,0 +1,478 @@
+//! Finding and loading rubrics: the ones bundled in the library, or files on disk.
+//!
+//! An instrument file is small and read when the catalog is built; a product set is parsed and
+//! validated the first time it is asked for, so scoring one sheet costs one set, not twenty-six.
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use jiff::civil::Date;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::model::{Instrument, ProductSet};
+use super::problem::{RubricProblem, RubricProblemKind, Severity};
+use super::source::{InstrumentSource, ProductSetSource};
+use super::validate;
+use crate::json::{self, JsonPath, Position};
+
+/// Name of the instrument file in a rubric folder.
+pub const INSTRUMENT_FILE: &str = "rubric.json";
+
+/// Why a rubric or product set cannot be used.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RubricError {
+    /// No rubric with this identifier.
+    #[error("unknown rubric {id:?} (known: {known})")]
+    UnknownRubric {
+        /// The identifier asked for.
+        id: String,
+        /// The identifiers available.
+        known: String,
+    },
+    /// The rubric has no product set with this number.
+    #[error("rubric {rubric} has no product set {number}")]
+    UnknownSet {
+        /// The rubric.
+        rubric: String,
+        /// The number asked for.
+        number: u8,
+    },
+    /// No rubric is in force on a date.
+    #[error("no rubric is in force on {date}")]
+    NoneInForce {
+        /// The date.
+        date: Date,
+    },
+    /// The data failed validation; it is never used to score.
+    #[error("{} problem(s) in rubric data, first: {}", problems.len(), problems.first().map(ToString::to_string).unwrap_or_default())]
+    Invalid {
+        /// Every problem found.
+        problems: Vec<RubricProblem>,
+    },
+    /// Rubric files could not be read.
+    #[error("cannot read rubrics at {path}: {message}")]
+    Io {
+        /// The path.
+        path: String,
+        /// The I/O error.
+        message: String,
+    },
+}
+
+/// A product set with its instrument, ready to score with.
+#[derive(Debug, Clone)]
+pub struct LoadedSet {
+    /// The instrument.
+    pub instrument: Arc<Instrument>,
+    /// The product set.
+    pub set: Arc<ProductSet>,
+}
+
+/// A summary of one rubric, for listings.
+#[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
+pub struct RubricSummary {
+    /// Identifier.
+    pub id: String,
+    /// Data revision.
+    pub revision: u32,
+    /// Decision number.
+    pub decision: String,
+    /// First day in force.
+    pub effective_from: String,
+    /// Last day in force, if replaced.
+    pub effective_until: Option<String>,
+    /// Fingerprint of the instrument file.
+    pub fingerprint: String,
+    /// Product sets: number and name.
+    pub product_sets: Vec<SetSummary>,
+}
+
+/// A product set in a listing.
+#[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
+pub struct SetSummary {
+    /// Number in the decision.
+    pub number: u8,
+    /// Name in the table of contents.
+    pub name: String,
+}
+
+/// A set of rubrics to score with.
+pub struct Catalog {
+    rubrics: Vec<Entry>,
+}
+
+struct Entry {
+    /// The folder name, used when the instrument itself cannot be read.
+    folder: String,
+    state: Result<Rubric, Vec<RubricProblem>>,
+}
+
+struct Rubric {
+    instrument: Arc<Instrument>,
+    warnings: Vec<RubricProblem>,
+    sets: Vec<SetSlot>,
+}
+
+struct SetSlot {
+    number: u8,
+    file: String,
+    text: Result<Cow<'static, str>, String>,
+    loaded: OnceLock<Result<Arc<ProductSet>, Vec<RubricProblem>>>,
+}
+
+mod bundled {
+    include!(concat!(env!("OUT_DIR"), "/bundled_rubrics.rs"));
+}
+
+impl Catalog {
+    /// The rubrics compiled into the library.
+    pub fn bundled() -> &'static Catalog {
+        static BUNDLED: OnceLock<Catalog> = OnceLock::new();
+        BUNDLED.get_or_init(|| {
+            let folders = bundled::FILES
+                .iter()
+                .filter_map(|(name, _)| name.strip_suffix(INSTRUMENT_FILE)?.strip_suffix('/'));
+            let rubrics = folders
+                .map(|folder| {
+                    let read = |relative: &str| {
+                        let wanted = format!("{folder}/{relative}");
+                        bundled::FILES
+                            .iter()
+                            .find(|(name, _)| *name == wanted)
+                            .map(|(_, text)| Cow::Borrowed(*text))
+                            .ok_or_else(|| format!("{wanted} is not bundled"))
+                    };
+                    Entry::load(folder, &read)
+                })
+                .collect();
+            Catalog { rubrics }
+        })
+    }
+
+    /// Reads rubrics from disk: a rubric folder (holding `rubric.json`), its `rubric.json`, or a
+    /// folder of rubric folders.
+    pub fn from_path(path: &Path) -> Result<Catalog, RubricError> {
+        let io = |error: std::io::Error| RubricError::Io {
+            path: path.display().to_string(),
+            message: error.to_string(),
+        };
+        let path = if path.file_name().is_some_and(|name| name == INSTRUMENT_FILE) {
+            path.parent().unwrap_or(path)
+        } else {
+            path
+        };
+        let folders: Vec<PathBuf> = if path.join(INSTRUMENT_FILE).is_file() {
+            vec![path.to_path_buf()]
+        } else {
+            let mut folders: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(io)?
+                .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+                .filter(|folder| folder.join(INSTRUMENT_FILE).is_file())
+                .collect();
+            folders.sort();
+            folders
+        };
+        if folders.is_empty() {
+            return Err(RubricError::Io {
+                path: path.display().to_string(),
+                message: format!("no {INSTRUMENT_FILE} found"),
+            });
+        }
+        let rubrics = folders
+            .iter()
+            .map(|folder| {
+                let read = |relative: &str| {
+                    std::fs::read_to_string(folder.join(relative))
+                        .map(Cow::Owned)
+                        .map_err(|error| error.to_string())
+                };
+                let mut entry = Entry::load(&folder.display().to_string(), &read);
+                entry.folder = folder.display().to_string();
+                entry
+            })
+            .collect();
+        Ok(Catalog { rubrics })
+    }
+
+    /// Identifiers of the rubrics that loaded.
+    pub fn ids(&self) -> Vec<&str> {
+        self.rubrics
+            .iter()
+            .filter_map(|entry| entry.state.as_ref().ok())
+            .map(|rubric| rubric.instrument.id.as_str())
+            .collect()
+    }
+
+    /// The instrument with this identifier.
+    pub fn instrument(&self, id: &str) -> Result<Arc<Instrument>, RubricError> {
+        self.rubric(id).map(|rubric| Arc::clone(&rubric.instrument))
+    }
+
+    /// The instrument in force on a date.
+    pub fn in_force_on(&self, date: Date) -> Result<Arc<Instrument>, RubricError> {
+        self.loaded()
+            .map(|rubric| &rubric.instrument)
+            .find(|instrument| instrument.in_force_on(date))
+            .cloned()
+            .ok_or(RubricError::NoneInForce { date })
+    }
+
+    /// A product set of a rubric, validated.
+    pub fn product_set(&self, id: &str, number: u8) -> Result<LoadedSet, RubricError> {
+        let rubric = self.rubric(id)?;
+        let slot = rubric
+            .sets
+            .iter()
+            .find(|slot| slot.number == number)
+            .ok_or_else(|| RubricError::UnknownSet {
+                rubric: id.to_owned(),
+                number,
+            })?;
+        let set = slot
+            .loaded
+            .get_or_init(|| slot.load(&rubric.instrument))
+            .clone()
+            .map_err(|problems| RubricError::Invalid { problems })?;
+        Ok(LoadedSet {
+            instrument: Arc::clone(&rubric.instrument),
+            set,
+        })
+    }
+
+    /// Summaries of the rubrics that loaded.
+    pub fn summaries(&self) -> Vec<RubricSummary> {
+        self.loaded()
+            .map(|rubric| {
+                let instrument = &rubric.instrument;
+                RubricSummary {
+                    id: instrument.id.clone(),
+                    revision: instrument.revision,
+                    decision: instrument.decision.number.clone(),
+                    effective_from: instrument.effective_from.to_string(),
+                    effective_until: instrument.effective_until.map(|date| date.to_string()),
+                    fingerprint: instrument.fingerprint.clone(),
+                    product_sets: instrument
+                        .product_sets
+                        .iter()
+                        .map(|entry| SetSummary {
+                            number: entry.number,
+                            name: entry.name.clone(),
+                        })
+                        .collect(),
+                }
+            })
+            .collect()
+    }
+
+    /// Validates everything: every instrument and every product set. Returns every problem,
+    /// warnings included, in file order.
+    pub fn check_all(&self) -> Vec<RubricProblem> {
+        let mut problems = Vec::new();
+        for entry in &self.rubrics {
+            match &entry.state {
+                Err(found) => problems.extend(found.iter().cloned()),
+                Ok(rubric) => {
+                    problems.extend(rubric.warnings.iter().cloned());
+                    for slot in &rubric.sets {
+                        problems.extend(slot.problems(&rubric.instrument));
+                    }
+                }
+            }
+        }
+        problems
+    }
+
+    fn loaded(&self) -> impl Iterator<Item = &Rubric> {
+        self.rubrics
+            .iter()
+            .filter_map(|entry| entry.state.as_ref().ok())
+    }
+
+    fn rubric(&self, id: &str) -> Result<&Rubric, RubricError> {
+        for entry in &self.rubrics {
+            match &entry.state {
+                Ok(rubric) if rubric.instrument.id == id => return Ok(rubric),
+                Err(problems) if entry.folder.rsplit('/').next() == Some(id) => {
+                    return Err(RubricError::Invalid {
+                        problems: problems.clone(),
+                    });
+                }
+                _ => {}
+            }
+        }
+        Err(RubricError::UnknownRubric {
+            id: id.to_owned(),
+            known: self.ids().join(", "),
+        })
+    }
+}
+
+impl Entry {
+    fn load(folder: &str, read: &dyn Fn(&str) -> Result<Cow<'static, str>, String>) -> Entry {
+        let file = format!("{folder}/{INSTRUMENT_FILE}");
+        let id = folder.rsplit('/').next().unwrap_or(folder);
+        let state = read(INSTRUMENT_FILE)
+            .map_err(|message| {
+                vec![file_problem(
+                    &file,
+                    id,
+                    None,
+                    RubricProblemKind::Unreadable { message },
+                )]
+            })
+            .and_then(|text| {
+                let source: InstrumentSource = parse(&text, &file, id, None)?;
+                let fingerprint = fingerprint(&[&canonical(&source)]);
+                let (instrument, problems) = validate::instrument(&source, &file, fingerprint);
+                let problems = with_positions(problems, &text);
+                let Some(instrument) = instrument else {
+                    return Err(problems);
+                };
+                let sets = source
+                    .product_sets
+                    .iter()
+                    .map(|entry| SetSlot {
+                        number: entry.number,
+                        file: format!("{folder}/{}", entry.file),
+                        text: read(&entry.file),
+                        loaded: OnceLock::new(),
+                    })
+                    .collect();
+                Ok(Rubric {
+                    instrument: Arc::new(instrument),
+                    warnings: problems,
+                    sets,
+                })
+            });
+        Entry {
+            folder: folder.to_owned(),
+            state,
+        }
+    }
+}
+
+impl SetSlot {
+    fn load(&self, instrument: &Instrument) -> Result<Arc<ProductSet>, Vec<RubricProblem>> {
+        let (set, problems) = self.validate(instrument);
+        set.map(Arc::new).ok_or(problems)
+    }
+
+    fn problems(&self, instrument: &Instrument) -> Vec<RubricProblem> {
+        self.validate(instrument).1
+    }
+
+    fn validate(&self, instrument: &Instrument) -> (Option<ProductSet>, Vec<RubricProblem>) {
+        let text = match &self.text {
+            Ok(text) => text,
+            Err(message) => {
+                let kind = RubricProblemKind::Unreadable {
+                    message: message.clone(),
+                };
+                return (
+                    None,
+                    vec![file_problem(
+                        &self.file,
+                        &instrument.id,
+                        Some(self.number),
+                        kind,
+                    )],
+                );
+            }
+        };
+        let source: ProductSetSource =
+            match parse(text, &self.file, &instrument.id, Some(self.number)) {
+                Ok(source) => source,
+                Err(problems) => return (None, problems),
+            };
+        let fingerprint = fingerprint(&[instrument.fingerprint.as_bytes(), &canonical(&source)]);
+        let (mut set, mut problems) =
+            validate::product_set(&source, instrument, &self.file, fingerprint);
+        if source.number != self.number {
+            let kind = RubricProblemKind::SetListing {
+                number: self.number,
+                missing: true,
+            };
+            let mut problem = file_problem(&self.file, &instrument.id, Some(self.number), kind);
+            problem.path = JsonPath::root().key("number");
+            problems.push(problem);
+            set = None;
+        }
+        (set, with_positions(problems, text))
+    }
+}
+
+/// Reads a file into its source type, or reports why it cannot be read.
+fn parse<T: serde::de::DeserializeOwned>(
+    text: &str,
+    file: &str,
+    rubric: &str,
+    set: Option<u8>,
+) -> Result<T, Vec<RubricProblem>> {
+    serde_json::from_str(text).map_err(|error| {
+        let message = error.to_string();
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(m, _)| m)
+            .to_owned();
+        let mut problem = file_problem(file, rubric, set, RubricProblemKind::Malformed { message });
+        problem.position = Some(Position {
+            line: error.line(),
+            column: error.column(),
+        });
+        vec![problem]
+    })
+}
+
+fn file_problem(
+    file: &str,
+    rubric: &str,
+    set: Option<u8>,
+    kind: RubricProblemKind,
+) -> RubricProblem {
+    RubricProblem {
+        severity: Severity::Error,
+        file: file.to_owned(),
+        path: JsonPath::root(),
+        position: None,
+        rubric: rubric.to_owned(),
+        set,
+        code: None,
+        kind,
+    }
+}
+
+/// Fills in line and column for every problem from the file's text.
+fn with_positions(mut problems: Vec<RubricProblem>, text: &str) -> Vec<RubricProblem> {
+    if problems.is_empty() {
+        return problems;
+    }
+    if let Ok(document) = json::Document::parse(text) {
+        for problem in &mut problems {
+            problem.position = problem.position.or_else(|| document.locate(&problem.path));
+        }
+    }
+    problems
+}
+
+/// The canonical bytes of a file's content: compact JSON of the parsed source, so that layout
+/// and whitespace do not change a fingerprint but every value does.
+pub(crate) fn canonical<T: Serialize>(source: &T) -> Vec<u8> {
+    serde_json::to_vec(source).unwrap_or_default()
+}
+
+/// A `sha256:`-prefixed hex digest of the parts, in order.
+pub(crate) fn fingerprint(parts: &[&[u8]]) -> String {
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update(part);
+        hasher.update([0]);
+    }
+    let digest = hasher.finalize();
+    let hex: String = digest.iter().map(|byte| format!("{byte:02x}")).collect();
+    format!("sha256:{hex}")
+}

@@ -1,0 +1,155 @@
+//! Instrument metadata (what the decision says outside its sheets) and the instrument file.
+
+use anyhow::{Context, Result};
+use ocop_core::decimal;
+use ocop_core::rubric::source::{
+    CertifierSource, ChangelogEntrySource, Confidence, DecisionSource, FORMAT_VERSION,
+    InstrumentSource, PartSpecSource, ProvenanceSource, RecognitionSource, SetEntrySource,
+    StarBandSource,
+};
+use rust_decimal::Decimal;
+
+/// A star band as the decision words it.
+pub struct Band {
+    /// Stars.
+    pub stars: u8,
+    /// Lowest total.
+    pub from: &'static str,
+    /// First total above the band (none for the top band).
+    pub below: Option<&'static str>,
+    /// Wording.
+    pub printed: &'static str,
+}
+
+/// An instrument's metadata, taken from its articles.
+pub struct Metadata {
+    /// Identifier.
+    pub id: &'static str,
+    /// Data revision.
+    pub revision: u32,
+    /// Title of the criteria.
+    pub title: &'static str,
+    /// Decision number.
+    pub decision_number: &'static str,
+    /// Date signed.
+    pub decision_date: &'static str,
+    /// Title of the decision.
+    pub decision_title: &'static str,
+    /// First day in force.
+    pub effective_from: &'static str,
+    /// Last day in force.
+    pub effective_until: Option<&'static str>,
+    /// Whether the sheets come from a secondary transcription.
+    pub secondary: bool,
+    /// A warning every result must carry.
+    pub warning: Option<&'static str>,
+    /// Parts: code, title, points.
+    pub parts: [(&'static str, &'static str, &'static str); 3],
+    /// Star bands, lowest first.
+    pub bands: [Band; 5],
+    /// Lowest certifiable star level.
+    pub certifiable_from: u8,
+    /// Certifying levels: star levels and level name.
+    pub certifiers: &'static [(&'static [u8], &'static str)],
+    /// Total flagged as potential five-star.
+    pub potential_five_star_from: Option<&'static str>,
+    /// Wording of the recognition rule.
+    pub recognition_printed: &'static str,
+    /// Data revisions: revision, date, summary.
+    pub changelog: &'static [(u32, &'static str, &'static str)],
+}
+
+fn points(text: &str) -> Result<Decimal> {
+    decimal::parse_plain(text)
+        .with_context(|| format!("bad points {text:?} in instrument metadata"))
+}
+
+impl Metadata {
+    /// Builds the instrument file for the given product sets (number, name in the contents).
+    pub fn instrument(&self, source: String, sets: &[(u8, String)]) -> Result<InstrumentSource> {
+        let parts = self
+            .parts
+            .iter()
+            .map(|(code, title, max)| {
+                Ok(PartSpecSource {
+                    code: (*code).to_owned(),
+                    title: (*title).to_owned(),
+                    max: points(max)?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let star_bands = self
+            .bands
+            .iter()
+            .map(|band| {
+                Ok(StarBandSource {
+                    stars: band.stars,
+                    from: points(band.from)?,
+                    below: band.below.map(points).transpose()?,
+                    printed: band.printed.to_owned(),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(InstrumentSource {
+            format: FORMAT_VERSION,
+            id: self.id.to_owned(),
+            revision: self.revision,
+            title: self.title.to_owned(),
+            decision: DecisionSource {
+                number: self.decision_number.to_owned(),
+                date: self.decision_date.to_owned(),
+                title: self.decision_title.to_owned(),
+            },
+            effective_from: self.effective_from.to_owned(),
+            effective_until: self.effective_until.map(str::to_owned),
+            provenance: ProvenanceSource {
+                confidence: if self.secondary {
+                    Confidence::Secondary
+                } else {
+                    Confidence::Primary
+                },
+                source: source.clone(),
+                warning: self.warning.map(str::to_owned),
+            },
+            total_max: parts.iter().map(|part| part.max).sum(),
+            parts,
+            star_bands,
+            recognition: RecognitionSource {
+                certifiable_from: self.certifiable_from,
+                certifiers: self
+                    .certifiers
+                    .iter()
+                    .map(|(stars, level)| CertifierSource {
+                        stars: stars.to_vec(),
+                        level: (*level).to_owned(),
+                    })
+                    .collect(),
+                potential_five_star_from: self.potential_five_star_from.map(points).transpose()?,
+                printed: self.recognition_printed.to_owned(),
+            },
+            product_sets: sets
+                .iter()
+                .map(|(number, name)| SetEntrySource {
+                    number: *number,
+                    name: name.clone(),
+                    file: set_file(*number),
+                })
+                .collect(),
+            changelog: self
+                .changelog
+                .iter()
+                .map(|(revision, date, summary)| ChangelogEntrySource {
+                    revision: *revision,
+                    date: (*date).to_owned(),
+                    summary: (*summary).to_owned(),
+                    source: source.clone(),
+                })
+                .collect(),
+        })
+    }
+}
+
+/// The file of a product set, relative to the instrument file.
+pub fn set_file(number: u8) -> String {
+    format!("sets/{number:02}.json")
+}
