@@ -1,3 +1,173 @@
-//! The `ocop` command.
+//! The `ocop` command: reads files, calls `ocop-core`, prints. No scoring logic lives here.
 
-fn main() {}
+mod args;
+mod render;
+
+use std::io::{self, Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::Parser;
+use ocop_core::lang::Lang;
+use ocop_core::rubric::Catalog;
+use ocop_core::score;
+use ocop_core::sheet::{Completeness, InputProblem};
+
+use crate::args::{Cli, Command, Format, RubricsArg};
+
+/// Exit status when the command did its job.
+const SUCCESS: u8 = 0;
+/// Exit status when an input or a rubric is invalid.
+const INVALID: u8 = 1;
+/// Exit status for usage and I/O errors.
+const FAILURE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(error) => {
+            if is_broken_pipe(&error) {
+                return ExitCode::from(SUCCESS);
+            }
+            eprintln!("ocop: {error:#}");
+            ExitCode::from(FAILURE)
+        }
+    }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .filter_map(|cause| cause.downcast_ref::<io::Error>())
+        .any(|cause| cause.kind() == io::ErrorKind::BrokenPipe)
+}
+
+fn run(cli: Cli) -> Result<u8> {
+    match cli.command {
+        Command::Score {
+            file,
+            format,
+            lang,
+            partial,
+            rubrics,
+        } => {
+            let catalog = catalog(&rubrics)?;
+            let text = read_input(&file)?;
+            let completeness = if partial {
+                Completeness::Partial
+            } else {
+                Completeness::Complete
+            };
+            match score::score_sheet(catalog.get(), &text, completeness) {
+                Ok(card) => {
+                    match format {
+                        Format::Json => print_json(&card)?,
+                        Format::Text => print(&render::scorecard(&card, lang.into()))?,
+                    }
+                    Ok(SUCCESS)
+                }
+                Err(problems) => report_invalid(&file, problems, format, lang.into()),
+            }
+        }
+        Command::Rubrics {
+            format,
+            lang,
+            rubrics,
+        } => {
+            let catalog = catalog(&rubrics)?;
+            let summaries = catalog.get().summaries();
+            match format {
+                Format::Json => print_json(&summaries)?,
+                Format::Text => print(&render::rubrics(&summaries, lang.into()))?,
+            }
+            Ok(SUCCESS)
+        }
+        Command::Sheet {
+            rubric,
+            product_set,
+            format,
+            lang,
+            rubrics,
+        } => {
+            let catalog = catalog(&rubrics)?;
+            let loaded = catalog.get().product_set(&rubric, product_set)?;
+            print(&render::blank_sheet(&loaded, format, lang.into()))?;
+            Ok(SUCCESS)
+        }
+    }
+}
+
+/// The bundled catalog, or one read from disk.
+enum CatalogRef {
+    Bundled(&'static Catalog),
+    Loaded(Catalog),
+}
+
+impl CatalogRef {
+    fn get(&self) -> &Catalog {
+        match self {
+            Self::Bundled(catalog) => catalog,
+            Self::Loaded(catalog) => catalog,
+        }
+    }
+}
+
+fn catalog(rubrics: &RubricsArg) -> Result<CatalogRef> {
+    Ok(match &rubrics.path {
+        None => CatalogRef::Bundled(Catalog::bundled()),
+        Some(path) => CatalogRef::Loaded(Catalog::from_path(path)?),
+    })
+}
+
+/// Reads a file, or standard input for `-`.
+fn read_input(path: &Path) -> Result<String> {
+    if path == Path::new("-") {
+        let mut text = String::new();
+        io::stdin()
+            .read_to_string(&mut text)
+            .context("reading standard input")?;
+        Ok(text)
+    } else {
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
+    }
+}
+
+fn print(text: &str) -> Result<()> {
+    let mut stdout = io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()?;
+    Ok(())
+}
+
+fn print_json(value: &impl serde::Serialize) -> Result<()> {
+    let mut text = serde_json::to_string_pretty(value)?;
+    text.push('\n');
+    print(&text)
+}
+
+/// Reports every problem of an invalid input: JSON on standard output for `--format json`,
+/// readable lines on standard error otherwise.
+fn report_invalid(
+    file: &Path,
+    mut problems: Vec<InputProblem>,
+    format: Format,
+    lang: Lang,
+) -> Result<u8> {
+    let name = if file == Path::new("-") {
+        "<stdin>".to_owned()
+    } else {
+        file.display().to_string()
+    };
+    for problem in &mut problems {
+        problem.localize(lang);
+    }
+    match format {
+        Format::Json => print_json(&serde_json::json!({
+            "error": { "kind": "invalid_input", "file": name, "problems": problems }
+        }))?,
+        Format::Text => eprint!("{}", render::problems(&name, &problems, lang)),
+    }
+    Ok(INVALID)
+}

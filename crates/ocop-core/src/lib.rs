@@ -19,3 +19,6 @@ pub mod decimal;
 pub mod json;
 pub mod lang;
 pub mod rubric;
+pub mod schema;
+pub mod score;
+pub mod sheet;

@@ -156,7 +156,7 @@ pub struct StarBand {
 }
 
 /// Evaluation and certifying levels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// Cấp huyện (until 1/7/2025).
@@ -271,10 +271,19 @@ pub struct ProductSet {
 /// What a code names in a product set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum CodeRole {
-    /// An answerable criterion.
-    Leaf,
+    /// An answerable criterion, and where it is.
+    Leaf(LeafIndex),
     /// A criterion answered through its sub-criteria.
     Parent,
+}
+
+/// Where an answerable criterion stands in a set's parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct LeafIndex {
+    part: usize,
+    group: usize,
+    criterion: usize,
+    child: Option<usize>,
 }
 
 impl ProductSet {
@@ -282,38 +291,45 @@ impl ProductSet {
     pub fn leaves(&self) -> impl Iterator<Item = LeafRef<'_>> {
         self.parts.iter().flat_map(|part| {
             part.groups.iter().flat_map(move |group| {
-                group
-                    .criteria
-                    .iter()
-                    .flat_map(move |criterion| match &criterion.scoring {
-                        Scoring::Nested(children) => children
-                            .iter()
-                            .map(|child| LeafRef {
-                                part,
-                                group,
-                                parent: Some(criterion),
-                                criterion: child,
-                            })
-                            .collect::<Vec<_>>(),
-                        _ => vec![LeafRef {
-                            part,
-                            group,
-                            parent: None,
-                            criterion,
-                        }],
+                group.criteria.iter().flat_map(move |criterion| {
+                    let (parent, leaves) = match &criterion.scoring {
+                        Scoring::Nested(children) => (Some(criterion), children.as_slice()),
+                        _ => (None, std::slice::from_ref(criterion)),
+                    };
+                    leaves.iter().map(move |leaf| LeafRef {
+                        part,
+                        group,
+                        parent,
+                        criterion: leaf,
                     })
+                })
             })
         })
     }
 
     /// The answerable criterion with this code.
     pub fn leaf(&self, code: &str) -> Option<LeafRef<'_>> {
-        self.leaves().find(|leaf| leaf.criterion.code == code)
-    }
-
-    /// Whether the code names an answerable criterion.
-    pub fn is_leaf(&self, code: &str) -> bool {
-        self.codes.get(code) == Some(&CodeRole::Leaf)
+        let CodeRole::Leaf(at) = self.codes.get(code)? else {
+            return None;
+        };
+        let part = self.parts.get(at.part)?;
+        let group = part.groups.get(at.group)?;
+        let top = group.criteria.get(at.criterion)?;
+        match (&top.scoring, at.child) {
+            (Scoring::Nested(children), Some(child)) => Some(LeafRef {
+                part,
+                group,
+                parent: Some(top),
+                criterion: children.get(child)?,
+            }),
+            (_, None) => Some(LeafRef {
+                part,
+                group,
+                parent: None,
+                criterion: top,
+            }),
+            _ => None,
+        }
     }
 
     /// Whether the code names a criterion answered through its sub-criteria.
@@ -324,6 +340,32 @@ impl ProductSet {
     /// The maximum total of the sheet.
     pub fn total_max(&self) -> Decimal {
         self.parts.iter().map(|part| part.max).sum()
+    }
+
+    /// Indexes every criterion code of a set's parts.
+    pub(crate) fn index_codes(parts: &[Part]) -> HashMap<String, CodeRole> {
+        let mut codes = HashMap::new();
+        for (part_index, part) in parts.iter().enumerate() {
+            for (group_index, group) in part.groups.iter().enumerate() {
+                for (criterion_index, criterion) in group.criteria.iter().enumerate() {
+                    let at = |child| LeafIndex {
+                        part: part_index,
+                        group: group_index,
+                        criterion: criterion_index,
+                        child,
+                    };
+                    if let Scoring::Nested(children) = &criterion.scoring {
+                        codes.insert(criterion.code.clone(), CodeRole::Parent);
+                        for (child_index, child) in children.iter().enumerate() {
+                            codes.insert(child.code.clone(), CodeRole::Leaf(at(Some(child_index))));
+                        }
+                    } else {
+                        codes.insert(criterion.code.clone(), CodeRole::Leaf(at(None)));
+                    }
+                }
+            }
+        }
+        codes
     }
 }
 
@@ -440,7 +482,6 @@ impl Criterion {
 
 /// How a criterion is answered and scored.
 #[derive(Debug, Clone)]
-#[non_exhaustive]
 pub enum Scoring {
     /// Tick one option.
     Single(Vec<Choice>),

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use unicode_normalization::is_nfc;
 
 use super::model::{
-    Applicability, Case, ChangelogEntry, Choice, CodeRole, Criterion, Decision, Erratum, Gate,
+    Applicability, Case, ChangelogEntry, Choice, Criterion, Decision, Erratum, Gate,
     GateRequirement, Group, Instrument, Level, Part, PartCode, PartSpec, ProductSet, Provenance,
     Recognition, Scoring, SetEntry, StarBand, Stars, StopRule,
 };
@@ -576,11 +576,7 @@ pub(crate) fn product_set(
     let stop_rules = builder.stop_rules(source);
     builder.applicability(&parts);
     let errata = builder.errata(source, &parts);
-    let SetBuilder {
-        check,
-        codes,
-        gates,
-    } = builder;
+    let SetBuilder { check, gates, .. } = builder;
     let value = ProductSet {
         rubric: instrument.id.clone(),
         revision: instrument.revision,
@@ -590,15 +586,12 @@ pub(crate) fn product_set(
         provenance: set_provenance,
         dossier_rule: source.dossier_rule.clone(),
         footnotes: source.footnotes.clone(),
+        codes: ProductSet::index_codes(&parts),
         parts,
         stop_rules,
         gates,
         errata,
         fingerprint,
-        codes: codes
-            .into_iter()
-            .map(|(code, (role, _))| (code, role))
-            .collect(),
     };
     check.finish(Some(value))
 }
@@ -606,8 +599,8 @@ pub(crate) fn product_set(
 /// State while building one product set.
 struct SetBuilder {
     check: Checker,
-    /// Every criterion code with its role and the criterion's options (for rule checks).
-    codes: HashMap<String, (CodeRole, Vec<u32>)>,
+    /// Every criterion code: whether it is answerable, and its option numbers (for rule checks).
+    codes: HashMap<String, (bool, Vec<u32>)>,
     gates: Vec<Gate>,
 }
 
@@ -704,11 +697,7 @@ impl SetBuilder {
                 Scoring::Nested(children)
             }
         };
-        let role = if matches!(scoring, Scoring::Nested(_)) {
-            CodeRole::Parent
-        } else {
-            CodeRole::Leaf
-        };
+        let is_leaf = !matches!(scoring, Scoring::Nested(_));
         let criterion = Criterion {
             code: source.code.clone(),
             name: source.name.clone(),
@@ -723,8 +712,7 @@ impl SetBuilder {
             }),
         };
         let attainable = criterion.attainable();
-        if role == CodeRole::Leaf && attainable < source.max && source.kind != CriterionKind::Cases
-        {
+        if is_leaf && attainable < source.max && source.kind != CriterionKind::Cases {
             self.check.warn(
                 path,
                 Some(code),
@@ -741,7 +729,7 @@ impl SetBuilder {
             .collect();
         if self
             .codes
-            .insert(source.code.clone(), (role, numbers))
+            .insert(source.code.clone(), (is_leaf, numbers))
             .is_some()
         {
             self.check.error(
@@ -960,7 +948,7 @@ impl SetBuilder {
                     );
                 }
                 for (position, code) in rule.criteria.iter().enumerate() {
-                    if self.codes.get(code).map(|(role, _)| *role) != Some(CodeRole::Leaf) {
+                    if self.codes.get(code).map(|(is_leaf, _)| *is_leaf) != Some(true) {
                         self.check.error(
                             &at.key("criteria").index(position),
                             Some(code),
@@ -1015,7 +1003,7 @@ impl SetBuilder {
             let target = self
                 .codes
                 .get(&rule.criterion)
-                .filter(|(role, _)| *role == CodeRole::Leaf);
+                .filter(|(is_leaf, _)| *is_leaf);
             match target {
                 None => self.check.error(
                     &path.key("criterion"),

@@ -1,0 +1,351 @@
+//! The readable breakdown of a scored sheet.
+
+use std::fmt::Write as _;
+
+use ocop_core::lang::Lang;
+use ocop_core::score::{
+    AnswerEcho, CriterionScore, CriterionStatus, Disqualification, Notice, Scorecard, Status,
+    UnmetGate,
+};
+
+use super::star_line;
+
+/// Renders a scorecard: parts, groups, criteria with the ticked option, gates, the verdict.
+pub(crate) fn scorecard(card: &Scorecard, lang: Lang) -> String {
+    let mut out = String::new();
+    let t = |vi, en| lang.pick(vi, en);
+    let _ = writeln!(
+        out,
+        "{} — {} {} ({} {})",
+        t("PHIẾU ĐÁNH GIÁ SẢN PHẨM OCOP", "OCOP EVALUATION SHEET"),
+        t("bộ tiêu chí", "rubric"),
+        card.rubric,
+        t("dữ liệu bản", "data revision"),
+        card.rubric_revision
+    );
+    let _ = writeln!(
+        out,
+        "{} {}: {}",
+        t("Bộ sản phẩm", "Product set"),
+        card.product_set,
+        card.product_set_name
+    );
+    if let Some(product) = &card.product {
+        let code = product
+            .code
+            .as_deref()
+            .map(|code| format!(" ({code})"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "{}: {}{code}", t("Sản phẩm", "Product"), product.name);
+    }
+    if let Some(evaluator) = &card.evaluator {
+        let _ = writeln!(out, "{}: {evaluator}", t("Người chấm", "Evaluator"));
+    }
+
+    for part in &card.part_subtotals {
+        let _ = writeln!(
+            out,
+            "\n{} {}. {}  [{}/{}]",
+            t("Phần", "Part"),
+            part.code,
+            part.name,
+            part.points,
+            part.max
+        );
+        for group in card.groups.iter().filter(|group| group.part == part.code) {
+            let _ = writeln!(
+                out,
+                "  {}. {}  [{}/{}]",
+                group.code, group.name, group.points, group.max
+            );
+            let mut current_parent: Option<&str> = None;
+            for criterion in card
+                .criteria
+                .iter()
+                .filter(|c| c.part == part.code && c.group == group.code)
+            {
+                if let Some(parent) = criterion
+                    .parent
+                    .as_deref()
+                    .filter(|p| current_parent != Some(*p))
+                {
+                    if let Some(nested) = card.subtotals.iter().find(|s| s.code == parent) {
+                        let _ = writeln!(
+                            out,
+                            "    {} {}  [{}/{}]",
+                            nested.code, nested.name, nested.points, nested.max
+                        );
+                    }
+                    current_parent = Some(parent);
+                }
+                criterion_lines(&mut out, criterion, lang);
+            }
+        }
+    }
+
+    let _ = writeln!(out);
+    let total_line = match card.status {
+        Status::Incomplete => format!(
+            "{}: {}/{} ({} {})",
+            t("Điểm tạm tính", "Points so far"),
+            card.total,
+            card.max_total,
+            t("tối đa còn đạt được", "most still reachable"),
+            card.max_reachable
+        ),
+        _ => format!(
+            "{}: {}/{}",
+            t("Tổng điểm", "Total"),
+            card.total,
+            card.max_total
+        ),
+    };
+    let _ = writeln!(out, "{total_line}");
+    let _ = writeln!(
+        out,
+        "{}: {} {}",
+        t("Hạng theo tổng điểm", "Band from the total"),
+        card.band_stars,
+        t("sao", "stars")
+    );
+    gates(&mut out, card, lang);
+    verdict(&mut out, card, lang);
+    for notice in &card.notices {
+        let _ = writeln!(out, "{}", notice_line(notice, lang));
+    }
+    out
+}
+
+fn criterion_lines(out: &mut String, criterion: &CriterionScore, lang: Lang) {
+    let indent = if criterion.parent.is_some() {
+        "      "
+    } else {
+        "    "
+    };
+    let status = match criterion.status {
+        CriterionStatus::Scored => String::new(),
+        CriterionStatus::NotApplicable => {
+            format!("  ({})", lang.pick("không áp dụng", "not applicable"))
+        }
+        CriterionStatus::Unanswered => format!("  ({})", lang.pick("chưa chấm", "not answered")),
+        CriterionStatus::NotEvaluated => {
+            format!("  ({})", lang.pick("không đánh giá", "not evaluated"))
+        }
+    };
+    // A group printed as its own criterion already has its heading and points on the group line.
+    if criterion.code != criterion.group {
+        let _ = writeln!(
+            out,
+            "{indent}{} {}  [{}/{}]{status}",
+            criterion.code, criterion.name, criterion.points, criterion.max
+        );
+    } else if !status.is_empty() {
+        let _ = writeln!(out, "{indent}{}", status.trim_start());
+    }
+    match &criterion.answer {
+        Some(AnswerEcho::YesNo(met)) => {
+            let answer = if *met {
+                lang.pick("Có", "Yes")
+            } else {
+                lang.pick("Không", "No")
+            };
+            let _ = writeln!(out, "{indent}  ☑ {answer}");
+        }
+        Some(_) => {
+            for option in &criterion.ticked {
+                let case = option
+                    .case
+                    .as_deref()
+                    .map(|case| format!("[{case}] "))
+                    .unwrap_or_default();
+                let star = option
+                    .star
+                    .map(|stars| format!(" {}", "*".repeat(usize::from(stars))))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "{indent}  ☑ {}. {case}{}{star} ({})",
+                    option.number, option.text, option.points
+                );
+            }
+        }
+        None => {}
+    }
+}
+
+fn gates(out: &mut String, card: &Scorecard, lang: Lang) {
+    if card.unmet_gates.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "Tiêu chí bắt buộc theo hạng sao: đạt tất cả",
+                "Star gates: all met"
+            )
+        );
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.pick(
+            "Tiêu chí bắt buộc theo hạng sao chưa đạt:",
+            "Star gates not met:"
+        )
+    );
+    for gate in &card.unmet_gates {
+        let _ = writeln!(out, "  ✗ {}", gate_line(gate, lang));
+    }
+}
+
+fn gate_line(gate: &UnmetGate, lang: Lang) -> String {
+    let chosen = match gate.chosen_option {
+        Some(option) => format!(
+            "{} {option} ({} {})",
+            lang.pick("đã chọn phương án", "chose option"),
+            gate.chosen_points,
+            lang.pick("điểm", "points")
+        ),
+        None => format!("{} {}", gate.chosen_points, lang.pick("điểm", "points")),
+    };
+    match gate.marked_option {
+        Some(marked) => format!(
+            "{} {}: {} {} {} {marked} ({} {}); {chosen}",
+            lang.pick("chỉ tiêu", "criterion"),
+            gate.criterion,
+            lang.pick("hạng", "a"),
+            gate.level,
+            lang.pick(
+                "sao cần ít nhất phương án",
+                "-star product needs at least option"
+            ),
+            gate.required_points,
+            lang.pick("điểm", "points"),
+        ),
+        None => format!(
+            "{} {}: {} {} {}; {chosen}",
+            lang.pick("chỉ tiêu", "criterion"),
+            gate.criterion,
+            lang.pick("hạng", "a"),
+            gate.level,
+            lang.pick(
+                "sao cần đạt trên 0 điểm",
+                "-star product needs more than 0 points"
+            ),
+        ),
+    }
+}
+
+fn verdict(out: &mut String, card: &Scorecard, lang: Lang) {
+    let t = |vi, en| lang.pick(vi, en);
+    match card.status {
+        Status::Disqualified => {
+            let _ = writeln!(
+                out,
+                "{}: {}",
+                t("Kết quả", "Result"),
+                t("BỊ LOẠI (0 sao)", "DISQUALIFIED (0 stars)")
+            );
+            for reason in &card.disqualifications {
+                let _ = writeln!(out, "  {}", reason_line(reason, lang));
+            }
+            return;
+        }
+        Status::Incomplete => {
+            let _ = writeln!(
+                out,
+                "{}: {} {}–{} {}",
+                t("Kết quả", "Result"),
+                t(
+                    "chưa chấm xong; còn có thể đạt",
+                    "unfinished; still possible:"
+                ),
+                card.stars_range.min,
+                card.stars_range.max,
+                t("sao", "stars")
+            );
+            return;
+        }
+        Status::Ranked => {}
+    }
+    let capped = if card.stars < card.band_stars {
+        format!(
+            " ({} {} {})",
+            t(
+                "giới hạn bởi tiêu chí bắt buộc, tối đa",
+                "capped by the star gates at"
+            ),
+            card.gate_cap,
+            t("sao", "stars")
+        )
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        out,
+        "{}: {} {} {}{capped}",
+        t("Kết quả", "Result"),
+        card.stars,
+        t("sao", "stars"),
+        star_line(card.stars)
+    );
+    let certificate = match (card.certifiable, card.certifying_level) {
+        (true, Some(level)) => format!(
+            "{} ({})",
+            t("có", "yes"),
+            lang.pick(level.name_vi(), level.name_en())
+        ),
+        (true, None) => t("có", "yes").to_owned(),
+        (false, _) => t("không", "no").to_owned(),
+    };
+    let _ = writeln!(
+        out,
+        "{}: {certificate}",
+        t("Công nhận, cấp giấy chứng nhận", "Certificate")
+    );
+    if card.potential_five_star {
+        let _ = writeln!(
+            out,
+            "{}",
+            t(
+                "Sản phẩm có tiềm năng đạt 5 sao (từ 90 điểm)",
+                "Potential five-star product (90 points or more)"
+            )
+        );
+    }
+}
+
+fn reason_line(reason: &Disqualification, lang: Lang) -> String {
+    match reason {
+        Disqualification::Knockout { criterion, printed } => {
+            format!(
+                "{} {criterion}: {printed}",
+                lang.pick("Chỉ tiêu", "Criterion")
+            )
+        }
+        Disqualification::Dossier { printed } => printed.clone(),
+        Disqualification::StopRule {
+            criterion, printed, ..
+        } => format!(
+            "{} {criterion} {}: {printed}",
+            lang.pick("Chỉ tiêu", "Criterion"),
+            lang.pick("được 0 điểm", "scored 0")
+        ),
+    }
+}
+
+fn notice_line(notice: &Notice, lang: Lang) -> String {
+    match notice {
+        Notice::AnswerNotApplicable { criterion, printed } => format!(
+            "{} {criterion}: {} ({printed})",
+            lang.pick("Lưu ý: chỉ tiêu", "Note: criterion"),
+            lang.pick(
+                "không áp dụng, câu trả lời không được tính điểm",
+                "does not apply; its answer scores 0"
+            )
+        ),
+        Notice::SecondarySource { warning } => {
+            format!("{}: {warning}", lang.pick("Cảnh báo", "Warning"))
+        }
+    }
+}

@@ -1,0 +1,264 @@
+//! The result of scoring one sheet: the `ocop score --format json` contract.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::decimal::Exact;
+use crate::rubric::{Level, Stars};
+use crate::sheet::Product;
+
+/// Where a scored sheet stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Scored and ranked.
+    Ranked,
+    /// Eliminated by a knock-out, the dossier rule or the stop rule.
+    Disqualified,
+    /// Criteria are still unanswered (`--partial`).
+    Incomplete,
+}
+
+/// Why a product was eliminated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Disqualification {
+    /// The evaluator found a criterion's knock-out note applies.
+    Knockout {
+        /// The criterion.
+        criterion: String,
+        /// The note as printed.
+        printed: String,
+    },
+    /// The evaluator found the sheet-level "Hồ sơ bị loại khi" applies.
+    Dossier {
+        /// The rule as printed.
+        printed: String,
+    },
+    /// A zero on a criterion covered by a stop rule.
+    StopRule {
+        /// The criterion that scored zero.
+        criterion: String,
+        /// Every criterion the rule covers.
+        covers: Vec<String>,
+        /// The rule as printed.
+        printed: String,
+    },
+}
+
+/// A gate the product does not meet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct UnmetGate {
+    /// The criterion.
+    pub criterion: String,
+    /// The star level the gate guards: the product cannot hold this many stars.
+    pub level: Stars,
+    /// The marked option (absent for a mark on the criterion's heading).
+    pub marked_option: Option<u32>,
+    /// Points the criterion must reach.
+    pub required_points: Exact,
+    /// Whether the criterion must score strictly above `required_points` (a heading mark).
+    pub strictly_above: bool,
+    /// The option chosen (absent for yes/no and additive criteria).
+    pub chosen_option: Option<u32>,
+    /// Points the criterion scored.
+    pub chosen_points: Exact,
+}
+
+/// Where a criterion stands on the sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CriterionStatus {
+    /// Answered and scored.
+    Scored,
+    /// Does not apply ("Chỉ áp dụng khi …"): scores 0.
+    NotApplicable,
+    /// Not answered yet (partial sheet).
+    Unanswered,
+    /// Not evaluated because the product was eliminated first.
+    NotEvaluated,
+}
+
+/// How a criterion is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerKind {
+    /// One option.
+    Single,
+    /// One option in one of two cases.
+    Cases,
+    /// Met or not.
+    YesNo,
+    /// Several options, summed and capped.
+    Additive,
+}
+
+/// An answer as the engine understood it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum AnswerEcho {
+    /// An option number.
+    Option(u32),
+    /// Met or not.
+    YesNo(bool),
+    /// Option numbers.
+    Options(Vec<u32>),
+}
+
+/// A ticked option.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct TickedOption {
+    /// Its number in printed order.
+    pub number: u32,
+    /// Its text.
+    pub text: String,
+    /// Its points.
+    pub points: Exact,
+    /// The case it belongs to, for cased criteria.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
+    /// Its star mark, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub star: Option<Stars>,
+}
+
+/// One answerable criterion's score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct CriterionScore {
+    /// Code as printed.
+    pub code: String,
+    /// Name as printed.
+    pub name: String,
+    /// Part.
+    pub part: String,
+    /// Group code.
+    pub group: String,
+    /// The criterion it is a sub-criterion of.
+    pub parent: Option<String>,
+    /// How it is answered.
+    pub kind: AnswerKind,
+    /// Its maximum.
+    pub max: Exact,
+    /// Points scored.
+    pub points: Exact,
+    /// Where it stands.
+    pub status: CriterionStatus,
+    /// The answer, as checked.
+    pub answer: Option<AnswerEcho>,
+    /// The ticked options.
+    pub ticked: Vec<TickedOption>,
+}
+
+/// A group's or a nested criterion's subtotal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Subtotal {
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Part.
+    pub part: String,
+    /// Points scored.
+    pub points: Exact,
+    /// Maximum.
+    pub max: Exact,
+}
+
+/// What a partial sheet can still become.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct StarsRange {
+    /// The fewest stars still possible.
+    pub min: Stars,
+    /// The most stars still possible.
+    pub max: Stars,
+}
+
+/// Something a reader of the result should know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Notice {
+    /// An answer was given for a criterion that does not apply; it scores 0.
+    AnswerNotApplicable {
+        /// The criterion.
+        criterion: String,
+        /// The rule as printed.
+        printed: String,
+    },
+    /// The rubric data comes from a secondary source.
+    SecondarySource {
+        /// The warning the data carries.
+        warning: String,
+    },
+}
+
+/// Which interpretations the engine applied.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct AppliedRules {
+    /// How totals map to bands.
+    pub bands: &'static str,
+    /// How star marks cap the stars.
+    pub star_gates: &'static str,
+}
+
+/// The scored sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Scorecard {
+    /// Rubric identifier.
+    pub rubric: String,
+    /// Rubric data revision.
+    pub rubric_revision: u32,
+    /// Fingerprint of the rubric data used.
+    pub rubric_fingerprint: String,
+    /// Product set number.
+    pub product_set: u8,
+    /// Product set name.
+    pub product_set_name: String,
+    /// The product, as given.
+    pub product: Option<Product>,
+    /// The evaluator, as given.
+    pub evaluator: Option<String>,
+    /// Where the sheet stands.
+    pub status: Status,
+    /// The first reason for elimination, in printed order.
+    pub reason: Option<Disqualification>,
+    /// Every reason for elimination.
+    pub disqualifications: Vec<Disqualification>,
+    /// Total points (so far, for a partial sheet).
+    pub total: Exact,
+    /// Maximum total.
+    pub max_total: Exact,
+    /// The most a partial sheet can still reach (the total, when complete).
+    pub max_reachable: Exact,
+    /// Points per part.
+    pub parts: BTreeMap<String, Exact>,
+    /// Points, maximum and heading of each part.
+    pub part_subtotals: Vec<Subtotal>,
+    /// Points per group.
+    pub groups: Vec<Subtotal>,
+    /// Points per nested criterion.
+    pub subtotals: Vec<Subtotal>,
+    /// Stars from the total alone.
+    pub band_stars: Stars,
+    /// The most stars the star gates allow.
+    pub gate_cap: Stars,
+    /// Final stars: the band capped by the gates; 0 when disqualified.
+    pub stars: Stars,
+    /// Stars still possible (equal ends when the sheet is complete).
+    pub stars_range: StarsRange,
+    /// Every gate not met.
+    pub unmet_gates: Vec<UnmetGate>,
+    /// Whether the result earns a certificate.
+    pub certifiable: bool,
+    /// Who certifies it.
+    pub certifying_level: Option<Level>,
+    /// A total at or above the potential five-star threshold.
+    pub potential_five_star: bool,
+    /// Every answerable criterion, in printed order.
+    pub criteria: Vec<CriterionScore>,
+    /// Things the reader should know.
+    pub notices: Vec<Notice>,
+    /// Interpretations applied.
+    pub rules: AppliedRules,
+}

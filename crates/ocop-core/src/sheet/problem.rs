@@ -1,0 +1,398 @@
+//! Problems found in a member's sheet, each with its place.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::json::{JsonPath, Position};
+use crate::lang::{Describe, Lang};
+
+/// One problem in an input document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct InputProblem {
+    /// Where in the document.
+    pub path: JsonPath,
+    /// Line and column, when known.
+    #[serde(flatten)]
+    pub position: Option<Position>,
+    /// The criterion concerned, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub criterion: Option<String>,
+    /// What is wrong.
+    #[serde(flatten)]
+    pub kind: InputProblemKind,
+    /// The problem in words (in the language asked for when it was rendered).
+    pub message: String,
+}
+
+impl InputProblem {
+    pub(crate) fn new(path: JsonPath, position: Option<Position>, kind: InputProblemKind) -> Self {
+        let criterion = kind.criterion().map(str::to_owned);
+        let message = kind.describe(Lang::Vi);
+        Self {
+            path,
+            position,
+            criterion,
+            kind,
+            message,
+        }
+    }
+
+    /// Rewrites the message in another language.
+    pub fn localize(&mut self, lang: Lang) {
+        self.message = self.kind.describe(lang);
+    }
+}
+
+impl Describe for InputProblem {
+    fn describe(&self, lang: Lang) -> String {
+        let place = match self.position {
+            Some(position) => format!("{position}"),
+            None => self.path.to_string(),
+        };
+        format!("{place}: {}", self.kind.describe(lang))
+    }
+}
+
+impl fmt::Display for InputProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+/// What an answer must look like for a kind of criterion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerShape {
+    /// One option number.
+    OptionNumber,
+    /// `true` or `false`.
+    Boolean,
+    /// A list of option numbers.
+    OptionList,
+}
+
+impl AnswerShape {
+    fn describe(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::OptionNumber, Lang::Vi) => "một số thứ tự phương án (1, 2, …)",
+            (Self::OptionNumber, Lang::En) => "one option number (1, 2, …)",
+            (Self::Boolean, Lang::Vi) => "true hoặc false",
+            (Self::Boolean, Lang::En) => "true or false",
+            (Self::OptionList, Lang::Vi) => "một danh sách số thứ tự phương án ([1, 3])",
+            (Self::OptionList, Lang::En) => "a list of option numbers ([1, 3])",
+        }
+    }
+}
+
+/// What is wrong in an input document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum InputProblemKind {
+    /// The text is not JSON.
+    Syntax {
+        /// serde_json's message.
+        detail: String,
+    },
+    /// A required field is absent.
+    MissingField {
+        /// The field.
+        field: String,
+    },
+    /// A field the contract does not have.
+    UnknownField {
+        /// The field.
+        field: String,
+    },
+    /// A key given twice in one object.
+    DuplicateKey {
+        /// The key.
+        field: String,
+    },
+    /// A value of the wrong JSON type.
+    WrongType {
+        /// The field.
+        field: String,
+        /// What was expected.
+        expected: String,
+        /// What was found.
+        found: String,
+    },
+    /// A value of the right type but not allowed.
+    InvalidValue {
+        /// The field.
+        field: String,
+        /// Why.
+        detail: String,
+    },
+    /// The rubric asked for is not known.
+    UnknownRubric {
+        /// The identifier.
+        rubric: String,
+        /// Those available.
+        known: String,
+    },
+    /// The rubric has no such product set.
+    UnknownProductSet {
+        /// The rubric.
+        rubric: String,
+        /// The number.
+        product_set: u8,
+    },
+    /// No rubric was in force on the evaluation date.
+    NoRubricInForce {
+        /// The date.
+        date: String,
+    },
+    /// The sheet names a rubric that was not in force on its evaluation date.
+    RubricNotInForce {
+        /// The rubric named.
+        rubric: String,
+        /// The evaluation date.
+        date: String,
+        /// The rubric in force that day, if any.
+        in_force: Option<String>,
+    },
+    /// The rubric data is invalid and cannot score.
+    RubricUnusable {
+        /// Why.
+        detail: String,
+    },
+    /// An answer for a code the product set does not have.
+    UnknownCriterion {
+        /// The code.
+        code: String,
+    },
+    /// An answer for a criterion that is answered through its sub-criteria.
+    AnswerSubCriteria {
+        /// The code.
+        code: String,
+        /// Its sub-criteria.
+        children: Vec<String>,
+    },
+    /// An answer of the wrong shape for its criterion.
+    WrongAnswer {
+        /// The criterion.
+        code: String,
+        /// The shape expected.
+        expected: AnswerShape,
+        /// The JSON type found.
+        found: String,
+    },
+    /// An option number the criterion does not have.
+    OptionOutOfRange {
+        /// The criterion.
+        code: String,
+        /// The number given.
+        option: String,
+        /// How many options the criterion has.
+        options: usize,
+    },
+    /// The same option ticked twice.
+    DuplicateOption {
+        /// The criterion.
+        code: String,
+        /// The option.
+        option: u32,
+    },
+    /// A criterion left unanswered on a complete sheet.
+    MissingAnswer {
+        /// The criterion.
+        code: String,
+    },
+    /// A knock-out named for a criterion that has no knock-out note.
+    NoKnockoutRule {
+        /// The criterion.
+        code: String,
+    },
+    /// `"dossier"` named on a sheet that prints no dossier rule.
+    NoDossierRule,
+    /// The same knock-out named twice.
+    DuplicateKnockout {
+        /// The code.
+        code: String,
+    },
+}
+
+impl InputProblemKind {
+    /// Stable machine name.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Syntax { .. } => "syntax",
+            Self::MissingField { .. } => "missing_field",
+            Self::UnknownField { .. } => "unknown_field",
+            Self::DuplicateKey { .. } => "duplicate_key",
+            Self::WrongType { .. } => "wrong_type",
+            Self::InvalidValue { .. } => "invalid_value",
+            Self::UnknownRubric { .. } => "unknown_rubric",
+            Self::UnknownProductSet { .. } => "unknown_product_set",
+            Self::NoRubricInForce { .. } => "no_rubric_in_force",
+            Self::RubricNotInForce { .. } => "rubric_not_in_force",
+            Self::RubricUnusable { .. } => "rubric_unusable",
+            Self::UnknownCriterion { .. } => "unknown_criterion",
+            Self::AnswerSubCriteria { .. } => "answer_sub_criteria",
+            Self::WrongAnswer { .. } => "wrong_answer",
+            Self::OptionOutOfRange { .. } => "option_out_of_range",
+            Self::DuplicateOption { .. } => "duplicate_option",
+            Self::MissingAnswer { .. } => "missing_answer",
+            Self::NoKnockoutRule { .. } => "no_knockout_rule",
+            Self::NoDossierRule => "no_dossier_rule",
+            Self::DuplicateKnockout { .. } => "duplicate_knockout",
+        }
+    }
+
+    /// The criterion the problem is about, if any.
+    pub fn criterion(&self) -> Option<&str> {
+        match self {
+            Self::UnknownCriterion { code }
+            | Self::AnswerSubCriteria { code, .. }
+            | Self::WrongAnswer { code, .. }
+            | Self::OptionOutOfRange { code, .. }
+            | Self::DuplicateOption { code, .. }
+            | Self::MissingAnswer { code }
+            | Self::NoKnockoutRule { code }
+            | Self::DuplicateKnockout { code } => Some(code),
+            _ => None,
+        }
+    }
+}
+
+impl Describe for InputProblemKind {
+    fn describe(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        match self {
+            Self::Syntax { detail } if vi => format!("không phải JSON hợp lệ: {detail}"),
+            Self::Syntax { detail } => format!("not valid JSON: {detail}"),
+            Self::MissingField { field } if vi => format!("thiếu trường bắt buộc \"{field}\""),
+            Self::MissingField { field } => format!("the required field \"{field}\" is missing"),
+            Self::UnknownField { field } if vi => {
+                format!("trường \"{field}\" không có trong mẫu phiếu")
+            }
+            Self::UnknownField { field } => format!("\"{field}\" is not a field of this document"),
+            Self::DuplicateKey { field } if vi => format!("khóa \"{field}\" xuất hiện hai lần"),
+            Self::DuplicateKey { field } => format!("the key \"{field}\" appears twice"),
+            Self::WrongType {
+                field,
+                expected,
+                found,
+            } if vi => format!("\"{field}\" phải là {expected}, không phải {found}"),
+            Self::WrongType {
+                field,
+                expected,
+                found,
+            } => format!("\"{field}\" must be {expected}, not {found}"),
+            Self::InvalidValue { field, detail } if vi => {
+                format!("giá trị của \"{field}\" không hợp lệ: {detail}")
+            }
+            Self::InvalidValue { field, detail } => format!("invalid \"{field}\": {detail}"),
+            Self::UnknownRubric { rubric, known } if vi => {
+                format!("không có bộ tiêu chí \"{rubric}\" (hiện có: {known})")
+            }
+            Self::UnknownRubric { rubric, known } => {
+                format!("unknown rubric \"{rubric}\" (available: {known})")
+            }
+            Self::UnknownProductSet {
+                rubric,
+                product_set,
+            } if vi => format!("bộ tiêu chí {rubric} không có bộ sản phẩm số {product_set}"),
+            Self::UnknownProductSet {
+                rubric,
+                product_set,
+            } => format!("rubric {rubric} has no product set {product_set}"),
+            Self::NoRubricInForce { date } if vi => {
+                format!("không có bộ tiêu chí nào có hiệu lực vào ngày {date}")
+            }
+            Self::NoRubricInForce { date } => format!("no rubric was in force on {date}"),
+            Self::RubricNotInForce {
+                rubric,
+                date,
+                in_force,
+            } => {
+                let current = in_force.as_deref().unwrap_or("—");
+                if vi {
+                    format!(
+                        "bộ tiêu chí {rubric} không có hiệu lực vào ngày đánh giá {date} \
+                         (bộ có hiệu lực: {current})"
+                    )
+                } else {
+                    format!(
+                        "rubric {rubric} was not in force on the evaluation date {date} \
+                         (in force: {current})"
+                    )
+                }
+            }
+            Self::RubricUnusable { detail } if vi => {
+                format!("dữ liệu bộ tiêu chí không hợp lệ, không thể chấm: {detail}")
+            }
+            Self::RubricUnusable { detail } => {
+                format!("the rubric data is invalid and cannot score: {detail}")
+            }
+            Self::UnknownCriterion { code } if vi => {
+                format!("bộ sản phẩm không có chỉ tiêu \"{code}\"")
+            }
+            Self::UnknownCriterion { code } => {
+                format!("the product set has no criterion \"{code}\"")
+            }
+            Self::AnswerSubCriteria { code, children } if vi => format!(
+                "chỉ tiêu {code} được chấm qua các chỉ tiêu con: {}",
+                children.join(", ")
+            ),
+            Self::AnswerSubCriteria { code, children } => format!(
+                "criterion {code} is answered through its sub-criteria: {}",
+                children.join(", ")
+            ),
+            Self::WrongAnswer {
+                code,
+                expected,
+                found,
+            } if vi => format!(
+                "câu trả lời cho chỉ tiêu {code} phải là {}, không phải {found}",
+                expected.describe(lang)
+            ),
+            Self::WrongAnswer {
+                code,
+                expected,
+                found,
+            } => format!(
+                "the answer to criterion {code} must be {}, not {found}",
+                expected.describe(lang)
+            ),
+            Self::OptionOutOfRange {
+                code,
+                option,
+                options,
+            } if vi => {
+                format!("chỉ tiêu {code} không có phương án {option} (có {options} phương án)")
+            }
+            Self::OptionOutOfRange {
+                code,
+                option,
+                options,
+            } => format!("criterion {code} has no option {option} (it has {options})"),
+            Self::DuplicateOption { code, option } if vi => {
+                format!("phương án {option} của chỉ tiêu {code} được đánh dấu hai lần")
+            }
+            Self::DuplicateOption { code, option } => {
+                format!("option {option} of criterion {code} is ticked twice")
+            }
+            Self::MissingAnswer { code } if vi => format!("chưa chấm chỉ tiêu {code}"),
+            Self::MissingAnswer { code } => format!("criterion {code} is not answered"),
+            Self::NoKnockoutRule { code } if vi => {
+                format!("chỉ tiêu {code} không có quy định loại sản phẩm")
+            }
+            Self::NoKnockoutRule { code } => format!("criterion {code} has no knock-out rule"),
+            Self::NoDossierRule if vi => {
+                "phiếu của bộ sản phẩm này không có quy định \"Hồ sơ bị loại khi\"".to_owned()
+            }
+            Self::NoDossierRule => {
+                "this product set's sheet prints no \"Hồ sơ bị loại khi\" rule".to_owned()
+            }
+            Self::DuplicateKnockout { code } if vi => {
+                format!("\"{code}\" được nêu hai lần trong knockouts")
+            }
+            Self::DuplicateKnockout { code } => format!("\"{code}\" is named twice in knockouts"),
+        }
+    }
+}

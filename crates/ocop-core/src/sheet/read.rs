@@ -1,0 +1,225 @@
+//! Reading input documents field by field, collecting every problem with its place.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+use super::problem::{InputProblem, InputProblemKind};
+use crate::json::{self, Document, JsonPath, Value};
+
+/// Collects problems while walking one document.
+pub(crate) struct Reader<'d, 'a> {
+    document: &'d Document<'a>,
+    pub(crate) problems: Vec<InputProblem>,
+}
+
+/// The fields of one object, by name.
+pub(crate) struct Fields<'d, 'a> {
+    pub(crate) path: JsonPath,
+    values: HashMap<&'d str, &'d Value<'a>>,
+}
+
+impl<'d, 'a> Fields<'d, 'a> {
+    /// The value of a field, if present.
+    pub(crate) fn get(&self, name: &str) -> Option<&'d Value<'a>> {
+        self.values.get(name).copied()
+    }
+}
+
+impl<'d, 'a> Reader<'d, 'a> {
+    pub(crate) fn new(document: &'d Document<'a>) -> Self {
+        Self {
+            document,
+            problems: Vec::new(),
+        }
+    }
+
+    pub(crate) fn document(&self) -> &'d Document<'a> {
+        self.document
+    }
+
+    /// Records a problem at a value.
+    pub(crate) fn problem(&mut self, path: JsonPath, at: &Value<'_>, kind: InputProblemKind) {
+        let position = Some(self.document.position_of(at));
+        self.problems.push(InputProblem::new(path, position, kind));
+    }
+
+    /// Records a problem at a path that may not exist in the document.
+    pub(crate) fn problem_at(&mut self, path: JsonPath, kind: InputProblemKind) {
+        let position = self.document.locate(&path);
+        self.problems.push(InputProblem::new(path, position, kind));
+    }
+
+    fn wrong_type(&mut self, path: JsonPath, value: &Value<'_>, field: &str, expected: &str) {
+        let found = json::type_name(value).to_owned();
+        let kind = InputProblemKind::WrongType {
+            field: field.to_owned(),
+            expected: expected.to_owned(),
+            found,
+        };
+        self.problem(path, value, kind);
+    }
+
+    /// Reads an object whose fields must come from `allowed`, with those in `required` present.
+    pub(crate) fn object(
+        &mut self,
+        value: &'d Value<'a>,
+        path: JsonPath,
+        field: &str,
+        allowed: &[&str],
+        required: &[&str],
+    ) -> Option<Fields<'d, 'a>> {
+        let Value::Object(object) = value else {
+            self.wrong_type(path, value, field, "an object");
+            return None;
+        };
+        let mut values = HashMap::new();
+        for (name, value) in json::properties(object) {
+            let at = path.key(name);
+            if !allowed.contains(&name) {
+                self.problem(
+                    at,
+                    value,
+                    InputProblemKind::UnknownField {
+                        field: name.to_owned(),
+                    },
+                );
+            } else if values.insert(name, value).is_some() {
+                self.problem(
+                    at,
+                    value,
+                    InputProblemKind::DuplicateKey {
+                        field: name.to_owned(),
+                    },
+                );
+            }
+        }
+        for name in required.iter().filter(|name| !values.contains_key(**name)) {
+            self.problem(
+                path.clone(),
+                value,
+                InputProblemKind::MissingField {
+                    field: (*name).to_owned(),
+                },
+            );
+        }
+        Some(Fields { path, values })
+    }
+
+    /// The entries of an object with free keys (such as `answers`), duplicates reported.
+    pub(crate) fn entries(
+        &mut self,
+        value: &'d Value<'a>,
+        path: JsonPath,
+        field: &str,
+    ) -> Vec<(&'d str, &'d Value<'a>, JsonPath)> {
+        let Value::Object(object) = value else {
+            self.wrong_type(path, value, field, "an object");
+            return Vec::new();
+        };
+        let mut seen = HashMap::new();
+        let mut entries = Vec::new();
+        for (name, value) in json::properties(object) {
+            let at = path.key(name);
+            if seen.insert(name, ()).is_some() {
+                self.problem(
+                    at,
+                    value,
+                    InputProblemKind::DuplicateKey {
+                        field: name.to_owned(),
+                    },
+                );
+            } else {
+                entries.push((name, value, at));
+            }
+        }
+        entries
+    }
+
+    /// A string field.
+    pub(crate) fn string(&mut self, fields: &Fields<'d, 'a>, name: &str) -> Option<String> {
+        let value = fields.get(name)?;
+        match value {
+            Value::StringLit(text) => Some(text.value.to_string()),
+            _ => {
+                self.wrong_type(fields.path.key(name), value, name, "a string");
+                None
+            }
+        }
+    }
+
+    /// A whole-number field within a range.
+    pub(crate) fn integer<T: TryFrom<u64>>(
+        &mut self,
+        fields: &Fields<'d, 'a>,
+        name: &str,
+    ) -> Option<T> {
+        let value = fields.get(name)?;
+        let path = fields.path.key(name);
+        let Value::NumberLit(number) = value else {
+            self.wrong_type(path, value, name, "a whole number");
+            return None;
+        };
+        let parsed = number
+            .value
+            .parse::<u64>()
+            .ok()
+            .and_then(|n| T::try_from(n).ok());
+        if parsed.is_none() {
+            let detail = format!("{} is not an allowed whole number", number.value);
+            self.problem(
+                path,
+                value,
+                InputProblemKind::InvalidValue {
+                    field: name.to_owned(),
+                    detail,
+                },
+            );
+        }
+        parsed
+    }
+
+    /// An ISO 8601 date field (`YYYY-MM-DD`).
+    pub(crate) fn date(&mut self, fields: &Fields<'d, 'a>, name: &str) -> Option<Date> {
+        let text = self.string(fields, name)?;
+        let date = text
+            .parse::<Date>()
+            .ok()
+            .filter(|date| date.to_string() == text);
+        if date.is_none() {
+            let detail = format!("\"{text}\" is not a date written YYYY-MM-DD");
+            self.problem_at(
+                fields.path.key(name),
+                InputProblemKind::InvalidValue {
+                    field: name.to_owned(),
+                    detail,
+                },
+            );
+        }
+        date
+    }
+
+    /// A list of strings.
+    pub(crate) fn strings(
+        &mut self,
+        fields: &Fields<'d, 'a>,
+        name: &str,
+    ) -> Vec<(String, JsonPath)> {
+        let Some(value) = fields.get(name) else {
+            return Vec::new();
+        };
+        let path = fields.path.key(name);
+        let Value::Array(array) = value else {
+            self.wrong_type(path, value, name, "a list of strings");
+            return Vec::new();
+        };
+        let mut strings = Vec::new();
+        for (index, element) in array.elements.iter().enumerate() {
+            match element {
+                Value::StringLit(text) => strings.push((text.value.to_string(), path.index(index))),
+                _ => self.wrong_type(path.index(index), element, name, "a string"),
+            }
+        }
+        strings
+    }
+}

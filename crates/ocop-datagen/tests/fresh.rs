@@ -1,0 +1,29 @@
+//! The committed rubric files are exactly what the converter makes of the reference
+//! transcriptions (`../shared/reference/ocop-criteria`, present on every developer machine and
+//! CI run). A hand edit of `rubrics/`, or a converter change not followed by regeneration, fails.
+
+use std::path::Path;
+
+#[test]
+fn committed_rubrics_match_the_converter_output() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let reference = root.join(ocop_datagen::DEFAULT_REFERENCE);
+    assert!(
+        reference.is_dir(),
+        "the reference transcriptions are missing at {}",
+        reference.display()
+    );
+    let outputs = ocop_datagen::generate(&reference).unwrap();
+    let stale: Vec<String> = outputs
+        .iter()
+        .filter(|output| {
+            let committed = std::fs::read_to_string(root.join("rubrics").join(&output.path));
+            committed.ok().as_deref() != Some(output.text.as_str())
+        })
+        .map(|output| output.path.display().to_string())
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "stale rubric files (run `cargo run -p ocop-datagen`): {stale:?}"
+    );
+}
