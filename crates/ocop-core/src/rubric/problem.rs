@@ -223,15 +223,6 @@ pub enum RubricProblemKind {
         /// Declared revision.
         revision: u32,
     },
-    /// An erratum recorded in the data (listed by lint so nobody forgets it).
-    Erratum {
-        /// What the source prints.
-        printed: String,
-        /// What is encoded.
-        encoded: String,
-        /// Why.
-        reason: String,
-    },
 }
 
 impl RubricProblemKind {
@@ -257,7 +248,6 @@ impl RubricProblemKind {
             Self::UnknownOption { .. } => "unknown_option",
             Self::Text { .. } => "text",
             Self::Changelog { .. } => "changelog",
-            Self::Erratum { .. } => "erratum",
         }
     }
 }
@@ -389,16 +379,6 @@ impl Describe for RubricProblemKind {
             Self::Changelog { revision } => {
                 format!("the changelog does not end at data revision {revision}")
             }
-            Self::Erratum {
-                printed,
-                encoded,
-                reason,
-            } if vi => format!("đính chính: văn bản in {printed:?}, mã hóa {encoded:?}: {reason}"),
-            Self::Erratum {
-                printed,
-                encoded,
-                reason,
-            } => format!("erratum: the source prints {printed:?}, encoded {encoded:?}: {reason}"),
         }
     }
 }

@@ -712,7 +712,9 @@ impl SetBuilder {
             }),
         };
         let attainable = criterion.attainable();
-        if is_leaf && attainable < source.max && source.kind != CriterionKind::Cases {
+        let has_answers = source.kind == CriterionKind::YesNo || !source.options.is_empty();
+        if is_leaf && has_answers && attainable < source.max && source.kind != CriterionKind::Cases
+        {
             self.check.warn(
                 path,
                 Some(code),

@@ -77,6 +77,9 @@ pub enum CriterionStatus {
     NotApplicable,
     /// Not answered yet (partial sheet).
     Unanswered,
+    /// Answered, but whether it applies depends on a criterion not answered yet (partial sheet);
+    /// it scores nothing until then.
+    Pending,
     /// Not evaluated because the product was eliminated first.
     NotEvaluated,
 }

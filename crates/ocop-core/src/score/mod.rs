@@ -34,12 +34,23 @@ pub fn score_sheet(
     text: &str,
     completeness: Completeness,
 ) -> Result<Scorecard, Vec<InputProblem>> {
-    let sheet = Sheet::parse(text)?;
-    let loaded = sheet
-        .resolve(catalog)
-        .map_err(|problems| locate(problems, text))?;
-    let answers = Answers::check(&loaded.set, &sheet.answers, &sheet.knockouts, completeness)
-        .map_err(|problems| locate(problems, text))?;
+    // Shape problems do not stop the answers from being checked: every problem is reported.
+    let (sheet, mut problems) = Sheet::parse_lenient(text);
+    let Some(sheet) = sheet else {
+        return Err(problems);
+    };
+    let checked = sheet.resolve(catalog).and_then(|loaded| {
+        let answers = Answers::check(&loaded.set, &sheet.answers, &sheet.knockouts, completeness)?;
+        Ok((loaded, answers))
+    });
+    let (loaded, answers) = match checked {
+        Ok(checked) if problems.is_empty() => checked,
+        Ok(_) => return Err(problems),
+        Err(found) => {
+            problems.extend(found);
+            return Err(locate(problems, text));
+        }
+    };
     let mut card = score(&loaded, &answers);
     card.product = sheet.product;
     card.evaluator = sheet.evaluator;
@@ -104,11 +115,12 @@ pub fn outcome(instrument: &Instrument, set: &ProductSet, answers: &Answers) -> 
     }
 }
 
-/// Points a criterion adds to the total: `None` when unanswered; 0 when it does not apply.
+/// Points a criterion adds to the total: 0 when it does not apply; `None` when unanswered, or
+/// when whether it applies depends on a criterion not answered yet.
 fn scored_points(answers: &Answers, criterion: &Criterion) -> Option<Decimal> {
-    match answers.applies(criterion) {
-        Some(false) => Some(Decimal::ZERO),
-        _ => answers.points(criterion),
+    match answers.applies(criterion)? {
+        false => Some(Decimal::ZERO),
+        true => answers.points(criterion),
     }
 }
 
@@ -201,9 +213,12 @@ pub fn score(loaded: &LoadedSet, answers: &Answers) -> Scorecard {
         .leaves()
         .map(|leaf| criterion_score(leaf, answers, disqualified))
         .collect();
-    let unanswered = criteria
-        .iter()
-        .any(|criterion| criterion.status == CriterionStatus::Unanswered);
+    let unanswered = criteria.iter().any(|criterion| {
+        matches!(
+            criterion.status,
+            CriterionStatus::Unanswered | CriterionStatus::Pending
+        )
+    });
     let status = if disqualified {
         Status::Disqualified
     } else if unanswered {
@@ -306,7 +321,8 @@ fn criterion_score(leaf: LeafRef<'_>, answers: &Answers, disqualified: bool) -> 
     let applies = answers.applies(criterion);
     let status = match (applies, answer) {
         (Some(false), _) => CriterionStatus::NotApplicable,
-        (_, Some(_)) => CriterionStatus::Scored,
+        (Some(true), Some(_)) => CriterionStatus::Scored,
+        (None, Some(_)) => CriterionStatus::Pending,
         (_, None) if disqualified => CriterionStatus::NotEvaluated,
         (_, None) => CriterionStatus::Unanswered,
     };

@@ -151,9 +151,13 @@ impl Answers {
                 if !answers.answers.contains_key(code)
                     && answers.applies(leaf.criterion) != Some(false)
                 {
-                    // A `null` answer is reported where it stands; an absent one at `answers`.
-                    let null = raw_answers.iter().find(|raw| &raw.code == code);
-                    let (path, position) = null.map_or_else(
+                    // A `null` answer is reported where it stands, an absent one at `answers`;
+                    // an invalid one has been reported already.
+                    let given = raw_answers.iter().find(|raw| &raw.code == code);
+                    if given.is_some_and(|raw| raw.value != RawValue::Null) {
+                        continue;
+                    }
+                    let (path, position) = given.map_or_else(
                         || (JsonPath::root().key("answers"), None),
                         |raw| (raw.path.clone(), raw.position),
                     );

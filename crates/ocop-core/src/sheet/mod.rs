@@ -113,22 +113,28 @@ const SHEET_FIELDS: [&str; 7] = [
 impl Sheet {
     /// Reads a sheet from JSON text, reporting every problem in its shape.
     pub fn parse(text: &str) -> Result<Sheet, Vec<InputProblem>> {
-        let document = Document::parse(text).map_err(|error| {
-            let kind = InputProblemKind::Syntax {
-                detail: error.message,
-            };
-            vec![InputProblem::new(
-                JsonPath::root(),
-                Some(error.position),
-                kind,
-            )]
-        })?;
+        match Self::parse_lenient(text) {
+            (Some(sheet), problems) if problems.is_empty() => Ok(sheet),
+            (_, problems) => Err(problems),
+        }
+    }
+
+    /// Reads a sheet from JSON text: the sheet, if enough of it could be read to go on checking
+    /// its answers, and every problem found in its shape.
+    pub fn parse_lenient(text: &str) -> (Option<Sheet>, Vec<InputProblem>) {
+        let document = match Document::parse(text) {
+            Ok(document) => document,
+            Err(error) => {
+                let kind = InputProblemKind::Syntax {
+                    detail: error.message,
+                };
+                let problem = InputProblem::new(JsonPath::root(), Some(error.position), kind);
+                return (None, vec![problem]);
+            }
+        };
         let mut reader = Reader::new(&document);
         let sheet = Self::read(&mut reader, document.root(), JsonPath::root());
-        match sheet {
-            Some(sheet) if reader.problems.is_empty() => Ok(sheet),
-            _ => Err(reader.problems),
-        }
+        (sheet, reader.problems)
     }
 
     fn read<'d, 'a>(
@@ -172,12 +178,19 @@ pub(crate) fn read_rubric_choice<'d, 'a>(
 ) -> Option<RubricChoice> {
     let rubric = reader.string(fields, "rubric");
     let evaluated_on = reader.date(fields, "evaluated_on");
-    let given = fields.get("rubric").is_some() || fields.get("evaluated_on").is_some();
-    if !given {
+    let (rubric_given, date_given) = (
+        fields.get("rubric").is_some(),
+        fields.get("evaluated_on").is_some(),
+    );
+    if !rubric_given && !date_given {
         let kind = InputProblemKind::MissingField {
             field: "rubric".to_owned(),
         };
         reader.problem_at(fields.path.clone(), kind);
+        return None;
+    }
+    // A field given but unreadable has been reported; the other one alone must not decide.
+    if rubric_given != rubric.is_some() || date_given != evaluated_on.is_some() {
         return None;
     }
     Some(RubricChoice {

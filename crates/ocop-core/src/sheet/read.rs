@@ -44,6 +44,12 @@ impl<'d, 'a> Reader<'d, 'a> {
         self.problems.push(InputProblem::new(path, position, kind));
     }
 
+    /// Records a problem about an object key, at the key.
+    fn problem_at_key(&mut self, path: JsonPath, key_offset: usize, kind: InputProblemKind) {
+        let position = Some(self.document.position_at(key_offset));
+        self.problems.push(InputProblem::new(path, position, kind));
+    }
+
     /// Records a problem at a path that may not exist in the document.
     pub(crate) fn problem_at(&mut self, path: JsonPath, kind: InputProblemKind) {
         let position = self.document.locate(&path);
@@ -74,23 +80,19 @@ impl<'d, 'a> Reader<'d, 'a> {
             return None;
         };
         let mut values = HashMap::new();
-        for (name, value) in json::properties(object) {
-            let at = path.key(name);
+        for (name, key_offset, value) in json::keyed_properties(object) {
+            let field = name.to_owned();
             if !allowed.contains(&name) {
-                self.problem(
-                    at,
-                    value,
-                    InputProblemKind::UnknownField {
-                        field: name.to_owned(),
-                    },
+                self.problem_at_key(
+                    path.key(name),
+                    key_offset,
+                    InputProblemKind::UnknownField { field },
                 );
             } else if values.insert(name, value).is_some() {
-                self.problem(
-                    at,
-                    value,
-                    InputProblemKind::DuplicateKey {
-                        field: name.to_owned(),
-                    },
+                self.problem_at_key(
+                    path.key(name),
+                    key_offset,
+                    InputProblemKind::DuplicateKey { field },
                 );
             }
         }
@@ -119,16 +121,13 @@ impl<'d, 'a> Reader<'d, 'a> {
         };
         let mut seen = HashMap::new();
         let mut entries = Vec::new();
-        for (name, value) in json::properties(object) {
+        for (name, key_offset, value) in json::keyed_properties(object) {
             let at = path.key(name);
             if seen.insert(name, ()).is_some() {
-                self.problem(
-                    at,
-                    value,
-                    InputProblemKind::DuplicateKey {
-                        field: name.to_owned(),
-                    },
-                );
+                let kind = InputProblemKind::DuplicateKey {
+                    field: name.to_owned(),
+                };
+                self.problem_at_key(at, key_offset, kind);
             } else {
                 entries.push((name, value, at));
             }

@@ -1,0 +1,247 @@
+//! Stored scoring cases: a sheet and the result it must give, re-checked against the current
+//! rubrics.
+//!
+//! A case file holds `description`; the sheet, either as `sheet` (the input contract as a JSON
+//! object) or as `sheet_text` (the exact text, for cases about syntax, duplicate keys or
+//! positions); optional `options` (`{"partial": true}`); and `expect`: the parts of the result a
+//! person checked by hand. Only the fields written in `expect` are compared, so a case states
+//! exactly what it vouches for. An expected array must match in length and order, unless written
+//! `{"$contains": [...]}`: then each listed element must match some element. For an invalid
+//! sheet, `expect` holds the error document (`{"error": {"problems": [...]}}`).
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::rubric::Catalog;
+use crate::score::score_sheet;
+use crate::sheet::{Completeness, InputProblem};
+
+/// The document an invalid input produces: `{"error": {"kind": "invalid_input", …}}`.
+pub fn invalid_input_document(file: Option<&str>, problems: &[InputProblem]) -> Value {
+    let mut error = serde_json::Map::new();
+    error.insert("kind".to_owned(), Value::from("invalid_input"));
+    if let Some(file) = file {
+        error.insert("file".to_owned(), Value::from(file));
+    }
+    error.insert(
+        "problems".to_owned(),
+        serde_json::to_value(problems).unwrap_or_default(),
+    );
+    let mut document = serde_json::Map::new();
+    document.insert("error".to_owned(), Value::Object(error));
+    Value::Object(document)
+}
+
+/// One field where a case's result differs from its expectation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Difference {
+    /// JSON Pointer to the field in the result.
+    pub path: String,
+    /// What the case expects (`null` when the field is absent from the expectation's shape).
+    pub expected: Value,
+    /// What the engine gives now (`null` when absent).
+    pub actual: Value,
+}
+
+/// Why a case file could not be run.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct CaseError(String);
+
+/// A case file, read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Case {
+    /// What the case checks.
+    pub description: String,
+    /// The sheet as JSON text.
+    pub sheet: String,
+    /// Whether to score it as a partial sheet.
+    pub completeness: Completeness,
+    /// The expected (partial) result.
+    pub expect: Value,
+}
+
+impl Case {
+    /// Reads a case file.
+    pub fn parse(text: &str) -> Result<Case, CaseError> {
+        let value: Value =
+            serde_json::from_str(text).map_err(|error| CaseError(error.to_string()))?;
+        let field = |name: &str| {
+            value
+                .get(name)
+                .ok_or_else(|| CaseError(format!("missing \"{name}\"")))
+        };
+        let description = field("description")?
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        let sheet = match (
+            value.get("sheet_text").and_then(Value::as_str),
+            value.get("sheet"),
+        ) {
+            (Some(text), None) => text.to_owned(),
+            (None, Some(sheet)) => {
+                serde_json::to_string_pretty(sheet).map_err(|error| CaseError(error.to_string()))?
+            }
+            _ => {
+                return Err(CaseError(
+                    "give exactly one of \"sheet\" and \"sheet_text\"".to_owned(),
+                ));
+            }
+        };
+        let partial = value
+            .get("options")
+            .and_then(|options| options.get("partial"))
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        let completeness = if partial {
+            Completeness::Partial
+        } else {
+            Completeness::Complete
+        };
+        Ok(Case {
+            description,
+            sheet,
+            completeness,
+            expect: field("expect")?.clone(),
+        })
+    }
+
+    /// The full document the engine produces for the sheet: the result, or the error document.
+    pub fn actual(&self, catalog: &Catalog) -> Value {
+        match score_sheet(catalog, &self.sheet, self.completeness) {
+            Ok(card) => serde_json::to_value(card).unwrap_or_default(),
+            Err(problems) => invalid_input_document(None, &problems),
+        }
+    }
+
+    /// Every difference between the expectation and what the engine gives now.
+    pub fn check(&self, catalog: &Catalog) -> Vec<Difference> {
+        let mut differences = Vec::new();
+        compare(
+            &self.expect,
+            &self.actual(catalog),
+            String::new(),
+            &mut differences,
+        );
+        differences
+    }
+}
+
+/// Compares an expectation with an actual document: every expected object key must match,
+/// arrays must match element by element and in length, scalars must be equal.
+fn compare(expected: &Value, actual: &Value, path: String, out: &mut Vec<Difference>) {
+    if let (Some(wanted), Value::Array(elements)) = (contained(expected), actual) {
+        for (index, wanted) in wanted.iter().enumerate() {
+            let found = elements.iter().any(|element| {
+                let mut scratch = Vec::new();
+                compare(wanted, element, String::new(), &mut scratch);
+                scratch.is_empty()
+            });
+            if !found {
+                let at = format!("{path}/$contains/{index}");
+                out.push(Difference {
+                    path: at,
+                    expected: wanted.clone(),
+                    actual: Value::Null,
+                });
+            }
+        }
+        return;
+    }
+    match (expected, actual) {
+        (Value::Object(expected), Value::Object(actual)) => {
+            for (key, value) in expected {
+                let at = format!("{path}/{}", key.replace('~', "~0").replace('/', "~1"));
+                compare(value, actual.get(key).unwrap_or(&Value::Null), at, out);
+            }
+        }
+        (Value::Array(expected), Value::Array(actual)) if expected.len() == actual.len() => {
+            for (index, (expected, actual)) in expected.iter().zip(actual).enumerate() {
+                compare(expected, actual, format!("{path}/{index}"), out);
+            }
+        }
+        (expected, actual) if expected == actual => {}
+        (expected, actual) => out.push(Difference {
+            path,
+            expected: expected.clone(),
+            actual: actual.clone(),
+        }),
+    }
+}
+
+/// The elements of a `{"$contains": [...]}` expectation.
+fn contained(expected: &Value) -> Option<&Vec<Value>> {
+    match expected {
+        Value::Object(object) if object.len() == 1 => object.get("$contains")?.as_array(),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn differences(expected: Value, actual: Value) -> Vec<String> {
+        let mut out = Vec::new();
+        compare(&expected, &actual, String::new(), &mut out);
+        out.into_iter().map(|difference| difference.path).collect()
+    }
+
+    #[test]
+    fn only_expected_fields_are_compared() {
+        let actual = json!({"total": "70", "stars": 4, "extra": [1, 2]});
+        assert!(differences(json!({"total": "70"}), actual.clone()).is_empty());
+        assert_eq!(differences(json!({"stars": 3}), actual), ["/stars"]);
+    }
+
+    #[test]
+    fn arrays_must_match_in_length_and_order() {
+        let actual =
+            json!({"gates": [{"criterion": "5.1", "level": 4}, {"criterion": "7", "level": 5}]});
+        assert!(
+            differences(
+                json!({"gates": [{"criterion": "5.1"}, {"level": 5}]}),
+                actual.clone()
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            differences(json!({"gates": [{"criterion": "5.1"}]}), actual.clone()),
+            ["/gates"]
+        );
+        assert_eq!(
+            differences(json!({"gates": [{"level": 5}, {"level": 4}]}), actual),
+            ["/gates/0/level", "/gates/1/level"]
+        );
+    }
+
+    #[test]
+    fn contains_matches_elements_anywhere() {
+        let actual =
+            json!({"criteria": [{"code": "1.1", "points": "3"}, {"code": "5.2", "points": "0"}]});
+        assert!(
+            differences(
+                json!({"criteria": {"$contains": [{"code": "5.2", "points": "0"}]}}),
+                actual.clone()
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            differences(
+                json!({"criteria": {"$contains": [{"code": "5.2", "points": "2"}]}}),
+                actual
+            ),
+            ["/criteria/$contains/0"]
+        );
+    }
+
+    #[test]
+    fn a_missing_field_differs() {
+        assert_eq!(
+            differences(json!({"reason": {"kind": "dossier"}}), json!({})),
+            ["/reason"]
+        );
+    }
+}

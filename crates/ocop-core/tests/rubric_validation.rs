@@ -1,0 +1,339 @@
+//! Every kind of rubric defect is caught on load, with its place, and blocks scoring.
+
+mod support;
+
+use ocop_core::rubric::{Catalog, RubricError, RubricProblem, Severity};
+use serde_json::{Value, json};
+use support::{instrument, set, set_at, write, write_text};
+
+/// Loads a rubric folder and returns every problem of every file.
+fn problems_of(instrument: &Value, set: &Value) -> Vec<RubricProblem> {
+    let folder = write(instrument, set);
+    match Catalog::from_path(folder.path()) {
+        Ok(catalog) => catalog.check_all(),
+        Err(error) => panic!("the folder should load: {error}"),
+    }
+}
+
+fn kinds(problems: &[RubricProblem]) -> Vec<&'static str> {
+    problems.iter().map(RubricProblem::kind_name).collect()
+}
+
+/// Asserts that exactly the listed kinds were found, as errors.
+fn assert_errors(problems: &[RubricProblem], expected: &[&str]) {
+    assert_eq!(kinds(problems), expected, "{problems:#?}");
+    assert!(
+        problems
+            .iter()
+            .all(|problem| problem.severity == Severity::Error)
+    );
+}
+
+#[test]
+fn the_tiny_rubric_is_valid() {
+    assert_errors(&problems_of(&instrument(), &set()), &[]);
+}
+
+#[test]
+fn an_invalid_set_never_scores() {
+    let mut bad = set();
+    set_at(
+        &mut bad,
+        "/parts/0/groups/0/criteria/0/options/2/points",
+        json!("41"),
+    );
+    let folder = write(&instrument(), &bad);
+    let catalog = Catalog::from_path(folder.path()).unwrap();
+    let error = catalog.product_set("tiny-2026", 1).unwrap_err();
+    let RubricError::Invalid { problems } = error else {
+        panic!("expected invalid data, got {error}");
+    };
+    assert_eq!(kinds(&problems), ["option_above_max"]);
+}
+
+#[test]
+fn problems_carry_file_line_column_and_criterion() {
+    let mut bad = set();
+    set_at(
+        &mut bad,
+        "/parts/0/groups/0/criteria/0/options/2/points",
+        json!("41"),
+    );
+    let folder = tempfile::tempdir().unwrap();
+    let set_text = serde_json::to_string_pretty(&bad).unwrap();
+    write_text(
+        folder.path(),
+        &serde_json::to_string_pretty(&instrument()).unwrap(),
+        &set_text,
+    );
+    // Where the bad value stands, found by reading the text.
+    let (line_index, line) = set_text
+        .lines()
+        .enumerate()
+        .find(|(_, line)| line.contains("\"41\""))
+        .unwrap();
+    let expected = (line_index + 1, line.find("\"41\"").unwrap() + 1);
+    let problems = Catalog::from_path(folder.path()).unwrap().check_all();
+    let [problem] = problems.as_slice() else {
+        panic!("one problem expected: {problems:#?}");
+    };
+    assert!(problem.file.ends_with("sets/01.json"), "{}", problem.file);
+    assert_eq!(problem.code.as_deref(), Some("1.1"));
+    assert_eq!(problem.set, Some(1));
+    assert_eq!(
+        problem.path.to_string(),
+        "/parts/0/groups/0/criteria/0/options/2/points"
+    );
+    let position = problem.position.unwrap();
+    assert_eq!((position.line, position.column), expected);
+    assert!(
+        problem
+            .to_string()
+            .contains("option 3 scores 41, above the maximum 40"),
+        "{problem}"
+    );
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let mut bad = set();
+    set_at(
+        &mut bad,
+        "/parts/0/groups/0/criteria/0/options/2/points",
+        json!("41"),
+    );
+    set_at(&mut bad, "/parts/2/groups/0/criteria/1/code", json!("3.1"));
+    set_at(
+        &mut bad,
+        "/parts/1/groups/0/criteria/0/options/0",
+        json!({"text": "Có mục a", "points": "10", "star": 7}),
+    );
+    assert_errors(
+        &problems_of(&instrument(), &bad),
+        &["option_above_max", "invalid_star_mark", "duplicate_code"],
+    );
+}
+
+#[test]
+fn unreadable_set_file() {
+    let folder = write(&instrument(), &set());
+    std::fs::remove_file(folder.path().join("sets/01.json")).unwrap();
+    let problems = Catalog::from_path(folder.path()).unwrap().check_all();
+    assert_errors(&problems, &["unreadable"]);
+}
+
+#[test]
+fn malformed_json_with_its_position() {
+    let folder = tempfile::tempdir().unwrap();
+    write_text(
+        folder.path(),
+        &instrument().to_string(),
+        "{\n  \"format\": 1,\n  \"rubric\": }",
+    );
+    let problems = Catalog::from_path(folder.path()).unwrap().check_all();
+    assert_errors(&problems, &["malformed"]);
+    let position = problems[0].position.unwrap();
+    assert_eq!((position.line, position.column), (3, 13));
+}
+
+#[test]
+fn a_number_where_a_decimal_string_belongs_is_malformed() {
+    let mut bad = set();
+    set_at(&mut bad, "/parts/0/max", json!(40));
+    assert_errors(&problems_of(&instrument(), &bad), &["malformed"]);
+}
+
+#[test]
+fn unsupported_format() {
+    let mut bad = set();
+    set_at(&mut bad, "/format", json!(2));
+    assert_errors(&problems_of(&instrument(), &bad), &["unsupported_format"]);
+}
+
+#[test]
+fn wrong_rubric() {
+    let mut bad = set();
+    set_at(&mut bad, "/rubric", json!("other-2026"));
+    assert_errors(&problems_of(&instrument(), &bad), &["wrong_rubric"]);
+}
+
+#[test]
+fn set_listing() {
+    let mut bad = set();
+    set_at(&mut bad, "/number", json!(2));
+    assert_errors(
+        &problems_of(&instrument(), &bad),
+        &["set_listing", "set_listing"],
+    );
+}
+
+#[test]
+fn invalid_date() {
+    let mut bad = instrument();
+    set_at(&mut bad, "/effective_from", json!("22/5/2026"));
+    let folder = write(&bad, &set());
+    let problems = Catalog::from_path(folder.path()).unwrap().check_all();
+    assert_errors(&problems, &["invalid_date"]);
+}
+
+#[test]
+fn parts_differ_from_the_instrument() {
+    let mut bad = set();
+    set_at(&mut bad, "/parts/1/code", json!("D"));
+    assert_errors(&problems_of(&instrument(), &bad), &["parts_differ"]);
+}
+
+#[test]
+fn sums_must_add_up() {
+    let mut bad = set();
+    // Criterion 3.1 raised to 6: group 3 and part C no longer add up, nor the criteria of group 3.
+    set_at(&mut bad, "/parts/2/groups/0/criteria/0/max", json!("6"));
+    assert_errors(&problems_of(&instrument(), &bad), &["sum_mismatch"]);
+    let mut bad = set();
+    set_at(&mut bad, "/parts/2/groups/0/max", json!("36"));
+    set_at(&mut bad, "/parts/2/max", json!("36"));
+    assert_errors(
+        &problems_of(&instrument(), &bad),
+        &["parts_differ", "sum_mismatch"],
+    );
+}
+
+#[test]
+fn parts_must_sum_to_the_total() {
+    let mut bad = instrument();
+    set_at(&mut bad, "/total_max", json!("99"));
+    let folder = write(&bad, &set());
+    assert!(
+        kinds(&Catalog::from_path(folder.path()).unwrap().check_all()).contains(&"sum_mismatch")
+    );
+}
+
+#[test]
+fn option_above_max() {
+    let mut bad = set();
+    set_at(
+        &mut bad,
+        "/parts/2/groups/0/criteria/1/options/2/points",
+        json!("31"),
+    );
+    assert_errors(&problems_of(&instrument(), &bad), &["option_above_max"]);
+}
+
+#[test]
+fn unreachable_maximum_is_a_warning() {
+    let mut short = set();
+    set_at(
+        &mut short,
+        "/parts/2/groups/0/criteria/1/options/2/points",
+        json!("29"),
+    );
+    let problems = problems_of(&instrument(), &short);
+    assert_eq!(kinds(&problems), ["max_unreachable"]);
+    assert_eq!(problems[0].severity, Severity::Warning);
+    let folder = write(&instrument(), &short);
+    assert!(
+        Catalog::from_path(folder.path())
+            .unwrap()
+            .product_set("tiny-2026", 1)
+            .is_ok()
+    );
+}
+
+#[test]
+fn duplicate_code() {
+    let mut bad = set();
+    set_at(&mut bad, "/parts/2/groups/0/criteria/1/code", json!("3.1"));
+    assert_errors(&problems_of(&instrument(), &bad), &["duplicate_code"]);
+}
+
+#[test]
+fn kind_mismatch() {
+    let mut bad = set();
+    set_at(
+        &mut bad,
+        "/parts/2/groups/0/criteria/0/kind",
+        json!("choice"),
+    );
+    assert_errors(&problems_of(&instrument(), &bad), &["kind_mismatch"]);
+}
+
+#[test]
+fn invalid_star_mark() {
+    let mut bad = set();
+    set_at(
+        &mut bad,
+        "/parts/0/groups/0/criteria/0/options/1/star",
+        json!(2),
+    );
+    assert_errors(&problems_of(&instrument(), &bad), &["invalid_star_mark"]);
+}
+
+#[test]
+fn bands_with_a_gap_or_an_overlap() {
+    let mut gap = instrument();
+    set_at(&mut gap, "/star_bands/2/from", json!("51"));
+    let folder = write(&gap, &set());
+    assert_eq!(
+        kinds(&Catalog::from_path(folder.path()).unwrap().check_all()),
+        ["bands"]
+    );
+    let mut overlap = instrument();
+    set_at(&mut overlap, "/star_bands/3/from", json!("69"));
+    let folder = write(&overlap, &set());
+    assert_eq!(
+        kinds(&Catalog::from_path(folder.path()).unwrap().check_all()),
+        ["bands"]
+    );
+}
+
+#[test]
+fn recognition_without_a_certifier() {
+    let mut bad = instrument();
+    set_at(&mut bad, "/recognition/certifiers/1/stars", json!([]));
+    let folder = write(&bad, &set());
+    assert_eq!(
+        kinds(&Catalog::from_path(folder.path()).unwrap().check_all()),
+        ["recognition"]
+    );
+}
+
+#[test]
+fn rules_must_name_existing_criteria_and_options() {
+    let mut bad = set();
+    bad["stop_rules"] = json!([{"criteria": ["9.9"], "printed": "Nếu được 0 điểm tại một trong các chỉ tiêu trên"}]);
+    set_at(
+        &mut bad,
+        "/parts/2/groups/0/criteria/1",
+        json!({"code": "3.2", "name": "Chất lượng", "max": "30", "kind": "choice",
+               "applies_when": {"criterion": "1.1", "unless": [4], "printed": "Chỉ áp dụng khi"},
+               "options": [{"text": "Thấp", "points": "0"}, {"text": "Tốt", "points": "30"}]}),
+    );
+    assert_errors(
+        &problems_of(&instrument(), &bad),
+        &["unknown_criterion", "unknown_option"],
+    );
+}
+
+#[test]
+fn text_must_be_nfc_and_not_empty() {
+    let mut bad = set();
+    // "Chỉ" with the combining hook above written apart (NFD): not the official NFC form.
+    set_at(
+        &mut bad,
+        "/parts/0/groups/0/criteria/0/name",
+        json!("Chi\u{0309} tiêu"),
+    );
+    set_at(&mut bad, "/parts/0/groups/0/name", json!(" "));
+    assert_errors(&problems_of(&instrument(), &bad), &["text", "text"]);
+}
+
+#[test]
+fn changelog_must_end_at_the_revision() {
+    let mut bad = instrument();
+    set_at(&mut bad, "/revision", json!(2));
+    let folder = write(&bad, &set());
+    assert_eq!(
+        kinds(&Catalog::from_path(folder.path()).unwrap().check_all()),
+        ["changelog"]
+    );
+}
