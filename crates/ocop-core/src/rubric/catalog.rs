@@ -115,14 +115,60 @@ struct Entry {
 struct Rubric {
     instrument: Arc<Instrument>,
     warnings: Vec<RubricProblem>,
+    files: Files,
     sets: Vec<SetSlot>,
 }
 
 struct SetSlot {
     number: u8,
-    file: String,
-    text: Result<Cow<'static, str>, String>,
+    /// Path relative to the rubric folder.
+    relative: String,
     loaded: OnceLock<Result<Arc<ProductSet>, Vec<RubricProblem>>>,
+}
+
+/// Where a rubric folder's files are read from; set files are read when first needed.
+enum Files {
+    /// Compiled into the library, under this folder name.
+    Bundled(String),
+    /// On disk.
+    Disk(PathBuf),
+}
+
+impl Files {
+    fn read(&self, relative: &str) -> Result<Cow<'static, str>, String> {
+        match self {
+            Self::Bundled(folder) => {
+                let wanted = format!("{folder}/{relative}");
+                bundled::FILES
+                    .iter()
+                    .find(|(name, _)| *name == wanted)
+                    .map(|(_, text)| Cow::Borrowed(*text))
+                    .ok_or_else(|| format!("{wanted} is not bundled"))
+            }
+            Self::Disk(folder) => std::fs::read_to_string(folder.join(relative))
+                .map(Cow::Owned)
+                .map_err(|error| error.to_string()),
+        }
+    }
+
+    /// How a file is named in problems.
+    fn display(&self, relative: &str) -> String {
+        match self {
+            Self::Bundled(folder) => format!("{folder}/{relative}"),
+            Self::Disk(folder) => folder.join(relative).display().to_string(),
+        }
+    }
+
+    /// The folder name, which is the rubric's identifier by convention.
+    fn folder_name(&self) -> String {
+        match self {
+            Self::Bundled(folder) => folder.clone(),
+            Self::Disk(folder) => folder.file_name().map_or_else(
+                || folder.display().to_string(),
+                |name| name.to_string_lossy().into_owned(),
+            ),
+        }
+    }
 }
 
 mod bundled {
@@ -138,17 +184,7 @@ impl Catalog {
                 .iter()
                 .filter_map(|(name, _)| name.strip_suffix(INSTRUMENT_FILE)?.strip_suffix('/'));
             let rubrics = folders
-                .map(|folder| {
-                    let read = |relative: &str| {
-                        let wanted = format!("{folder}/{relative}");
-                        bundled::FILES
-                            .iter()
-                            .find(|(name, _)| *name == wanted)
-                            .map(|(_, text)| Cow::Borrowed(*text))
-                            .ok_or_else(|| format!("{wanted} is not bundled"))
-                    };
-                    Entry::load(folder, &read)
-                })
+                .map(|folder| Entry::load(Files::Bundled(folder.to_owned())))
                 .collect();
             Catalog { rubrics }
         })
@@ -184,17 +220,8 @@ impl Catalog {
             });
         }
         let rubrics = folders
-            .iter()
-            .map(|folder| {
-                let read = |relative: &str| {
-                    std::fs::read_to_string(folder.join(relative))
-                        .map(Cow::Owned)
-                        .map_err(|error| error.to_string())
-                };
-                let mut entry = Entry::load(&folder.display().to_string(), &read);
-                entry.folder = folder.display().to_string();
-                entry
-            })
+            .into_iter()
+            .map(|folder| Entry::load(Files::Disk(folder)))
             .collect();
         Ok(Catalog { rubrics })
     }
@@ -235,7 +262,7 @@ impl Catalog {
             })?;
         let set = slot
             .loaded
-            .get_or_init(|| slot.load(&rubric.instrument))
+            .get_or_init(|| slot.load(&rubric.instrument, &rubric.files))
             .clone()
             .map_err(|problems| RubricError::Invalid { problems })?;
         Ok(LoadedSet {
@@ -279,7 +306,7 @@ impl Catalog {
                 Ok(rubric) => {
                     problems.extend(rubric.warnings.iter().cloned());
                     for slot in &rubric.sets {
-                        problems.extend(slot.problems(&rubric.instrument));
+                        problems.extend(slot.validate(&rubric.instrument, &rubric.files).1);
                     }
                 }
             }
@@ -297,7 +324,7 @@ impl Catalog {
         for entry in &self.rubrics {
             match &entry.state {
                 Ok(rubric) if rubric.instrument.id == id => return Ok(rubric),
-                Err(problems) if entry.folder.rsplit('/').next() == Some(id) => {
+                Err(problems) if entry.folder == id => {
                     return Err(RubricError::Invalid {
                         problems: problems.clone(),
                     });
@@ -313,20 +340,21 @@ impl Catalog {
 }
 
 impl Entry {
-    fn load(folder: &str, read: &dyn Fn(&str) -> Result<Cow<'static, str>, String>) -> Entry {
-        let file = format!("{folder}/{INSTRUMENT_FILE}");
-        let id = folder.rsplit('/').next().unwrap_or(folder);
-        let state = read(INSTRUMENT_FILE)
+    fn load(files: Files) -> Entry {
+        let file = files.display(INSTRUMENT_FILE);
+        let id = files.folder_name();
+        let state = files
+            .read(INSTRUMENT_FILE)
             .map_err(|message| {
                 vec![file_problem(
                     &file,
-                    id,
+                    &id,
                     None,
                     RubricProblemKind::Unreadable { message },
                 )]
             })
             .and_then(|text| {
-                let source: InstrumentSource = parse(&text, &file, id, None)?;
+                let source: InstrumentSource = parse(&text, &file, &id, None)?;
                 let fingerprint = fingerprint(&[&canonical(&source)]);
                 let (instrument, problems) = validate::instrument(&source, &file, fingerprint);
                 let problems = with_positions(problems, &text);
@@ -338,36 +366,38 @@ impl Entry {
                     .iter()
                     .map(|entry| SetSlot {
                         number: entry.number,
-                        file: format!("{folder}/{}", entry.file),
-                        text: read(&entry.file),
+                        relative: entry.file.clone(),
                         loaded: OnceLock::new(),
                     })
                     .collect();
                 Ok(Rubric {
                     instrument: Arc::new(instrument),
                     warnings: problems,
+                    files,
                     sets,
                 })
             });
-        Entry {
-            folder: folder.to_owned(),
-            state,
-        }
+        Entry { folder: id, state }
     }
 }
 
 impl SetSlot {
-    fn load(&self, instrument: &Instrument) -> Result<Arc<ProductSet>, Vec<RubricProblem>> {
-        let (set, problems) = self.validate(instrument);
+    fn load(
+        &self,
+        instrument: &Instrument,
+        files: &Files,
+    ) -> Result<Arc<ProductSet>, Vec<RubricProblem>> {
+        let (set, problems) = self.validate(instrument, files);
         set.map(Arc::new).ok_or(problems)
     }
 
-    fn problems(&self, instrument: &Instrument) -> Vec<RubricProblem> {
-        self.validate(instrument).1
-    }
-
-    fn validate(&self, instrument: &Instrument) -> (Option<ProductSet>, Vec<RubricProblem>) {
-        let text = match &self.text {
+    fn validate(
+        &self,
+        instrument: &Instrument,
+        files: &Files,
+    ) -> (Option<ProductSet>, Vec<RubricProblem>) {
+        let file = files.display(&self.relative);
+        let text = match files.read(&self.relative) {
             Ok(text) => text,
             Err(message) => {
                 let kind = RubricProblemKind::Unreadable {
@@ -375,34 +405,29 @@ impl SetSlot {
                 };
                 return (
                     None,
-                    vec![file_problem(
-                        &self.file,
-                        &instrument.id,
-                        Some(self.number),
-                        kind,
-                    )],
+                    vec![file_problem(&file, &instrument.id, Some(self.number), kind)],
                 );
             }
         };
-        let source: ProductSetSource =
-            match parse(text, &self.file, &instrument.id, Some(self.number)) {
-                Ok(source) => source,
-                Err(problems) => return (None, problems),
-            };
+        let source: ProductSetSource = match parse(&text, &file, &instrument.id, Some(self.number))
+        {
+            Ok(source) => source,
+            Err(problems) => return (None, problems),
+        };
         let fingerprint = fingerprint(&[instrument.fingerprint.as_bytes(), &canonical(&source)]);
         let (mut set, mut problems) =
-            validate::product_set(&source, instrument, &self.file, fingerprint);
+            validate::product_set(&source, instrument, &file, fingerprint);
         if source.number != self.number {
             let kind = RubricProblemKind::SetListing {
                 number: self.number,
                 missing: true,
             };
-            let mut problem = file_problem(&self.file, &instrument.id, Some(self.number), kind);
+            let mut problem = file_problem(&file, &instrument.id, Some(self.number), kind);
             problem.path = JsonPath::root().key("number");
             problems.push(problem);
             set = None;
         }
-        (set, with_positions(problems, text))
+        (set, with_positions(problems, &text))
     }
 }
 

@@ -1,0 +1,50 @@
+//! Scoring one member's sheet in process: from text, from checked answers, and loading a set.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use ocop_core::rubric::Catalog;
+use ocop_core::score::{score, score_sheet};
+use ocop_core::sheet::{Answers, Completeness, Sheet};
+use std::hint::black_box;
+
+fn benches(c: &mut Criterion) {
+    let text = std::fs::read_to_string(ocop_benches::example_sheet()).unwrap();
+    let catalog = Catalog::bundled();
+    let sheet = Sheet::parse(&text).unwrap();
+    let loaded = sheet.resolve(catalog).unwrap();
+    let answers = Answers::check(
+        &loaded.set,
+        &sheet.answers,
+        &sheet.knockouts,
+        Completeness::Complete,
+    )
+    .unwrap();
+
+    c.bench_function("score checked answers (set 10)", |b| {
+        b.iter(|| score(black_box(&loaded), black_box(&answers)))
+    });
+    c.bench_function("score sheet text: parse, check, score", |b| {
+        b.iter(|| score_sheet(catalog, black_box(&text), Completeness::Complete).unwrap())
+    });
+    let partial = Answers::check(
+        &loaded.set,
+        &sheet.answers[..10],
+        &[],
+        Completeness::Partial,
+    )
+    .unwrap();
+    c.bench_function("score a partial sheet (best and worst completions)", |b| {
+        b.iter(|| score(black_box(&loaded), black_box(&partial)))
+    });
+    let folder = ocop_benches::root().join("rubrics/qd26-2026");
+    c.bench_function("load and validate one product set from disk", |b| {
+        b.iter(|| {
+            Catalog::from_path(&folder)
+                .unwrap()
+                .product_set("qd26-2026", 10)
+                .unwrap()
+        })
+    });
+}
+
+criterion_group!(score_benches, benches);
+criterion_main!(score_benches);

@@ -1,0 +1,3 @@
+//! An empty Rust program: the baseline for the start-up cost of `ocop score`.
+
+fn main() {}
