@@ -20,7 +20,7 @@ fn benches(c: &mut Criterion) {
     .unwrap();
 
     c.bench_function("score checked answers (set 10)", |b| {
-        b.iter(|| score(black_box(&loaded), black_box(&answers)))
+        b.iter(|| score(black_box(&loaded), black_box(&answers), None))
     });
     c.bench_function("score sheet text: parse, check, score", |b| {
         b.iter(|| score_sheet(catalog, black_box(&text), Completeness::Complete).unwrap())
@@ -33,7 +33,7 @@ fn benches(c: &mut Criterion) {
     )
     .unwrap();
     c.bench_function("score a partial sheet (best and worst completions)", |b| {
-        b.iter(|| score(black_box(&loaded), black_box(&partial)))
+        b.iter(|| score(black_box(&loaded), black_box(&partial), None))
     });
     let folder = ocop_benches::root().join("rubrics/qd26-2026");
     c.bench_function("load and validate one product set from disk", |b| {

@@ -56,7 +56,7 @@ fn sheet() -> impl Strategy<Value = (u8, Vec<(String, Answer)>)> {
 fn score_pairs(number: u8, pairs: Vec<(String, Answer)>) -> Scorecard {
     let loaded = loaded(number);
     let answers = Answers::from_pairs(&loaded.set, pairs, [], Completeness::Complete).unwrap();
-    score::score(&loaded, &answers)
+    score::score(&loaded, &answers, None)
 }
 
 fn sheet_text(number: u8, pairs: &[(String, Answer)]) -> String {
@@ -168,7 +168,7 @@ proptest! {
         let partial_pairs: Vec<(String, Answer)> =
             pairs.iter().zip(keep.iter().cycle()).filter(|(_, keep)| **keep).map(|(pair, _)| pair.clone()).collect();
         let partial = Answers::from_pairs(&loaded.set, partial_pairs, [], Completeness::Partial).unwrap();
-        let outlook = score::score(&loaded, &partial);
+        let outlook = score::score(&loaded, &partial, None);
         let complete = score_pairs(number, pairs);
         if outlook.status == Status::Disqualified {
             // A stop rule already triggered: no completion can rank.

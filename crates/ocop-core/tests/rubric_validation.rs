@@ -337,3 +337,53 @@ fn changelog_must_end_at_the_revision() {
         ["changelog"]
     );
 }
+
+#[test]
+fn unreadable_points_block_unless_an_erratum_accepts_them() {
+    let mut bad = set();
+    set_at(
+        &mut bad,
+        "/parts/1/groups/0/criteria/0/options/1/points",
+        Value::Null,
+    );
+    // Without the unreadable option the additive criterion reaches 20 of its 25 points.
+    let problems = problems_of(&instrument(), &bad);
+    assert_eq!(kinds(&problems), ["unreadable_points", "max_unreachable"]);
+    assert_eq!(problems[0].severity, Severity::Error);
+
+    bad["errata"] = json!([{
+        "criterion": "2.1", "option": 2, "printed": "l", "encoded": "null",
+        "reason": "the points cell cannot be read", "accepted_defect": "unreadable_points"
+    }]);
+    let problems = problems_of(&instrument(), &bad);
+    assert_eq!(kinds(&problems), ["unreadable_points", "max_unreachable"]);
+    assert!(
+        problems
+            .iter()
+            .all(|problem| problem.severity == Severity::Warning)
+    );
+}
+
+#[test]
+fn an_erratum_accepts_a_sum_defect_only_at_its_place() {
+    let mut short = set();
+    set_at(&mut short, "/parts/2/groups/0/criteria/1/max", json!("27"));
+    set_at(
+        &mut short,
+        "/parts/2/groups/0/criteria/1/options/2/points",
+        json!("27"),
+    );
+    set_at(&mut short, "/parts/2/groups/0/max", json!("32"));
+    // Group 3 now sums to 32 under a part printed with 35 points.
+    assert_errors(&problems_of(&instrument(), &short), &["sum_mismatch"]);
+    let accept = |place: &str| {
+        json!([{ "part": place, "printed": "35", "encoded": "35 (groups sum to 32)",
+                 "reason": "the source's groups do not add up", "accepted_defect": "sum_mismatch" }])
+    };
+    short["errata"] = accept("B");
+    assert_errors(&problems_of(&instrument(), &short), &["sum_mismatch"]);
+    short["errata"] = accept("C");
+    let problems = problems_of(&instrument(), &short);
+    assert_eq!(kinds(&problems), ["sum_mismatch"]);
+    assert_eq!(problems[0].severity, Severity::Warning);
+}

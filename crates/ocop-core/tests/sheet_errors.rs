@@ -297,3 +297,62 @@ fn a_knockout_disqualifies() {
     let card = score_sheet(&catalog, &text, Completeness::Complete).unwrap();
     assert_eq!((card.status, card.stars), (Status::Disqualified, 0));
 }
+
+#[test]
+fn unreadable_option() {
+    let mut with_defect = set();
+    set_at(
+        &mut with_defect,
+        "/parts/1/groups/0/criteria/0/options/1/points",
+        serde_json::Value::Null,
+    );
+    with_defect["errata"] = json!([{
+        "criterion": "2.1", "option": 2, "printed": "l", "encoded": "null",
+        "reason": "unreadable", "accepted_defect": "unreadable_points"
+    }]);
+    let folder = write(&instrument(), &with_defect);
+    let catalog = Catalog::from_path(folder.path()).unwrap();
+    let problems = score_sheet(
+        &catalog,
+        &tiny_sheet(json!({"2.1": [1, 2]})),
+        Completeness::Complete,
+    )
+    .unwrap_err();
+    assert_eq!(kinds(&problems), ["unreadable_option"]);
+    // The other options still score, and the attainable maximum leaves the unreadable one out.
+    let card = score_sheet(
+        &catalog,
+        &tiny_sheet(json!({"2.1": [1, 3]})),
+        Completeness::Complete,
+    )
+    .unwrap();
+    assert_eq!(
+        (
+            card.total.to_string().as_str(),
+            card.max_attainable.to_string().as_str()
+        ),
+        ("95", "95")
+    );
+}
+
+#[test]
+fn an_amendment_not_applied_is_noted_from_its_date() {
+    let mut amended = instrument();
+    amended["amendments"] = json!([{
+        "number": "2/2026/QĐ-TEST", "date": "2026-06-01", "summary": "minimums per star level",
+        "applied": false, "note": "the minimums table is incomplete"
+    }]);
+    let folder = write(&amended, &set());
+    let catalog = Catalog::from_path(folder.path()).unwrap();
+    let dated = |date: &str| {
+        let text = json!({"rubric": "tiny-2026", "evaluated_on": date, "product_set": 1,
+                          "answers": {"1.1": 3, "2.1": [], "3.1": true, "3.2": 3}});
+        score_sheet(&catalog, &text.to_string(), Completeness::Complete)
+            .unwrap()
+            .notices
+    };
+    assert!(dated("2026-05-31").is_empty());
+    let notices = serde_json::to_value(dated("2026-06-01")).unwrap();
+    assert_eq!(notices[0]["kind"], "amendment_not_applied");
+    assert_eq!(notices[0]["decision"], "2/2026/QĐ-TEST");
+}

@@ -253,6 +253,7 @@ impl SetConversion<'_, '_> {
             },
             encoded,
             reason: correction.reason.to_owned(),
+            accepted_defect: None,
         });
     }
 
@@ -426,6 +427,7 @@ impl SetConversion<'_, '_> {
                 encoded: "yes_no: true = full points, false = 0".to_owned(),
                 reason: "The criterion is printed with no options; it is scored as met (all its points) or not met (0)."
                     .to_owned(),
+                accepted_defect: None,
             });
             return source;
         }
@@ -555,7 +557,7 @@ impl SetConversion<'_, '_> {
                 }
                 OptionSource {
                     text: body,
-                    points: option_points,
+                    points: Some(option_points),
                     star,
                 }
             }
@@ -569,7 +571,7 @@ impl SetConversion<'_, '_> {
                     );
                     OptionSource {
                         text,
-                        points: option_points,
+                        points: Some(option_points),
                         star: Some(star),
                     }
                 }
@@ -585,7 +587,7 @@ impl SetConversion<'_, '_> {
                     self.record(Place::option(code, number), correction, encoded);
                     OptionSource {
                         text: own.to_owned(),
-                        points: option_points,
+                        points: Some(option_points),
                         star,
                     }
                 }
@@ -596,7 +598,7 @@ impl SetConversion<'_, '_> {
                     ));
                     OptionSource {
                         text: body,
-                        points: option_points,
+                        points: Some(option_points),
                         star,
                     }
                 }

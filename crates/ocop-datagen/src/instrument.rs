@@ -127,6 +127,8 @@ impl Metadata {
                 potential_five_star_from: self.potential_five_star_from.map(points).transpose()?,
                 printed: self.recognition_printed.to_owned(),
             },
+            band_policy: None,
+            amendments: Vec::new(),
             product_sets: sets
                 .iter()
                 .map(|(number, name)| SetEntrySource {

@@ -193,12 +193,15 @@ impl Blank {
             .star
             .map(|stars| format!(" {}", "*".repeat(usize::from(stars))))
             .unwrap_or_default();
-        let line = format!(
-            "□ {}. {}{star} — {}",
-            option.number,
-            option.text,
-            dec(option.points)
+        let points = option.points.map_or_else(
+            || {
+                self.lang
+                    .pick("(không đọc được)", "(unreadable)")
+                    .to_owned()
+            },
+            dec,
         );
+        let line = format!("□ {}. {}{star} — {points}", option.number, option.text);
         self.line(depth, &line);
     }
 

@@ -354,5 +354,15 @@ fn notice_line(notice: &Notice, lang: Lang) -> String {
         Notice::SecondarySource { warning } => {
             format!("{}: {warning}", lang.pick("Cảnh báo", "Warning"))
         }
+        Notice::AmendmentNotApplied {
+            decision,
+            date,
+            note,
+        } => format!(
+            "{} {decision} ({} {date}) {}: {note}",
+            lang.pick("Lưu ý: Quyết định", "Note: Decision"),
+            lang.pick("hiệu lực từ", "in force from"),
+            lang.pick("không được áp dụng", "is not applied"),
+        ),
     }
 }

@@ -41,6 +41,10 @@ pub struct Instrument {
     pub star_bands: Vec<StarBand>,
     /// Who recognises which stars.
     pub recognition: Recognition,
+    /// How totals the printed bands leave undefined are banded, when they do.
+    pub band_policy: Option<String>,
+    /// Later decisions that amended the criteria.
+    pub amendments: Vec<Amendment>,
     /// Product sets by number, with their names in the table of contents.
     pub product_sets: Vec<SetEntry>,
     /// Data revisions, oldest first.
@@ -219,6 +223,22 @@ pub struct SetEntry {
     pub number: u8,
     /// Name in the table of contents.
     pub name: String,
+}
+
+/// A later decision that amended the criteria.
+#[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
+pub struct Amendment {
+    /// Number as printed.
+    pub number: String,
+    /// Date it took effect.
+    pub date: Date,
+    /// What it changed.
+    pub summary: String,
+    /// Whether this data applies it.
+    pub applied: bool,
+    /// Why it is not applied.
+    pub note: Option<String>,
 }
 
 /// One data revision.
@@ -453,12 +473,12 @@ impl Criterion {
         match &self.scoring {
             Scoring::Single(options) | Scoring::Cases { options, .. } => options
                 .iter()
-                .map(|option| option.points)
+                .filter_map(|option| option.points)
                 .max()
                 .unwrap_or(Decimal::ZERO),
             Scoring::Additive(options) => options
                 .iter()
-                .map(|option| option.points)
+                .filter_map(|option| option.points)
                 .sum::<Decimal>()
                 .min(self.max),
             Scoring::YesNo => self.max,
@@ -471,7 +491,7 @@ impl Criterion {
         match &self.scoring {
             Scoring::Single(options) | Scoring::Cases { options, .. } => options
                 .iter()
-                .map(|option| option.points)
+                .filter_map(|option| option.points)
                 .min()
                 .unwrap_or(Decimal::ZERO),
             Scoring::Additive(_) | Scoring::YesNo => Decimal::ZERO,
@@ -508,8 +528,9 @@ pub struct Choice {
     pub number: u32,
     /// Text as printed.
     pub text: String,
-    /// Points.
-    pub points: Decimal,
+    /// Points; `None` where the source's points cell cannot be read (such an option cannot be
+    /// ticked until the transcription is corrected).
+    pub points: Option<Decimal>,
     /// The star mark, if any.
     pub star: Option<Stars>,
     /// Index of the case it belongs to, for cased criteria.

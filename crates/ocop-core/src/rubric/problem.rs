@@ -164,6 +164,11 @@ pub enum RubricProblemKind {
         #[serde(with = "crate::decimal::string")]
         max: Decimal,
     },
+    /// The source's points cell of an option cannot be read.
+    UnreadablePoints {
+        /// Option number.
+        option: u32,
+    },
     /// No answer reaches the criterion's maximum.
     MaxUnreachable {
         /// The most any answer scores.
@@ -238,6 +243,7 @@ impl RubricProblemKind {
             Self::PartsDiffer { .. } => "parts_differ",
             Self::SumMismatch { .. } => "sum_mismatch",
             Self::OptionAboveMax { .. } => "option_above_max",
+            Self::UnreadablePoints { .. } => "unreadable_points",
             Self::MaxUnreachable { .. } => "max_unreachable",
             Self::DuplicateCode => "duplicate_code",
             Self::KindMismatch { .. } => "kind_mismatch",
@@ -329,6 +335,12 @@ impl Describe for RubricProblemKind {
                 dec(*points),
                 dec(*max)
             ),
+            Self::UnreadablePoints { option } if vi => {
+                format!("không đọc được điểm của phương án {option} trong văn bản nguồn")
+            }
+            Self::UnreadablePoints { option } => {
+                format!("the source's points for option {option} cannot be read")
+            }
             Self::MaxUnreachable { attainable, max } if vi => format!(
                 "không phương án nào đạt điểm tối đa {}: cao nhất là {}",
                 dec(*max),

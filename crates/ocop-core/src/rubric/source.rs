@@ -46,10 +46,35 @@ pub struct InstrumentSource {
     pub star_bands: Vec<StarBandSource>,
     /// Who recognises which stars.
     pub recognition: RecognitionSource,
+    /// How totals that the printed bands leave undefined are banded (e.g. 69.5 under bands
+    /// written "50 đến 69", "70 đến 89"), and why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub band_policy: Option<String>,
+    /// Later decisions that amended the criteria, and whether this data applies them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub amendments: Vec<AmendmentSource>,
     /// The product sets, by number.
     pub product_sets: Vec<SetEntrySource>,
     /// Every data revision, oldest first.
     pub changelog: Vec<ChangelogEntrySource>,
+}
+
+/// A later decision that amended the criteria.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AmendmentSource {
+    /// Number as printed, e.g. `781/QĐ-TTg`.
+    pub number: String,
+    /// Date it took effect (ISO 8601).
+    pub date: String,
+    /// What it changed.
+    pub summary: String,
+    /// Whether this data applies the change.
+    pub applied: bool,
+    /// Why it is not applied, when it is not; every result for an evaluation dated on or after
+    /// `date` carries this note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// The issuing decision.
@@ -303,10 +328,11 @@ pub struct CriterionSource {
 pub struct OptionSource {
     /// Text as printed, without the star mark.
     pub text: String,
-    /// Points of the option.
-    #[serde(with = "decimal::string")]
-    #[schemars(with = "DecimalString")]
-    pub points: Decimal,
+    /// Points of the option; `null` where the source's points cell cannot be read (the option
+    /// then cannot be scored, and an erratum must accept the defect `unreadable_points`).
+    #[serde(with = "optional_decimal")]
+    #[schemars(with = "Option<DecimalString>")]
+    pub points: Option<Decimal>,
     /// The star mark (3, 4 or 5) printed on the option: the minimum for that star level.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub star: Option<u8>,
@@ -371,6 +397,11 @@ pub struct ErratumSource {
     pub encoded: String,
     /// Why.
     pub reason: String,
+    /// A defect of the source this erratum keeps as printed (a problem kind such as
+    /// `sum_mismatch` or `unreadable_points`): validation reports it at this place as a warning
+    /// instead of an error, so the data scores while the defect stays visible.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_defect: Option<String>,
 }
 
 /// Serde adapter for optional decimal strings.

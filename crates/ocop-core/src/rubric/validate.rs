@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use unicode_normalization::is_nfc;
 
 use super::model::{
-    Applicability, Case, ChangelogEntry, Choice, Criterion, Decision, Erratum, Gate,
+    Amendment, Applicability, Case, ChangelogEntry, Choice, Criterion, Decision, Erratum, Gate,
     GateRequirement, Group, Instrument, Level, Part, PartCode, PartSpec, ProductSet, Provenance,
     Recognition, Scoring, SetEntry, StarBand, Stars, StopRule,
 };
@@ -117,6 +117,24 @@ impl Checker {
         self.problems
             .iter()
             .any(|problem| problem.severity == Severity::Error)
+    }
+
+    /// Turns into warnings the errors that a recorded erratum accepts: a defect of the source
+    /// kept as printed, at the erratum's place.
+    fn accept_defects(&mut self, errata: &[ErratumSource]) {
+        for problem in &mut self.problems {
+            let accepted = errata.iter().any(|erratum| {
+                erratum.accepted_defect.as_deref() == Some(problem.kind.name())
+                    && [&erratum.criterion, &erratum.group, &erratum.part]
+                        .into_iter()
+                        .flatten()
+                        .next()
+                        .is_some_and(|place| problem.code.as_ref() == Some(place))
+            });
+            if accepted {
+                problem.severity = Severity::Warning;
+            }
+        }
     }
 
     /// The problems, and the value only if none of them is an error.
@@ -252,6 +270,24 @@ pub(crate) fn instrument(
         );
     }
 
+    let mut amendments = Vec::new();
+    for (index, amendment) in source.amendments.iter().enumerate() {
+        let path = root.key("amendments").index(index);
+        check.text(&path.key("summary"), None, "summary", &amendment.summary);
+        if let Some(date) = check.date(&path.key("date"), &amendment.date) {
+            amendments.push(Amendment {
+                number: amendment.number.clone(),
+                date,
+                summary: amendment.summary.clone(),
+                applied: amendment.applied,
+                note: amendment.note.clone(),
+            });
+        }
+    }
+    if let Some(policy) = &source.band_policy {
+        check.text(&root.key("band_policy"), None, "band_policy", policy);
+    }
+
     let value = (|| {
         Some(Instrument {
             id: source.id.clone(),
@@ -269,6 +305,8 @@ pub(crate) fn instrument(
             parts,
             star_bands: star_bands?,
             recognition: recognition?,
+            band_policy: source.band_policy.clone(),
+            amendments,
             product_sets,
             changelog,
             fingerprint,
@@ -576,7 +614,10 @@ pub(crate) fn product_set(
     let stop_rules = builder.stop_rules(source);
     builder.applicability(&parts);
     let errata = builder.errata(source, &parts);
-    let SetBuilder { check, gates, .. } = builder;
+    let SetBuilder {
+        mut check, gates, ..
+    } = builder;
+    check.accept_defects(&source.errata);
     let value = ProductSet {
         rubric: instrument.id.clone(),
         revision: instrument.revision,
@@ -806,16 +847,22 @@ impl SetBuilder {
                 let at = path.key("options").index(index);
                 self.check
                     .text(&at.key("text"), Some(code), "text", &option.text);
-                if option.points > max {
-                    self.check.error(
+                match option.points {
+                    Some(points) if points > max => self.check.error(
                         &at.key("points"),
                         Some(code),
                         RubricProblemKind::OptionAboveMax {
                             option: number,
-                            points: option.points,
+                            points,
                             max,
                         },
-                    );
+                    ),
+                    Some(_) => {}
+                    None => self.check.error(
+                        &at.key("points"),
+                        Some(code),
+                        RubricProblemKind::UnreadablePoints { option: number },
+                    ),
                 }
                 self.star_mark(&at.key("star"), code, option.star);
                 Choice {
@@ -868,7 +915,7 @@ impl SetBuilder {
             next_number += u32::try_from(case_options.len()).unwrap_or(u32::MAX - next_number);
             let attainable = case_options
                 .iter()
-                .map(|option| option.points)
+                .filter_map(|option| option.points)
                 .max()
                 .unwrap_or(Decimal::ZERO);
             if !case_options.is_empty() && attainable < max {
@@ -902,23 +949,25 @@ impl SetBuilder {
     fn gates_of(&mut self, path: &JsonPath, source: &CriterionSource, criterion: &Criterion) {
         self.star_mark(&path.key("heading_star"), &source.code, source.heading_star);
         // For each level, the lowest-scoring marked option: either marked option satisfies it.
-        let mut by_level: BTreeMap<Stars, &Choice> = BTreeMap::new();
+        // A marked option whose points cannot be read sets no requirement: none is invented.
+        let mut by_level: BTreeMap<Stars, (u32, Decimal)> = BTreeMap::new();
         for option in criterion.options() {
-            if let Some(level) = option.star.filter(|mark| (3..=5).contains(mark)) {
-                let entry = by_level.entry(level).or_insert(option);
-                if option.points < entry.points {
-                    *entry = option;
-                }
+            let (Some(level), Some(points)) = (
+                option.star.filter(|mark| (3..=5).contains(mark)),
+                option.points,
+            ) else {
+                continue;
+            };
+            let entry = by_level.entry(level).or_insert((option.number, points));
+            if points < entry.1 {
+                *entry = (option.number, points);
             }
         }
-        for (level, option) in by_level {
+        for (level, (number, points)) in by_level {
             self.gates.push(Gate {
                 criterion: criterion.code.clone(),
                 level,
-                requirement: GateRequirement::Option {
-                    number: option.number,
-                    points: option.points,
-                },
+                requirement: GateRequirement::Option { number, points },
             });
         }
         if let Some(level) = source.heading_star.filter(|mark| (3..=5).contains(mark)) {

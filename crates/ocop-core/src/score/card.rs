@@ -194,6 +194,16 @@ pub enum Notice {
         /// The warning the data carries.
         warning: String,
     },
+    /// A decision amending the criteria was in force on the evaluation date, and this data
+    /// does not apply it.
+    AmendmentNotApplied {
+        /// The amending decision.
+        decision: String,
+        /// When it took effect.
+        date: String,
+        /// Why it is not applied.
+        note: String,
+    },
 }
 
 /// Which interpretations the engine applied.
@@ -234,6 +244,11 @@ pub struct Scorecard {
     pub max_total: Exact,
     /// The most a partial sheet can still reach (the total, when complete).
     pub max_reachable: Exact,
+    /// The most any sheet of this product set can score: below `max_total` only where the
+    /// source's options do not reach a printed maximum (a defect recorded as an erratum).
+    pub max_attainable: Exact,
+    /// The evaluation date, when the sheet gives one.
+    pub evaluated_on: Option<String>,
     /// Points per part.
     pub parts: BTreeMap<String, Exact>,
     /// Points, maximum and heading of each part.

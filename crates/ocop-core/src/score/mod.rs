@@ -8,6 +8,7 @@ mod card;
 
 use std::collections::BTreeMap;
 
+use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 pub use card::{
@@ -51,7 +52,7 @@ pub fn score_sheet(
             return Err(locate(problems, text));
         }
     };
-    let mut card = score(&loaded, &answers);
+    let mut card = score(&loaded, &answers, sheet.rubric.evaluated_on);
     card.product = sheet.product;
     card.evaluator = sheet.evaluator;
     Ok(card)
@@ -203,8 +204,9 @@ fn disqualifications(set: &ProductSet, answers: &Answers) -> Vec<Disqualificatio
     reasons
 }
 
-/// Scores checked answers.
-pub fn score(loaded: &LoadedSet, answers: &Answers) -> Scorecard {
+/// Scores checked answers; the evaluation date, when known, decides which amendment notices
+/// the result carries.
+pub fn score(loaded: &LoadedSet, answers: &Answers, evaluated_on: Option<Date>) -> Scorecard {
     let instrument = &loaded.instrument;
     let set = &loaded.set;
     let result = outcome(instrument, set, answers);
@@ -274,6 +276,7 @@ pub fn score(loaded: &LoadedSet, answers: &Answers) -> Scorecard {
                 warning: warning.clone(),
             }),
     );
+    notices.extend(amendment_notices(instrument, evaluated_on));
 
     Scorecard {
         rubric: instrument.id.clone(),
@@ -289,6 +292,8 @@ pub fn score(loaded: &LoadedSet, answers: &Answers) -> Scorecard {
         total: Exact(result.total),
         max_total: Exact(set.total_max()),
         max_reachable: Exact(max_reachable),
+        max_attainable: Exact(set.leaves().map(|leaf| leaf.criterion.attainable()).sum()),
+        evaluated_on: evaluated_on.map(|date| date.to_string()),
         parts: subtotal_map(set, answers),
         part_subtotals: part_subtotals(set, answers),
         groups: group_subtotals(set, answers),
@@ -313,6 +318,26 @@ pub fn score(loaded: &LoadedSet, answers: &Answers) -> Scorecard {
             star_gates: GATE_RULE,
         },
     }
+}
+
+/// Amendments in force on the evaluation date that this data does not apply.
+fn amendment_notices(instrument: &Instrument, evaluated_on: Option<Date>) -> Vec<Notice> {
+    let Some(date) = evaluated_on else {
+        return Vec::new();
+    };
+    instrument
+        .amendments
+        .iter()
+        .filter(|amendment| !amendment.applied && date >= amendment.date)
+        .map(|amendment| Notice::AmendmentNotApplied {
+            decision: amendment.number.clone(),
+            date: amendment.date.to_string(),
+            note: amendment
+                .note
+                .clone()
+                .unwrap_or_else(|| amendment.summary.clone()),
+        })
+        .collect()
 }
 
 fn criterion_score(leaf: LeafRef<'_>, answers: &Answers, disqualified: bool) -> CriterionScore {
@@ -364,7 +389,8 @@ fn ticked(criterion: &Criterion, option: &Choice) -> TickedOption {
     TickedOption {
         number: option.number,
         text: option.text.clone(),
-        points: Exact(option.points),
+        // An option whose points cannot be read is never accepted as an answer.
+        points: Exact(option.points.unwrap_or_default()),
         case,
         star: option.star,
     }
@@ -483,17 +509,23 @@ pub(crate) fn extreme_answer(criterion: &Criterion, extreme: Extreme) -> Option<
         (Scoring::YesNo, Extreme::Best) => Some(Answer::YesNo(true)),
         (Scoring::YesNo, Extreme::Worst) => Some(Answer::YesNo(false)),
         (Scoring::Additive(options), Extreme::Best) => Some(Answer::Options(
-            options.iter().map(|option| option.number).collect(),
+            options
+                .iter()
+                .filter(|option| option.points.is_some())
+                .map(|option| option.number)
+                .collect(),
         )),
         (Scoring::Additive(_), Extreme::Worst) => Some(Answer::Options(Default::default())),
         (Scoring::Single(options) | Scoring::Cases { options, .. }, Extreme::Best) => options
             .iter()
-            .max_by_key(|option| option.points)
-            .map(|option| Answer::Option(option.number)),
+            .filter_map(|option| Some((option.points?, option.number)))
+            .max_by_key(|(points, _)| *points)
+            .map(|(_, number)| Answer::Option(number)),
         (Scoring::Single(options) | Scoring::Cases { options, .. }, Extreme::Worst) => options
             .iter()
-            .min_by_key(|option| option.points)
-            .map(|option| Answer::Option(option.number)),
+            .filter_map(|option| Some((option.points?, option.number)))
+            .min_by_key(|(points, _)| *points)
+            .map(|(_, number)| Answer::Option(number)),
         (Scoring::Nested(_), _) => None,
     }
 }

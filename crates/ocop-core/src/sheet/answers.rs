@@ -235,7 +235,8 @@ pub(crate) fn points_of(criterion: &Criterion, answer: &Answer) -> Decimal {
     let option_points = |number: &u32| {
         criterion
             .option(*number)
-            .map_or(Decimal::ZERO, |option| option.points)
+            .and_then(|option| option.points)
+            .unwrap_or_default()
     };
     match answer {
         Answer::Option(number) => option_points(number),
@@ -281,14 +282,22 @@ fn check_answer(
         }]
     };
     let option = |text: &str| -> Result<u32, InputProblemKind> {
-        text.parse::<u32>()
+        let number = text
+            .parse::<u32>()
             .ok()
             .filter(|number| criterion.option(*number).is_some())
             .ok_or_else(|| InputProblemKind::OptionOutOfRange {
                 code: code.clone(),
                 option: text.to_owned(),
                 options: criterion.options().len(),
-            })
+            })?;
+        match criterion.option(number).and_then(|option| option.points) {
+            Some(_) => Ok(number),
+            None => Err(InputProblemKind::UnreadableOption {
+                code: code.clone(),
+                option: number,
+            }),
+        }
     };
     match (&criterion.scoring, value) {
         (_, RawValue::Null) => Ok(None),

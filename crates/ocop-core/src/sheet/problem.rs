@@ -190,6 +190,13 @@ pub enum InputProblemKind {
         /// How many options the criterion has.
         options: usize,
     },
+    /// An option whose points the rubric's source leaves unreadable: it cannot be scored.
+    UnreadableOption {
+        /// The criterion.
+        code: String,
+        /// The option.
+        option: u32,
+    },
     /// The same option ticked twice.
     DuplicateOption {
         /// The criterion.
@@ -235,6 +242,7 @@ impl InputProblemKind {
             Self::AnswerSubCriteria { .. } => "answer_sub_criteria",
             Self::WrongAnswer { .. } => "wrong_answer",
             Self::OptionOutOfRange { .. } => "option_out_of_range",
+            Self::UnreadableOption { .. } => "unreadable_option",
             Self::DuplicateOption { .. } => "duplicate_option",
             Self::MissingAnswer { .. } => "missing_answer",
             Self::NoKnockoutRule { .. } => "no_knockout_rule",
@@ -250,6 +258,7 @@ impl InputProblemKind {
             | Self::AnswerSubCriteria { code, .. }
             | Self::WrongAnswer { code, .. }
             | Self::OptionOutOfRange { code, .. }
+            | Self::UnreadableOption { code, .. }
             | Self::DuplicateOption { code, .. }
             | Self::MissingAnswer { code }
             | Self::NoKnockoutRule { code }
@@ -371,6 +380,14 @@ impl Describe for InputProblemKind {
                 option,
                 options,
             } => format!("criterion {code} has no option {option} (it has {options})"),
+            Self::UnreadableOption { code, option } if vi => format!(
+                "không chấm được phương án {option} của chỉ tiêu {code}: văn bản nguồn của bộ tiêu chí \
+                 không đọc được điểm của phương án này"
+            ),
+            Self::UnreadableOption { code, option } => format!(
+                "option {option} of criterion {code} cannot be scored: the rubric's source leaves \
+                 its points unreadable"
+            ),
             Self::DuplicateOption { code, option } if vi => {
                 format!("phương án {option} của chỉ tiêu {code} được đánh dấu hai lần")
             }
