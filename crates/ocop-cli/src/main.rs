@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::Parser;
 use ocop_core::lang::Lang;
+use ocop_core::output::invalid_input_document;
 use ocop_core::rubric::Catalog;
 use ocop_core::score;
 use ocop_core::sheet::{Completeness, InputProblem};
@@ -142,9 +143,7 @@ fn print(text: &str) -> Result<()> {
 }
 
 fn print_json(value: &impl serde::Serialize) -> Result<()> {
-    let mut text = serde_json::to_string_pretty(value)?;
-    text.push('\n');
-    print(&text)
+    print(&ocop_core::output::json_document(value))
 }
 
 /// Reports every problem of an invalid input: JSON on standard output for `--format json`,
@@ -164,9 +163,7 @@ fn report_invalid(
         problem.localize(lang);
     }
     match format {
-        Format::Json => print_json(&serde_json::json!({
-            "error": { "kind": "invalid_input", "file": name, "problems": problems }
-        }))?,
+        Format::Json => print_json(&invalid_input_document(Some(&name), &problems))?,
         Format::Text => eprint!("{}", render::problems(&name, &problems, lang)),
     }
     Ok(INVALID)

@@ -12,25 +12,10 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::output::invalid_input_document;
 use crate::rubric::Catalog;
 use crate::score::score_sheet;
-use crate::sheet::{Completeness, InputProblem};
-
-/// The document an invalid input produces: `{"error": {"kind": "invalid_input", …}}`.
-pub fn invalid_input_document(file: Option<&str>, problems: &[InputProblem]) -> Value {
-    let mut error = serde_json::Map::new();
-    error.insert("kind".to_owned(), Value::from("invalid_input"));
-    if let Some(file) = file {
-        error.insert("file".to_owned(), Value::from(file));
-    }
-    error.insert(
-        "problems".to_owned(),
-        serde_json::to_value(problems).unwrap_or_default(),
-    );
-    let mut document = serde_json::Map::new();
-    document.insert("error".to_owned(), Value::Object(error));
-    Value::Object(document)
-}
+use crate::sheet::Completeness;
 
 /// One field where a case's result differs from its expectation.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -19,6 +19,7 @@ pub mod decimal;
 pub mod fixtures;
 pub mod json;
 pub mod lang;
+pub mod output;
 pub mod rubric;
 pub mod schema;
 pub mod score;
