@@ -35,6 +35,68 @@ pub(crate) enum Command {
         #[command(flatten)]
         rubrics: RubricsArg,
     },
+    /// Combine a council session's member sheets into the council's result (JSON; `-` reads
+    /// standard input).
+    Council {
+        /// The session.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Text)]
+        format: TableFormat,
+        /// Language of labels and messages.
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+        /// Allow unfinished member sheets (the session is then `incomplete`).
+        #[arg(long)]
+        partial: bool,
+        /// A council rules file overriding the rubric's defaults (the session's own rules still
+        /// take precedence).
+        #[arg(long, value_name = "FILE")]
+        rules: Option<PathBuf>,
+        #[command(flatten)]
+        rubrics: RubricsArg,
+    },
+    /// Score and rank a round of council sessions: session files, folders of them, or NDJSON
+    /// (one session per line; `-` reads standard input).
+    Rank {
+        /// Session files, folders, or NDJSON files (`.ndjson`, `.jsonl`).
+        #[arg(required = true)]
+        rounds: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Text)]
+        format: TableFormat,
+        /// Language of labels and messages.
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+        /// Allow unfinished member sheets.
+        #[arg(long)]
+        partial: bool,
+        /// A council rules file applied to every session.
+        #[arg(long, value_name = "FILE")]
+        rules: Option<PathBuf>,
+        #[command(flatten)]
+        rubrics: RubricsArg,
+    },
+    /// A certificate's expiry, re-rating window and state on a date.
+    Cert {
+        /// Date of the certifying decision (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        decided: jiff::civil::Date,
+        /// The day to give the state for (default: today).
+        #[arg(long, value_name = "DATE")]
+        on: Option<jiff::civil::Date>,
+        /// The rubric whose rules apply (default: the one in force on the decision date).
+        #[arg(long)]
+        rubric: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Language of labels.
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+        #[command(flatten)]
+        rubrics: RubricsArg,
+    },
     /// List the rubrics and their product sets.
     Rubrics {
         /// Output format.
@@ -79,6 +141,16 @@ pub(crate) enum Format {
     Text,
     /// The stable JSON contract.
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum TableFormat {
+    /// Readable text.
+    Text,
+    /// The stable JSON contract.
+    Json,
+    /// Comma-separated values, for spreadsheets.
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

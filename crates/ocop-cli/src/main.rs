@@ -1,6 +1,9 @@
 //! The `ocop` command: reads files, calls `ocop-core`, prints. No scoring logic lives here.
 
 mod args;
+mod cert;
+mod council;
+mod rank;
 mod render;
 
 use std::io::{self, Read, Write};
@@ -18,11 +21,11 @@ use ocop_core::sheet::{Completeness, InputProblem};
 use crate::args::{Cli, Command, Format, RubricsArg};
 
 /// Exit status when the command did its job.
-const SUCCESS: u8 = 0;
+pub(crate) const SUCCESS: u8 = 0;
 /// Exit status when an input or a rubric is invalid.
-const INVALID: u8 = 1;
+pub(crate) const INVALID: u8 = 1;
 /// Exit status for usage and I/O errors.
-const FAILURE: u8 = 2;
+pub(crate) const FAILURE: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -69,9 +72,56 @@ fn run(cli: Cli) -> Result<u8> {
                     }
                     Ok(SUCCESS)
                 }
-                Err(problems) => report_invalid(&file, problems, format, lang.into()),
+                Err(problems) => {
+                    report_invalid(&file, problems, format == Format::Json, lang.into())
+                }
             }
         }
+        Command::Council {
+            file,
+            format,
+            lang,
+            partial,
+            rules,
+            rubrics,
+        } => council::run(
+            &file,
+            format,
+            lang.into(),
+            partial,
+            rules.as_deref(),
+            &rubrics,
+        ),
+        Command::Rank {
+            rounds,
+            format,
+            lang,
+            partial,
+            rules,
+            rubrics,
+        } => rank::run(
+            &rounds,
+            format,
+            lang.into(),
+            partial,
+            rules.as_deref(),
+            &rubrics,
+        ),
+        Command::Cert {
+            decided,
+            on,
+            rubric,
+            format,
+            lang,
+            rubrics,
+        } => cert::run(
+            decided,
+            on,
+            rubric.as_deref(),
+            format,
+            lang.into(),
+            &rubrics,
+        ),
         Command::Rubrics {
             format,
             lang,
@@ -101,13 +151,13 @@ fn run(cli: Cli) -> Result<u8> {
 }
 
 /// The bundled catalog, or one read from disk.
-enum CatalogRef {
+pub(crate) enum CatalogRef {
     Bundled(&'static Catalog),
     Loaded(Catalog),
 }
 
 impl CatalogRef {
-    fn get(&self) -> &Catalog {
+    pub(crate) fn get(&self) -> &Catalog {
         match self {
             Self::Bundled(catalog) => catalog,
             Self::Loaded(catalog) => catalog,
@@ -115,7 +165,7 @@ impl CatalogRef {
     }
 }
 
-fn catalog(rubrics: &RubricsArg) -> Result<CatalogRef> {
+pub(crate) fn catalog(rubrics: &RubricsArg) -> Result<CatalogRef> {
     Ok(match &rubrics.path {
         None => CatalogRef::Bundled(Catalog::bundled()),
         Some(path) => CatalogRef::Loaded(Catalog::from_path(path)?),
@@ -123,7 +173,7 @@ fn catalog(rubrics: &RubricsArg) -> Result<CatalogRef> {
 }
 
 /// Reads a file, or standard input for `-`.
-fn read_input(path: &Path) -> Result<String> {
+pub(crate) fn read_input(path: &Path) -> Result<String> {
     if path == Path::new("-") {
         let mut text = String::new();
         io::stdin()
@@ -135,23 +185,23 @@ fn read_input(path: &Path) -> Result<String> {
     }
 }
 
-fn print(text: &str) -> Result<()> {
+pub(crate) fn print(text: &str) -> Result<()> {
     let mut stdout = io::stdout().lock();
     stdout.write_all(text.as_bytes())?;
     stdout.flush()?;
     Ok(())
 }
 
-fn print_json(value: &impl serde::Serialize) -> Result<()> {
+pub(crate) fn print_json(value: &impl serde::Serialize) -> Result<()> {
     print(&ocop_core::output::json_document(value))
 }
 
 /// Reports every problem of an invalid input: JSON on standard output for `--format json`,
 /// readable lines on standard error otherwise.
-fn report_invalid(
+pub(crate) fn report_invalid(
     file: &Path,
     mut problems: Vec<InputProblem>,
-    format: Format,
+    as_json: bool,
     lang: Lang,
 ) -> Result<u8> {
     let name = if file == Path::new("-") {
@@ -162,9 +212,10 @@ fn report_invalid(
     for problem in &mut problems {
         problem.localize(lang);
     }
-    match format {
-        Format::Json => print_json(&invalid_input_document(Some(&name), &problems))?,
-        Format::Text => eprint!("{}", render::problems(&name, &problems, lang)),
+    if as_json {
+        print_json(&invalid_input_document(Some(&name), &problems))?;
+    } else {
+        eprint!("{}", render::problems(&name, &problems, lang));
     }
     Ok(INVALID)
 }

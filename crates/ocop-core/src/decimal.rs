@@ -80,6 +80,23 @@ impl serde::Serialize for Exact {
     }
 }
 
+impl<'de> Deserialize<'de> for Exact {
+    /// Reads a decimal string in plain notation (a sign allowed); never a JSON number.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = Cow::<str>::deserialize(deserializer)?;
+        let (negative, digits) = match text.strip_prefix('-') {
+            Some(digits) => (true, digits),
+            None => (false, text.as_ref()),
+        };
+        let value = parse_plain(digits).ok_or_else(|| {
+            de::Error::custom(format_args!(
+                "invalid decimal {text:?}: write digits with an optional fraction, as a string"
+            ))
+        })?;
+        Ok(Self(if negative { -value } else { value }))
+    }
+}
+
 impl JsonSchema for Exact {
     fn schema_name() -> Cow<'static, str> {
         "ExactDecimal".into()

@@ -1,9 +1,9 @@
 //! Stored scoring cases: a sheet and the result it must give, re-checked against the current
 //! rubrics.
 //!
-//! A case file holds `description`; the sheet, either as `sheet` (the input contract as a JSON
-//! object) or as `sheet_text` (the exact text, for cases about syntax, duplicate keys or
-//! positions); optional `options` (`{"partial": true}`); and `expect`: the parts of the result a
+//! A case file holds `description`; the input, either a member's sheet as `sheet` (the input
+//! contract as a JSON object) or `sheet_text` (the exact text, for cases about syntax, duplicate
+//! keys or positions), or a council session as `session` or `session_text`; optional `options` (`{"partial": true}`); and `expect`: the parts of the result a
 //! person checked by hand. Only the fields written in `expect` are compared, so a case states
 //! exactly what it vouches for. An expected array must match in length and order, unless written
 //! `{"$contains": [...]}`: then each listed element must match some element. For an invalid
@@ -12,10 +12,20 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::council::{SessionOptions, score_session};
 use crate::output::invalid_input_document;
 use crate::rubric::Catalog;
 use crate::score::score_sheet;
 use crate::sheet::Completeness;
+
+/// What a case scores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseKind {
+    /// A member's sheet (`ocop score`).
+    Sheet,
+    /// A council session (`ocop council`).
+    Session,
+}
 
 /// One field where a case's result differs from its expectation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -38,8 +48,10 @@ pub struct CaseError(String);
 pub struct Case {
     /// What the case checks.
     pub description: String,
-    /// The sheet as JSON text.
-    pub sheet: String,
+    /// What is scored: a member's sheet or a council session.
+    pub kind: CaseKind,
+    /// The sheet or session as JSON text.
+    pub input: String,
     /// Whether to score it as a partial sheet.
     pub completeness: Completeness,
     /// The expected (partial) result.
@@ -60,17 +72,25 @@ impl Case {
             .as_str()
             .unwrap_or_default()
             .to_owned();
-        let sheet = match (
-            value.get("sheet_text").and_then(Value::as_str),
-            value.get("sheet"),
-        ) {
-            (Some(text), None) => text.to_owned(),
-            (None, Some(sheet)) => {
-                serde_json::to_string_pretty(sheet).map_err(|error| CaseError(error.to_string()))?
+        let inputs = [
+            ("sheet", CaseKind::Sheet, false),
+            ("sheet_text", CaseKind::Sheet, true),
+            ("session", CaseKind::Session, false),
+            ("session_text", CaseKind::Session, true),
+        ];
+        let mut given = inputs
+            .iter()
+            .filter_map(|(name, kind, is_text)| Some((value.get(*name)?, *kind, *is_text)));
+        let (input, kind) = match (given.next(), given.next()) {
+            (Some((Value::String(text), kind, true)), None) => (text.clone(), kind),
+            (Some((document, kind, false)), None) => {
+                let text = serde_json::to_string_pretty(document)
+                    .map_err(|error| CaseError(error.to_string()))?;
+                (text, kind)
             }
             _ => {
                 return Err(CaseError(
-                    "give exactly one of \"sheet\" and \"sheet_text\"".to_owned(),
+                    "give exactly one of \"sheet\", \"sheet_text\", \"session\" and \"session_text\"".to_owned(),
                 ));
             }
         };
@@ -86,7 +106,8 @@ impl Case {
         };
         Ok(Case {
             description,
-            sheet,
+            kind,
+            input,
             completeness,
             expect: field("expect")?.clone(),
         })
@@ -94,10 +115,19 @@ impl Case {
 
     /// The full document the engine produces for the sheet: the result, or the error document.
     pub fn actual(&self, catalog: &Catalog) -> Value {
-        match score_sheet(catalog, &self.sheet, self.completeness) {
-            Ok(card) => serde_json::to_value(card).unwrap_or_default(),
-            Err(problems) => invalid_input_document(None, &problems),
-        }
+        let scored = match self.kind {
+            CaseKind::Sheet => score_sheet(catalog, &self.input, self.completeness)
+                .map(|card| serde_json::to_value(card).unwrap_or_default()),
+            CaseKind::Session => {
+                let options = SessionOptions {
+                    completeness: self.completeness,
+                    rules_file: None,
+                };
+                score_session(catalog, &self.input, options)
+                    .map(|result| serde_json::to_value(result).unwrap_or_default())
+            }
+        };
+        scored.unwrap_or_else(|problems| invalid_input_document(None, &problems))
     }
 
     /// Every difference between the expectation and what the engine gives now.

@@ -14,7 +14,7 @@ use serde::Serialize;
 pub use jsonc_parser::ast::Value;
 
 /// A 1-based line and column (in characters) in a text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 pub struct Position {
     /// Line, from 1.
     pub line: usize,
@@ -97,6 +97,19 @@ impl fmt::Display for JsonPath {
     }
 }
 
+impl schemars::JsonSchema for JsonPath {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "JsonPointer".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A JSON Pointer (RFC 6901) to a value of the input, e.g. \"/answers/1.1\"."
+        })
+    }
+}
+
 impl Serialize for JsonPath {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
@@ -167,6 +180,15 @@ impl<'a> Document<'a> {
     /// The top-level value.
     pub fn root(&self) -> &Value<'a> {
         &self.root
+    }
+
+    /// The text of a value of this document, and the byte offset where it starts.
+    pub fn text_of(&self, value: &Value<'_>) -> (&'a str, usize) {
+        let range = range_of(value);
+        (
+            self.text.get(range.start..range.end).unwrap_or_default(),
+            range.start,
+        )
     }
 
     /// The position of a byte offset of this document.

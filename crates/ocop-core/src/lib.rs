@@ -15,11 +15,14 @@
     )
 )]
 
+pub mod certificate;
+pub mod council;
 pub mod decimal;
 pub mod fixtures;
 pub mod json;
 pub mod lang;
 pub mod output;
+pub mod round;
 pub mod rubric;
 pub mod schema;
 pub mod score;

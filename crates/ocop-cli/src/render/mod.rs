@@ -1,15 +1,22 @@
 //! Text for people: Vietnamese first, English on request.
 
 mod blank;
+mod certificate;
+mod council;
+mod round;
 mod scorecard;
 
 use std::fmt::Write as _;
 
 use ocop_core::lang::{Describe, Lang};
 use ocop_core::rubric::RubricSummary;
+use ocop_core::score::UnmetGate;
 use ocop_core::sheet::InputProblem;
 
 pub(crate) use blank::blank_sheet;
+pub(crate) use certificate::certificate;
+pub(crate) use council::{council, council_csv};
+pub(crate) use round::{ranking, ranking_csv};
 pub(crate) use scorecard::scorecard;
 
 /// `★★★☆☆` for 3 of 5 stars.
@@ -59,4 +66,57 @@ pub(crate) fn rubrics(summaries: &[RubricSummary], lang: Lang) -> String {
         }
     }
     out
+}
+
+/// One unmet gate, in words.
+pub(crate) fn gate_line(gate: &UnmetGate, lang: Lang) -> String {
+    let chosen = match gate.chosen_option {
+        Some(option) => format!(
+            "{} {option} ({} {})",
+            lang.pick("đã chọn phương án", "chose option"),
+            gate.chosen_points,
+            lang.pick("điểm", "points")
+        ),
+        None => format!(
+            "{} {} {}",
+            lang.pick("đạt", "has"),
+            gate.chosen_points,
+            lang.pick("điểm", "points")
+        ),
+    };
+    match gate.marked_option {
+        Some(marked) => format!(
+            "{} {}: {} {} {} {marked} ({} {}); {chosen}",
+            lang.pick("chỉ tiêu", "criterion"),
+            gate.criterion,
+            lang.pick("hạng", "a"),
+            gate.level,
+            lang.pick(
+                "sao cần ít nhất phương án",
+                "-star product needs at least option"
+            ),
+            gate.required_points,
+            lang.pick("điểm", "points"),
+        ),
+        None => format!(
+            "{} {}: {} {} {}; {chosen}",
+            lang.pick("chỉ tiêu", "criterion"),
+            gate.criterion,
+            lang.pick("hạng", "a"),
+            gate.level,
+            lang.pick(
+                "sao cần đạt trên 0 điểm",
+                "-star product needs more than 0 points"
+            ),
+        ),
+    }
+}
+
+/// A CSV field, quoted when it holds a comma, a quote or a line break.
+pub(crate) fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
 }

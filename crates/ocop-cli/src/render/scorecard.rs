@@ -5,10 +5,9 @@ use std::fmt::Write as _;
 use ocop_core::lang::Lang;
 use ocop_core::score::{
     AnswerEcho, CriterionScore, CriterionStatus, Disqualification, Notice, Scorecard, Status,
-    UnmetGate,
 };
 
-use super::star_line;
+use super::{gate_line, star_line};
 
 /// Renders a scorecard: parts, groups, criteria with the ticked option, gates, the verdict.
 pub(crate) fn scorecard(card: &Scorecard, lang: Lang) -> String {
@@ -202,44 +201,6 @@ fn gates(out: &mut String, card: &Scorecard, lang: Lang) {
     );
     for gate in &card.unmet_gates {
         let _ = writeln!(out, "  ✗ {}", gate_line(gate, lang));
-    }
-}
-
-fn gate_line(gate: &UnmetGate, lang: Lang) -> String {
-    let chosen = match gate.chosen_option {
-        Some(option) => format!(
-            "{} {option} ({} {})",
-            lang.pick("đã chọn phương án", "chose option"),
-            gate.chosen_points,
-            lang.pick("điểm", "points")
-        ),
-        None => format!("{} {}", gate.chosen_points, lang.pick("điểm", "points")),
-    };
-    match gate.marked_option {
-        Some(marked) => format!(
-            "{} {}: {} {} {} {marked} ({} {}); {chosen}",
-            lang.pick("chỉ tiêu", "criterion"),
-            gate.criterion,
-            lang.pick("hạng", "a"),
-            gate.level,
-            lang.pick(
-                "sao cần ít nhất phương án",
-                "-star product needs at least option"
-            ),
-            gate.required_points,
-            lang.pick("điểm", "points"),
-        ),
-        None => format!(
-            "{} {}: {} {} {}; {chosen}",
-            lang.pick("chỉ tiêu", "criterion"),
-            gate.criterion,
-            lang.pick("hạng", "a"),
-            gate.level,
-            lang.pick(
-                "sao cần đạt trên 0 điểm",
-                "-star product needs more than 0 points"
-            ),
-        ),
     }
 }
 

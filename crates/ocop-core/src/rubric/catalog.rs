@@ -271,6 +271,15 @@ impl Catalog {
         })
     }
 
+    /// Another file of a rubric's folder (such as its council defaults), as text.
+    pub fn rubric_file(&self, id: &str, relative: &str) -> Result<Cow<'static, str>, String> {
+        let rubric = self.rubric(id).map_err(|error| error.to_string())?;
+        rubric
+            .files
+            .read(relative)
+            .map_err(|message| format!("{}: {message}", rubric.files.display(relative)))
+    }
+
     /// Summaries of the rubrics that loaded.
     pub fn summaries(&self) -> Vec<RubricSummary> {
         self.loaded()

@@ -160,7 +160,9 @@ pub struct StarBand {
 }
 
 /// Evaluation and certifying levels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// Cấp huyện (until 1/7/2025).

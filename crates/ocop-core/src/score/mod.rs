@@ -118,7 +118,7 @@ pub fn outcome(instrument: &Instrument, set: &ProductSet, answers: &Answers) -> 
 
 /// Points a criterion adds to the total: 0 when it does not apply; `None` when unanswered, or
 /// when whether it applies depends on a criterion not answered yet.
-fn scored_points(answers: &Answers, criterion: &Criterion) -> Option<Decimal> {
+pub fn scored_points(answers: &Answers, criterion: &Criterion) -> Option<Decimal> {
     match answers.applies(criterion)? {
         false => Some(Decimal::ZERO),
         true => answers.points(criterion),
@@ -264,19 +264,7 @@ pub fn score(loaded: &LoadedSet, answers: &Answers, evaluated_on: Option<Date>) 
             })
         })
         .collect();
-    let warnings = [
-        instrument.provenance.warning.as_ref(),
-        set.provenance.as_ref().and_then(|p| p.warning.as_ref()),
-    ];
-    notices.extend(
-        warnings
-            .into_iter()
-            .flatten()
-            .map(|warning| Notice::SecondarySource {
-                warning: warning.clone(),
-            }),
-    );
-    notices.extend(amendment_notices(instrument, evaluated_on));
+    notices.extend(data_notices(loaded, evaluated_on));
 
     Scorecard {
         rubric: instrument.id.clone(),
@@ -318,6 +306,27 @@ pub fn score(loaded: &LoadedSet, answers: &Answers, evaluated_on: Option<Date>) 
             star_gates: GATE_RULE,
         },
     }
+}
+
+/// What every result scored with this data must say: a secondary source, amendments not applied.
+pub(crate) fn data_notices(loaded: &LoadedSet, evaluated_on: Option<Date>) -> Vec<Notice> {
+    let instrument = &loaded.instrument;
+    let set = &loaded.set;
+    let warnings = [
+        instrument.provenance.warning.as_ref(),
+        set.provenance.as_ref().and_then(|p| p.warning.as_ref()),
+    ];
+    let mut notices: Vec<Notice> = Vec::new();
+    notices.extend(
+        warnings
+            .into_iter()
+            .flatten()
+            .map(|warning| Notice::SecondarySource {
+                warning: warning.clone(),
+            }),
+    );
+    notices.extend(amendment_notices(instrument, evaluated_on));
+    notices
 }
 
 /// Amendments in force on the evaluation date that this data does not apply.

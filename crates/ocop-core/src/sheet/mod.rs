@@ -199,7 +199,10 @@ pub(crate) fn read_rubric_choice<'d, 'a>(
     })
 }
 
-fn read_product<'d, 'a>(reader: &mut Reader<'d, 'a>, fields: &Fields<'d, 'a>) -> Option<Product> {
+pub(crate) fn read_product<'d, 'a>(
+    reader: &mut Reader<'d, 'a>,
+    fields: &Fields<'d, 'a>,
+) -> Option<Product> {
     let value = fields.get("product")?;
     let product = reader.object(
         value,

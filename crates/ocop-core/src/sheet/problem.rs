@@ -8,7 +8,7 @@ use crate::json::{JsonPath, Position};
 use crate::lang::{Describe, Lang};
 
 /// One problem in an input document.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[non_exhaustive]
 pub struct InputProblem {
     /// Where in the document.
@@ -62,7 +62,7 @@ impl fmt::Display for InputProblem {
 }
 
 /// What an answer must look like for a kind of criterion.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AnswerShape {
     /// One option number.
@@ -87,7 +87,7 @@ impl AnswerShape {
 }
 
 /// What is wrong in an input document.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum InputProblemKind {

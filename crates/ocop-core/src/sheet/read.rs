@@ -198,6 +198,49 @@ impl<'d, 'a> Reader<'d, 'a> {
         date
     }
 
+    /// A field read with serde (for nested settings such as council rules), its problems
+    /// reported at their place in this document.
+    pub(crate) fn deserialize<T: serde::de::DeserializeOwned>(
+        &mut self,
+        fields: &Fields<'d, 'a>,
+        name: &str,
+    ) -> Option<T> {
+        let value = fields.get(name)?;
+        let (text, start) = self.document.text_of(value);
+        serde_json::from_str(text)
+            .map_err(|error| {
+                // serde_json counts lines and columns within the slice; move them to the document.
+                let message = error.to_string();
+                let detail = message
+                    .rsplit_once(" at line ")
+                    .map_or(message.as_str(), |(detail, _)| detail)
+                    .to_owned();
+                let line_start = text
+                    .split('\n')
+                    .take(error.line().saturating_sub(1))
+                    .map(|line| line.len() + 1)
+                    .sum::<usize>();
+                let column_bytes = text
+                    .get(line_start..)
+                    .unwrap_or_default()
+                    .chars()
+                    .take(error.column().saturating_sub(1))
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+                let position = self.document.position_at(start + line_start + column_bytes);
+                let kind = InputProblemKind::InvalidValue {
+                    field: name.to_owned(),
+                    detail,
+                };
+                self.problems.push(InputProblem::new(
+                    fields.path.key(name),
+                    Some(position),
+                    kind,
+                ));
+            })
+            .ok()
+    }
+
     /// A list of strings.
     pub(crate) fn strings(
         &mut self,

@@ -1,0 +1,502 @@
+//! The council's result for people (text) and for spreadsheets (CSV).
+
+use std::fmt::Write as _;
+
+use ocop_core::council::rules::{GateJudgement, KnockoutCombination};
+use ocop_core::council::{CouncilResult, SessionStatus};
+use ocop_core::lang::Lang;
+use ocop_core::score::Disqualification;
+
+use super::{csv_field, gate_line, star_line};
+
+/// Renders the council's result: members, quorum, spread, mean, gates, verdict, analytics.
+pub(crate) fn council(result: &CouncilResult, lang: Lang) -> String {
+    let t = |vi, en| lang.pick(vi, en);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} ({}) — {} {} ({} {})",
+        t(
+            "KẾT QUẢ HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP",
+            "OCOP COUNCIL RESULT"
+        ),
+        lang.pick(result.level.name_vi(), result.level.name_en()),
+        t("bộ tiêu chí", "rubric"),
+        result.rubric,
+        t("dữ liệu bản", "data revision"),
+        result.rubric_revision
+    );
+    let _ = writeln!(
+        out,
+        "{} {}: {}",
+        t("Bộ sản phẩm", "Product set"),
+        result.product_set,
+        result.product_set_name
+    );
+    if let Some(product) = &result.product {
+        let code = product
+            .code
+            .as_deref()
+            .map(|code| format!(" ({code})"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "{}: {}{code}", t("Sản phẩm", "Product"), product.name);
+    }
+
+    let _ = writeln!(out, "\n{}", t("Thành viên:", "Members:"));
+    for member in &result.members {
+        let name = member.name.as_deref().unwrap_or("");
+        let role = lang.pick(member.role.name_vi(), member.role.name_en());
+        let counted = if member.counted {
+            t("tính điểm", "counted")
+        } else {
+            t("không tính", "not counted")
+        };
+        let total = member
+            .total
+            .map(|total| total.to_string())
+            .unwrap_or_else(|| "—".to_owned());
+        let stars = member
+            .stars
+            .map(|stars| format!("{stars}★"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {:<6} {:<24} {:<12} {:<12} {:>6} {stars}",
+            member.id, name, role, counted, total
+        );
+    }
+
+    let quorum = &result.quorum;
+    let _ = writeln!(
+        out,
+        "\n{}: {}/{} ({} {}; {}) — {}",
+        t("Số thành viên đã chấm", "Scoring members who scored"),
+        quorum.scored,
+        quorum.scoring_members,
+        t("cần ít nhất", "at least"),
+        quorum.required,
+        if quorum.chair_scored {
+            t("Chủ tịch đã chấm", "the chair scored")
+        } else {
+            t("Chủ tịch chưa chấm", "the chair did not score")
+        },
+        if quorum.met {
+            t("đủ điều kiện", "quorum met")
+        } else {
+            t("KHÔNG ĐỦ ĐIỀU KIỆN", "NO QUORUM")
+        },
+    );
+    let spread = &result.spread;
+    let limit = spread
+        .limit
+        .map(|limit| format!("{} {limit}", t("tối đa", "at most")))
+        .unwrap_or_else(|| t("không giới hạn", "no limit").to_owned());
+    let _ = writeln!(
+        out,
+        "{}: {} ({limit})",
+        t(
+            "Chênh lệch tổng điểm giữa các thành viên",
+            "Spread of members' totals"
+        ),
+        spread.spread
+    );
+    if spread.exceeded {
+        let _ = writeln!(
+            out,
+            "  {} {} / {} {}",
+            t("Thấp nhất:", "Lowest:"),
+            spread.lowest.join(", "),
+            t("cao nhất:", "highest:"),
+            spread.highest.join(", ")
+        );
+        for driver in spread.criteria.iter().take(5) {
+            let _ = writeln!(
+                out,
+                "  {} {}: {} → {} ({:+})",
+                t("chỉ tiêu", "criterion"),
+                driver.criterion,
+                driver.low_points,
+                driver.high_points,
+                driver.difference.0
+            );
+        }
+    }
+
+    let _ = writeln!(
+        out,
+        "{}: {} ({})",
+        t("Điểm trung bình", "Mean total"),
+        result.mean_total,
+        result.mean_total_fraction
+    );
+    if result.banded_total != result.mean_total {
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            t(
+                "Điểm trung bình sau làm tròn (theo quy chế)",
+                "Mean rounded by the council's rules"
+            ),
+            result.banded_total
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{}: {} {}",
+        t("Hạng theo điểm trung bình", "Band from the mean"),
+        result.band_stars,
+        t("sao", "stars")
+    );
+    if result.unmet_gates.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            t(
+                "Tiêu chí bắt buộc theo hạng sao: đạt tất cả",
+                "Star gates: all met"
+            )
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "{}",
+            t(
+                "Tiêu chí bắt buộc theo hạng sao chưa đạt:",
+                "Star gates not met:"
+            )
+        );
+        for gate in &result.unmet_gates {
+            let _ = writeln!(out, "  ✗ {}", gate_line(gate, lang));
+        }
+    }
+    verdict(&mut out, result, lang);
+    rules(&mut out, result, lang);
+    analytics(&mut out, result, lang);
+    out
+}
+
+fn verdict(out: &mut String, result: &CouncilResult, lang: Lang) {
+    let t = |vi, en| lang.pick(vi, en);
+    let status = match result.status {
+        SessionStatus::Ranked => format!(
+            "{} {} {}",
+            result.stars,
+            t("sao", "stars"),
+            star_line(result.stars)
+        ),
+        SessionStatus::Disqualified => t("BỊ LOẠI (0 sao)", "DISQUALIFIED (0 stars)").to_owned(),
+        SessionStatus::NeedsRescoring => t(
+            "HỘI ĐỒNG CHẤM LẠI: chênh lệch vượt mức cho phép",
+            "THE COUNCIL RE-SCORES: the spread is over the limit",
+        )
+        .to_owned(),
+        SessionStatus::NoQuorum => t(
+            "CHƯA CÓ KẾT QUẢ: không đủ thành viên chấm",
+            "NO RESULT: no quorum",
+        )
+        .to_owned(),
+        SessionStatus::Incomplete => t(
+            "CHƯA CÓ KẾT QUẢ: còn phiếu chưa chấm xong",
+            "NO RESULT: unfinished sheets",
+        )
+        .to_owned(),
+    };
+    let _ = writeln!(out, "{}: {status}", t("Kết quả", "Result"));
+    for vote in &result.knockout_votes {
+        let what = match &vote.reason {
+            Disqualification::Knockout { criterion, .. } => format!(
+                "{} {criterion}",
+                t("loại theo chỉ tiêu", "knock-out of criterion")
+            ),
+            Disqualification::Dossier { .. } => t("hồ sơ bị loại", "dossier rule").to_owned(),
+            Disqualification::StopRule { criterion, .. } => {
+                format!("{} ({criterion} = 0)", t("dừng đánh giá", "stop rule"))
+            }
+        };
+        let decided = if vote.decided {
+            t("quyết định", "decides")
+        } else {
+            t("không đủ", "not enough")
+        };
+        let _ = writeln!(
+            out,
+            "  {what}: {}/{} {} ({}) — {decided}",
+            vote.members.len(),
+            vote.of,
+            t("thành viên", "members"),
+            vote.members.join(", ")
+        );
+    }
+    if result.status == SessionStatus::Ranked {
+        let certificate = match (result.certifiable, result.certifying_level) {
+            (true, Some(level)) => format!(
+                "{} ({})",
+                t("có", "yes"),
+                lang.pick(level.name_vi(), level.name_en())
+            ),
+            (true, None) => t("có", "yes").to_owned(),
+            (false, _) => t("không", "no").to_owned(),
+        };
+        let _ = writeln!(
+            out,
+            "{}: {certificate}",
+            t("Công nhận, cấp giấy chứng nhận", "Certificate")
+        );
+    }
+    if result.potential_five_star {
+        let _ = writeln!(
+            out,
+            "{}",
+            t(
+                "Sản phẩm có tiềm năng đạt 5 sao (từ 90 điểm)",
+                "Potential five-star product (90 points or more)"
+            )
+        );
+    }
+}
+
+fn rules(out: &mut String, result: &CouncilResult, lang: Lang) {
+    let t = |vi, en| lang.pick(vi, en);
+    let rules = &result.rules;
+    let _ = writeln!(out, "\n{}", t("Quy định áp dụng:", "Rules applied:"));
+    let roles: Vec<&str> = rules
+        .scoring_roles
+        .value
+        .iter()
+        .map(|role| lang.pick(role.name_vi(), role.name_en()))
+        .collect();
+    let lines = [
+        (
+            t("thành viên chấm điểm", "scoring roles"),
+            roles.join(", "),
+            &rules.scoring_roles.source,
+        ),
+        (
+            t("túc số", "quorum"),
+            format!(
+                "{} {}{}",
+                rules.quorum.value.fraction,
+                t("số thành viên chấm điểm", "of scoring members"),
+                if rules.quorum.value.chair_required {
+                    t(", có Chủ tịch", ", the chair among them")
+                } else {
+                    ""
+                }
+            ),
+            &rules.quorum.source,
+        ),
+        (
+            t("chênh lệch tối đa", "largest spread"),
+            rules
+                .max_spread
+                .value
+                .map(|limit| limit.to_string())
+                .unwrap_or_else(|| t("không giới hạn", "none").to_owned()),
+            &rules.max_spread.source,
+        ),
+        (
+            t("làm tròn", "rounding"),
+            rules
+                .rounding
+                .value
+                .map(|rounding| {
+                    format!(
+                        "{} {} ({:?})",
+                        rounding.places,
+                        t("chữ số thập phân", "decimal places"),
+                        rounding.mode
+                    )
+                })
+                .unwrap_or_else(|| {
+                    t(
+                        "không làm tròn (trung bình chính xác)",
+                        "none (the exact mean)",
+                    )
+                    .to_owned()
+                }),
+            &rules.rounding.source,
+        ),
+        (
+            t("tiêu chí bắt buộc", "star gates"),
+            gate_rule(rules.gates.value, lang).to_owned(),
+            &rules.gates.source,
+        ),
+        (
+            t("loại sản phẩm", "knock-outs"),
+            knockout_rule(rules.knockouts.value, lang).to_owned(),
+            &rules.knockouts.source,
+        ),
+    ];
+    for (name, value, source) in lines {
+        let _ = writeln!(out, "  {name}: {value} [{source}]");
+    }
+}
+
+fn gate_rule(judgement: GateJudgement, lang: Lang) -> &'static str {
+    match judgement {
+        GateJudgement::MeanPoints => lang.pick(
+            "điểm trung bình của chỉ tiêu so với điểm của phương án có dấu sao",
+            "the criterion's mean points against the marked option's points",
+        ),
+        GateJudgement::Majority => lang.pick(
+            "quá nửa số thành viên đạt",
+            "more than half of the members meet it",
+        ),
+        GateJudgement::EveryMember => lang.pick("mọi thành viên đều đạt", "every member meets it"),
+    }
+}
+
+fn knockout_rule(combination: KnockoutCombination, lang: Lang) -> &'static str {
+    match combination {
+        KnockoutCombination::Majority => lang.pick(
+            "quá nửa số thành viên chấm điểm",
+            "more than half of the scoring members",
+        ),
+        KnockoutCombination::Any => lang.pick("chỉ cần một thành viên", "any one member"),
+        KnockoutCombination::Unanimous => lang.pick("tất cả thành viên", "every member"),
+    }
+}
+
+fn analytics(out: &mut String, result: &CouncilResult, lang: Lang) {
+    let t = |vi, en| lang.pick(vi, en);
+    let analytics = &result.analytics;
+    let _ = writeln!(
+        out,
+        "\n{}",
+        t(
+            "Phân tích (không thay đổi điểm trung bình chính thức):",
+            "Analytics (the official mean is unchanged):"
+        )
+    );
+    let agreement = &analytics.agreement;
+    let _ = writeln!(
+        out,
+        "  {}: {}/{} {} ({}); {}: {}",
+        t("Đồng thuận", "Agreement"),
+        agreement.unanimous,
+        agreement.criteria,
+        t(
+            "chỉ tiêu mọi thành viên chấm giống nhau",
+            "criteria scored alike by every member"
+        ),
+        agreement.unanimous_share,
+        t(
+            "độ lệch tuyệt đối trung bình của tổng điểm",
+            "mean absolute deviation of totals"
+        ),
+        agreement.mean_absolute_deviation
+    );
+    let mut widest: Vec<_> = analytics
+        .criteria
+        .iter()
+        .filter(|criterion| criterion.spread.0 > rust_decimal::Decimal::ZERO)
+        .collect();
+    widest.sort_by_key(|criterion| std::cmp::Reverse(criterion.spread.0));
+    for criterion in widest.iter().take(5) {
+        let furthest: Vec<String> = criterion
+            .furthest
+            .iter()
+            .map(|member| format!("{} ({})", member.member, member.points))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {} {}: {} {}–{}, {} {}; {} {}",
+            t("Chỉ tiêu", "Criterion"),
+            criterion.criterion,
+            t("điểm", "points"),
+            criterion.min,
+            criterion.max_given,
+            t("trung bình", "mean"),
+            criterion.mean,
+            t("xa trung bình nhất:", "furthest from the mean:"),
+            furthest.join(", ")
+        );
+    }
+    for member in &analytics.leniency {
+        let _ = writeln!(
+            out,
+            "  {} {}: {:+} ({} {})",
+            t("Mức chấm so với các thành viên khác", "Leniency of"),
+            member.member,
+            member.leniency.0,
+            t("tổng", "total"),
+            member.total
+        );
+    }
+    if let Some(total) = analytics.self_assessment_total {
+        let _ = writeln!(
+            out,
+            "  {}: {total} / {} {}",
+            t("Chủ thể tự đánh giá", "Self-assessment"),
+            result.mean_total,
+            t("(Hội đồng)", "(council)")
+        );
+        for gap in analytics
+            .self_assessment
+            .iter()
+            .filter(|gap| gap.gap.0 != rust_decimal::Decimal::ZERO)
+            .take(5)
+        {
+            let _ = writeln!(
+                out,
+                "    {} {}: {} {} / {} {} ({:+})",
+                t("chỉ tiêu", "criterion"),
+                gap.criterion,
+                t("tự chấm", "claimed"),
+                gap.claimed,
+                t("Hội đồng", "council"),
+                gap.council,
+                gap.gap.0
+            );
+        }
+    }
+}
+
+/// The summary sheet as CSV: one row per criterion, one column per member, then the mean.
+pub(crate) fn council_csv(result: &CouncilResult) -> String {
+    let scored: Vec<&str> = result
+        .members
+        .iter()
+        .filter(|member| member.total.is_some())
+        .map(|member| member.id.as_str())
+        .collect();
+    let mut out = String::new();
+    let mut header = vec!["criterion".to_owned(), "name".to_owned(), "max".to_owned()];
+    header.extend(scored.iter().map(|id| csv_field(id)));
+    header.push("mean".to_owned());
+    let _ = writeln!(out, "{}", header.join(","));
+    for criterion in &result.criteria {
+        let mut row = vec![
+            csv_field(&criterion.code),
+            csv_field(&criterion.name),
+            criterion.max.to_string(),
+        ];
+        row.extend(scored.iter().map(|id| {
+            criterion
+                .points
+                .get(*id)
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        }));
+        row.push(
+            criterion
+                .mean
+                .map(|mean| mean.to_string())
+                .unwrap_or_default(),
+        );
+        let _ = writeln!(out, "{}", row.join(","));
+    }
+    let mut total = vec!["total".to_owned(), String::new(), String::new()];
+    total.extend(scored.iter().map(|id| {
+        result
+            .members
+            .iter()
+            .find(|member| member.id == *id)
+            .and_then(|member| member.total)
+            .map(|total| total.to_string())
+            .unwrap_or_default()
+    }));
+    total.push(result.mean_total.to_string());
+    let _ = writeln!(out, "{}", total.join(","));
+    out
+}

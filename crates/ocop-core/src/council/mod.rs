@@ -1,0 +1,541 @@
+//! Council sessions: the combination of the members' sheets into the council's result.
+//!
+//! A product's official result is the council's mean of its scoring members' totals, banded
+//! without rounding (unless the council's rules round, and then both values are shown), capped
+//! by the star gates judged for the council, with knock-outs combined by the members' votes.
+//! Who scores, the quorum, the largest allowed spread and the rest are [`rules`] with their
+//! sources. Analytics (per-criterion spread, leniency, agreement, self-assessment gaps) leave
+//! the official mean untouched.
+
+mod analytics;
+mod result;
+pub mod rules;
+mod session;
+
+use std::collections::HashSet;
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+pub use result::{
+    Agreement, Analytics, CouncilCriterion, CouncilResult, CriterionSpread, KnockoutVote, Leniency,
+    MemberPoints, MemberResult, NotCounted, QuorumCheck, SelfAssessmentGap, SessionStatus,
+    SpreadCheck, SpreadDriver,
+};
+pub use rules::{CouncilDefaults, Role, RuleOverrides, Rules, parse_overrides};
+pub use session::{MemberSheet, Session};
+
+use crate::decimal::Exact;
+use crate::json::JsonPath;
+use crate::rubric::{Catalog, GateRequirement, Instrument, LoadedSet, Stars};
+use crate::score::{self, Disqualification, Outcome, UnmetGate, locate, scored_points};
+use crate::sheet::{Answers, Completeness, InputProblem, InputProblemKind, resolve_set};
+
+/// Name of the council defaults file in a rubric folder.
+pub const DEFAULTS_FILE: &str = "council.json";
+
+/// How to score a session.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SessionOptions<'r> {
+    /// Whether members' sheets may be unfinished.
+    pub completeness: Completeness,
+    /// A rules file's name and overrides, applied between the defaults and the session.
+    pub rules_file: Option<(&'r str, &'r RuleOverrides)>,
+}
+
+/// Scores a council session given as JSON text.
+pub fn score_session(
+    catalog: &Catalog,
+    text: &str,
+    options: SessionOptions<'_>,
+) -> Result<CouncilResult, Vec<InputProblem>> {
+    let (session, mut problems) = Session::parse_lenient(text);
+    let Some(session) = session else {
+        return Err(problems);
+    };
+    let checked = check_session(catalog, &session, options);
+    match checked {
+        Ok(checked) if problems.is_empty() => Ok(evaluate(&session, checked)),
+        Ok(_) => Err(problems),
+        Err(found) => {
+            problems.extend(found);
+            Err(locate(problems, text))
+        }
+    }
+}
+
+/// A session checked against its rubric: everything [`evaluate`] needs.
+struct Checked {
+    loaded: LoadedSet,
+    rules: Rules,
+    /// Per member, in session order: their checked answers, if they scored.
+    sheets: Vec<Option<Answers>>,
+    self_assessment: Option<Answers>,
+}
+
+fn check_session(
+    catalog: &Catalog,
+    session: &Session,
+    options: SessionOptions<'_>,
+) -> Result<Checked, Vec<InputProblem>> {
+    let problem = |field: &str, kind| vec![InputProblem::new(field_path(field), None, kind)];
+    let loaded = resolve_set(catalog, &session.rubric, session.product_set)?;
+    let defaults = council_defaults(catalog, &loaded.instrument.id)
+        .map_err(|detail| problem("rubric", InputProblemKind::RubricUnusable { detail }))?;
+    if !defaults.levels.contains(&session.level) {
+        let levels: Vec<&str> = defaults
+            .levels
+            .iter()
+            .map(|level| level.name_en())
+            .collect();
+        let detail = format!(
+            "no {} council under {} (levels: {})",
+            session.level.name_en(),
+            loaded.instrument.id,
+            levels.join(", ")
+        );
+        let path = JsonPath::root().key("council").key("level");
+        return Err(vec![InputProblem::new(
+            path,
+            None,
+            InputProblemKind::InvalidValue {
+                field: "level".to_owned(),
+                detail,
+            },
+        )]);
+    }
+    let rules = Rules::resolve(&defaults, session.level, options.rules_file, &session.rules);
+
+    let mut problems = Vec::new();
+    let mut sheets = Vec::new();
+    for member in &session.members {
+        let answers = member.answers.as_ref().and_then(|answers| {
+            Answers::check(
+                &loaded.set,
+                answers,
+                &member.knockouts,
+                options.completeness,
+            )
+            .map_err(|found| problems.extend(found))
+            .ok()
+        });
+        sheets.push(answers);
+    }
+    let self_assessment = session.self_assessment.as_ref().and_then(|answers| {
+        Answers::check(&loaded.set, answers, &[], Completeness::Partial)
+            .map_err(|found| problems.extend(found))
+            .ok()
+    });
+    if problems.is_empty() {
+        Ok(Checked {
+            loaded,
+            rules,
+            sheets,
+            self_assessment,
+        })
+    } else {
+        Err(problems)
+    }
+}
+
+fn field_path(field: &str) -> JsonPath {
+    JsonPath::root().key(field)
+}
+
+/// Reads the council defaults of a rubric from its folder.
+pub fn council_defaults(catalog: &Catalog, rubric: &str) -> Result<CouncilDefaults, String> {
+    let text = catalog.rubric_file(rubric, DEFAULTS_FILE)?;
+    let defaults: CouncilDefaults = serde_json::from_str(&text)
+        .map_err(|error| format!("{rubric}/{DEFAULTS_FILE}: {error}"))?;
+    if defaults.rubric != rubric {
+        return Err(format!(
+            "{rubric}/{DEFAULTS_FILE} names rubric {:?}",
+            defaults.rubric
+        ));
+    }
+    Ok(defaults)
+}
+
+/// One member who scored, with their sheet's outcome.
+pub(crate) struct MemberScore<'s> {
+    pub(crate) id: &'s str,
+    pub(crate) answers: &'s Answers,
+    pub(crate) outcome: Outcome,
+}
+
+fn evaluate(session: &Session, checked: Checked) -> CouncilResult {
+    let Checked {
+        loaded,
+        rules,
+        sheets,
+        self_assessment,
+    } = checked;
+    let instrument = &loaded.instrument;
+    let set = &loaded.set;
+    let scoring_roles: HashSet<_> = rules.scoring_roles.value.iter().copied().collect();
+
+    let outcomes: Vec<Option<Outcome>> = sheets
+        .iter()
+        .map(|sheet| {
+            sheet
+                .as_ref()
+                .map(|answers| score::outcome(instrument, set, answers))
+        })
+        .collect();
+    let counted: Vec<MemberScore<'_>> = session
+        .members
+        .iter()
+        .zip(&sheets)
+        .zip(&outcomes)
+        .filter(|((member, _), _)| scoring_roles.contains(&member.role))
+        .filter_map(|((member, sheet), outcome)| {
+            Some(MemberScore {
+                id: &member.id,
+                answers: sheet.as_ref()?,
+                outcome: outcome.clone()?,
+            })
+        })
+        .collect();
+    let n = counted.len();
+    let sum_total: Decimal = counted.iter().map(|member| member.outcome.total).sum();
+    let mean_total = divide(sum_total, n);
+    let banded_total = rules
+        .rounding
+        .value
+        .map_or(mean_total, |rounding| rounding.apply(mean_total));
+    let band_stars = match rules.rounding.value {
+        // An exact comparison: the sum against the band's floor times the number of members,
+        // so a mean such as 209/3 is never rounded up into the next band.
+        None => band_of_sum(instrument, sum_total, n),
+        Some(_) => instrument.band_stars(banded_total),
+    };
+    let unmet_gates = council_gates(&loaded, &rules, &counted);
+    let top = instrument.star_bands.last().map_or(0, |band| band.stars);
+    let gate_cap = unmet_gates
+        .iter()
+        .map(|gate| gate.level.saturating_sub(1))
+        .min()
+        .unwrap_or(top);
+    let knockout_votes = knockout_votes(set, &rules, &counted);
+    let disqualifications: Vec<Disqualification> = knockout_votes
+        .iter()
+        .filter(|vote| vote.decided)
+        .map(|vote| vote.reason.clone())
+        .collect();
+
+    let scoring_members = session
+        .members
+        .iter()
+        .filter(|member| scoring_roles.contains(&member.role))
+        .count();
+    let quorum = quorum(&rules, session, scoring_members, &counted);
+    let spread = analytics::spread(set, &rules, &counted);
+    let incomplete = counted.iter().any(|member| !is_finished(set, member));
+    let status = if !quorum.met {
+        SessionStatus::NoQuorum
+    } else if incomplete {
+        SessionStatus::Incomplete
+    } else if !disqualifications.is_empty() {
+        SessionStatus::Disqualified
+    } else if spread.exceeded {
+        SessionStatus::NeedsRescoring
+    } else {
+        SessionStatus::Ranked
+    };
+    let stars = if disqualifications.is_empty() {
+        band_stars.min(gate_cap)
+    } else {
+        0
+    };
+    let ranked = status == SessionStatus::Ranked;
+    let recognition = &instrument.recognition;
+    let certifiable = ranked && stars >= recognition.certifiable_from;
+
+    let members = session
+        .members
+        .iter()
+        .zip(&outcomes)
+        .map(|(member, outcome)| {
+            let role_scores = scoring_roles.contains(&member.role);
+            MemberResult {
+                id: member.id.clone(),
+                name: member.name.clone(),
+                role: member.role,
+                counted: role_scores && outcome.is_some(),
+                not_counted_because: match (role_scores, outcome) {
+                    (false, _) => Some(NotCounted::RoleDoesNotScore),
+                    (true, None) => Some(NotCounted::NoSheet),
+                    (true, Some(_)) => None,
+                },
+                total: outcome.as_ref().map(|outcome| Exact(outcome.total)),
+                stars: outcome.as_ref().map(|outcome| outcome.stars),
+                disqualifications: outcome
+                    .as_ref()
+                    .map(|outcome| outcome.disqualifications.clone())
+                    .unwrap_or_default(),
+            }
+        })
+        .collect();
+
+    CouncilResult {
+        rubric: instrument.id.clone(),
+        rubric_revision: instrument.revision,
+        rubric_fingerprint: set.fingerprint.clone(),
+        product_set: set.number,
+        product_set_name: set.name.clone(),
+        product: session.product.clone(),
+        level: session.level,
+        evaluated_on: session.rubric.evaluated_on.map(|date| date.to_string()),
+        status,
+        reason: disqualifications.first().cloned(),
+        disqualifications,
+        knockout_votes,
+        mean_total: Exact(mean_total.normalize()),
+        mean_total_fraction: fraction(sum_total, n),
+        banded_total: Exact(banded_total.normalize()),
+        band_stars,
+        gate_cap,
+        stars,
+        unmet_gates,
+        certifiable,
+        certifying_level: certifiable
+            .then(|| recognition.certifiers.get(&stars).copied())
+            .flatten(),
+        potential_five_star: ranked
+            && recognition
+                .potential_five_star_from
+                .is_some_and(|from| banded_total >= from),
+        quorum,
+        spread,
+        members,
+        criteria: summary_sheet(set, session, &sheets, &counted),
+        rules: rules.report(),
+        analytics: analytics::analytics(set, &counted, self_assessment.as_ref()),
+        notices: score::data_notices(&loaded, session.rubric.evaluated_on),
+    }
+}
+
+/// Each criterion with every member's points and the counted members' mean.
+fn summary_sheet(
+    set: &crate::rubric::ProductSet,
+    session: &Session,
+    sheets: &[Option<Answers>],
+    counted: &[MemberScore<'_>],
+) -> Vec<CouncilCriterion> {
+    set.leaves()
+        .map(|leaf| {
+            let criterion = leaf.criterion;
+            let points = session
+                .members
+                .iter()
+                .zip(sheets)
+                .filter_map(|(member, sheet)| {
+                    Some((
+                        member.id.clone(),
+                        Exact(scored_points(sheet.as_ref()?, criterion)?),
+                    ))
+                })
+                .collect();
+            let given: Vec<Decimal> = counted
+                .iter()
+                .filter_map(|member| scored_points(member.answers, criterion))
+                .collect();
+            CouncilCriterion {
+                code: criterion.code.clone(),
+                name: criterion.name.clone(),
+                max: Exact(criterion.max),
+                points,
+                mean: (!given.is_empty())
+                    .then(|| Exact(divide(given.iter().sum(), given.len()).normalize())),
+            }
+        })
+        .collect()
+}
+
+/// `sum / n`, or zero when nobody scored.
+pub(crate) fn divide(sum: Decimal, n: usize) -> Decimal {
+    sum.checked_div(Decimal::from(n)).unwrap_or_default()
+}
+
+/// The band of a mean given as `sum / n`, compared exactly.
+fn band_of_sum(instrument: &Instrument, sum: Decimal, n: usize) -> Stars {
+    let members = Decimal::from(n);
+    instrument
+        .star_bands
+        .iter()
+        .rev()
+        .find(|band| {
+            band.from
+                .checked_mul(members)
+                .is_some_and(|floor| sum >= floor)
+        })
+        .map_or(0, |band| band.stars)
+}
+
+/// `sum / n` as a reduced fraction, or as the plain decimal when it divides exactly.
+fn fraction(sum: Decimal, n: usize) -> String {
+    let scale = sum.scale();
+    let numerator = sum.mantissa();
+    let denominator = 10_i128
+        .checked_pow(scale)
+        .and_then(|power| power.checked_mul(i128::try_from(n).ok()?));
+    let Some(denominator) = denominator.filter(|d| *d > 0) else {
+        return "0".to_owned();
+    };
+    let divisor = gcd(numerator.unsigned_abs(), denominator.unsigned_abs());
+    let (numerator, denominator) = (numerator / divisor as i128, denominator / divisor as i128);
+    if denominator == 1 {
+        numerator.to_string()
+    } else {
+        format!("{numerator}/{denominator}")
+    }
+}
+
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a.max(1)
+}
+
+fn quorum(
+    rules: &Rules,
+    session: &Session,
+    scoring_members: usize,
+    counted: &[MemberScore<'_>],
+) -> QuorumCheck {
+    let quorum = &rules.quorum.value;
+    // "At least three quarters": the smallest whole number of members not below the share.
+    let required = quorum
+        .fraction
+        .0
+        .checked_mul(Decimal::from(scoring_members))
+        .and_then(|needed| needed.ceil().to_usize())
+        .unwrap_or(scoring_members);
+    let counted_ids: HashSet<&str> = counted.iter().map(|member| member.id).collect();
+    let chair_scored = session
+        .members
+        .iter()
+        .any(|member| member.role == Role::Chair && counted_ids.contains(member.id.as_str()));
+    let scored = counted.len();
+    QuorumCheck {
+        scoring_members,
+        scored,
+        required,
+        chair_scored,
+        met: scored > 0 && scored >= required && (chair_scored || !quorum.chair_required),
+    }
+}
+
+/// Whether a member's sheet answers every criterion that applies (or ended early).
+fn is_finished(set: &crate::rubric::ProductSet, member: &MemberScore<'_>) -> bool {
+    !member.outcome.disqualifications.is_empty()
+        || set.leaves().all(|leaf| {
+            member.answers.applies(leaf.criterion) == Some(false)
+                || member.answers.get(&leaf.criterion.code).is_some()
+        })
+}
+
+/// The gates the council does not meet, judged as the rules say.
+fn council_gates(loaded: &LoadedSet, rules: &Rules, counted: &[MemberScore<'_>]) -> Vec<UnmetGate> {
+    let mut unmet: Vec<UnmetGate> = loaded
+        .set
+        .gates
+        .iter()
+        .filter_map(|gate| {
+            let criterion = loaded.set.leaf(&gate.criterion)?.criterion;
+            // Members for whom the criterion applies and is answered.
+            let points: Vec<Decimal> = counted
+                .iter()
+                .filter(|member| member.answers.applies(criterion) == Some(true))
+                .filter_map(|member| scored_points(member.answers, criterion))
+                .collect();
+            if points.is_empty() {
+                return None;
+            }
+            let sum: Decimal = points.iter().sum();
+            let count = Decimal::from(points.len());
+            let (marked_option, required, strictly_above) = match &gate.requirement {
+                GateRequirement::Option { number, points } => (Some(*number), *points, false),
+                GateRequirement::AboveZero => (None, Decimal::ZERO, true),
+            };
+            let mean_meets = match required.checked_mul(count) {
+                Some(floor) if strictly_above => sum > floor,
+                Some(floor) => sum >= floor,
+                None => false,
+            };
+            let meeting = points
+                .iter()
+                .filter(|points| gate.requirement.is_met_by(**points))
+                .count();
+            if rules.gates.value.is_met(mean_meets, meeting, points.len()) {
+                return None;
+            }
+            Some(UnmetGate {
+                criterion: gate.criterion.clone(),
+                level: gate.level,
+                marked_option,
+                required_points: Exact(required),
+                strictly_above,
+                chosen_option: None,
+                chosen_points: Exact(divide(sum, points.len()).normalize()),
+            })
+        })
+        .collect();
+    unmet.sort_by_key(|gate| gate.level);
+    unmet
+}
+
+/// The members' knock-outs and stop rules, grouped by reason, with whether the votes decide.
+fn knockout_votes(
+    set: &crate::rubric::ProductSet,
+    rules: &Rules,
+    counted: &[MemberScore<'_>],
+) -> Vec<KnockoutVote> {
+    let mut votes: Vec<KnockoutVote> = Vec::new();
+    for member in counted {
+        for reason in &member.outcome.disqualifications {
+            match votes
+                .iter_mut()
+                .find(|vote| same_rule(&vote.reason, reason))
+            {
+                Some(vote) => vote.members.push(member.id.to_owned()),
+                None => votes.push(KnockoutVote {
+                    reason: reason.clone(),
+                    members: vec![member.id.to_owned()],
+                    of: counted.len(),
+                    decided: false,
+                }),
+            }
+        }
+    }
+    for vote in &mut votes {
+        vote.decided = rules
+            .knockouts
+            .value
+            .decides(vote.members.len(), counted.len());
+    }
+    let position = |code: &str| {
+        set.leaves()
+            .position(|leaf| leaf.criterion.code == code)
+            .unwrap_or(usize::MAX)
+    };
+    votes.sort_by_key(|vote| match &vote.reason {
+        Disqualification::Dossier { .. } => (0, 0),
+        Disqualification::Knockout { criterion, .. }
+        | Disqualification::StopRule { criterion, .. } => (1, position(criterion)),
+    });
+    votes
+}
+
+/// Whether two reasons are the same rule: the same knock-out, the dossier rule, or the same stop
+/// rule (whichever of its criteria scored zero on each sheet).
+fn same_rule(a: &Disqualification, b: &Disqualification) -> bool {
+    match (a, b) {
+        (
+            Disqualification::StopRule { covers: a, .. },
+            Disqualification::StopRule { covers: b, .. },
+        ) => a == b,
+        _ => a == b,
+    }
+}

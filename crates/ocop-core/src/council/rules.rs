@@ -1,0 +1,416 @@
+//! Council rules as data: who scores, quorum, spread, rounding, how gates and knock-outs are
+//! judged. Defaults come per rubric version from the rubric folder's `council.json`; a rules
+//! file and the session itself may override any of them, and the result names where each
+//! applied rule came from.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::decimal::Exact;
+use crate::json::{JsonPath, Position};
+use crate::rubric::Level;
+use crate::sheet::{InputProblem, InputProblemKind};
+
+/// A council member's role.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Chủ tịch Hội đồng.
+    Chair,
+    /// Phó Chủ tịch.
+    ViceChair,
+    /// Thành viên.
+    Member,
+    /// Thư ký: keeps the record, does not score by default.
+    Secretary,
+    /// Tổ tư vấn: advises, does not score by default.
+    Advisor,
+}
+
+impl Role {
+    /// Parses a role name of the input contract.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "chair" => Some(Self::Chair),
+            "vice_chair" => Some(Self::ViceChair),
+            "member" => Some(Self::Member),
+            "secretary" => Some(Self::Secretary),
+            "advisor" => Some(Self::Advisor),
+            _ => None,
+        }
+    }
+
+    /// The role in Vietnamese.
+    pub fn name_vi(self) -> &'static str {
+        match self {
+            Self::Chair => "Chủ tịch",
+            Self::ViceChair => "Phó Chủ tịch",
+            Self::Member => "Thành viên",
+            Self::Secretary => "Thư ký",
+            Self::Advisor => "Tư vấn",
+        }
+    }
+
+    /// The role in English.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Self::Chair => "chair",
+            Self::ViceChair => "vice chair",
+            Self::Member => "member",
+            Self::Secretary => "secretary",
+            Self::Advisor => "advisor",
+        }
+    }
+}
+
+/// How many scoring members must have scored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Quorum {
+    /// The share of scoring members that must have scored (`"0.75"`: at least three quarters).
+    pub fraction: Exact,
+    /// Whether the chair must be among them.
+    pub chair_required: bool,
+}
+
+/// How the council's mean is rounded before banding, when its regulation says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rounding {
+    /// Decimal places kept.
+    pub places: u32,
+    /// How the last kept place is rounded.
+    pub mode: RoundingMode,
+}
+
+/// Rounding modes a council regulation may name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundingMode {
+    /// 69.665 → 69.67 and 69.664 → 69.66 (ties away from zero), as most people round.
+    HalfUp,
+    /// Ties to the even digit: 69.665 → 69.66, 69.675 → 69.68.
+    HalfEven,
+    /// Cut off: 69.669 → 69.66.
+    Down,
+}
+
+impl Rounding {
+    /// Rounds a value as the rule says.
+    pub fn apply(self, value: Decimal) -> Decimal {
+        let strategy = match self.mode {
+            RoundingMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
+            RoundingMode::HalfEven => RoundingStrategy::MidpointNearestEven,
+            RoundingMode::Down => RoundingStrategy::ToZero,
+        };
+        value.round_dp_with_strategy(self.places, strategy)
+    }
+}
+
+/// How a star gate is judged for the council.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum GateJudgement {
+    /// The members' mean points of the criterion against the marked option's points.
+    MeanPoints,
+    /// More than half of the counted members meet it.
+    Majority,
+    /// Every counted member meets it.
+    EveryMember,
+}
+
+/// How members' knock-outs combine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum KnockoutCombination {
+    /// More than half of the counted members assert it.
+    Majority,
+    /// Any counted member asserting it is enough.
+    Any,
+    /// Every counted member must assert it.
+    Unanimous,
+}
+
+impl KnockoutCombination {
+    /// Whether `votes` of `counted` members suffice.
+    pub fn decides(self, votes: usize, counted: usize) -> bool {
+        match self {
+            Self::Majority => votes * 2 > counted,
+            Self::Any => votes > 0,
+            Self::Unanimous => counted > 0 && votes == counted,
+        }
+    }
+}
+
+impl GateJudgement {
+    /// Whether a gate is met, given the council's mean and each counted member's verdict.
+    pub fn is_met(self, mean_meets: bool, members_meeting: usize, counted: usize) -> bool {
+        match self {
+            Self::MeanPoints => mean_meets,
+            Self::Majority => KnockoutCombination::Majority.decides(members_meeting, counted),
+            Self::EveryMember => KnockoutCombination::Unanimous.decides(members_meeting, counted),
+        }
+    }
+}
+
+/// Council rules with every value set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rules {
+    /// Roles whose sheets count.
+    pub scoring_roles: Applied<Vec<Role>>,
+    /// Quorum.
+    pub quorum: Applied<Quorum>,
+    /// Largest allowed difference between members' totals; `None`: no limit.
+    pub max_spread: Applied<Option<Exact>>,
+    /// Rounding of the mean before banding; `None`: the exact mean.
+    pub rounding: Applied<Option<Rounding>>,
+    /// How gates are judged.
+    pub gates: Applied<GateJudgement>,
+    /// How knock-outs combine.
+    pub knockouts: Applied<KnockoutCombination>,
+}
+
+/// A rule's value and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Applied<T> {
+    /// The value applied.
+    pub value: T,
+    /// Where it came from: `default (…)`, `rules file (…)` or `session`.
+    pub source: String,
+}
+
+/// Overrides of some rules, as written in a rules file or a session's `council.rules`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleOverrides {
+    /// Roles whose sheets count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scoring_roles: Option<Vec<Role>>,
+    /// Quorum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quorum: Option<Quorum>,
+    /// Largest allowed spread between members' totals (a decimal string), or `null`: no limit.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_spread: Option<Option<Exact>>,
+    /// Rounding before banding, or `null`: the exact mean.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rounding: Option<Option<Rounding>>,
+    /// How gates are judged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gates: Option<GateJudgement>,
+    /// How knock-outs combine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub knockouts: Option<KnockoutCombination>,
+}
+
+/// The defaults of one rubric version (`council.json` in the rubric folder).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CouncilDefaults {
+    /// File format version (1).
+    pub format: u32,
+    /// The rubric these defaults belong to.
+    pub rubric: String,
+    /// Where the defaults come from.
+    pub source: String,
+    /// The levels at which councils sit under this rubric.
+    pub levels: Vec<Level>,
+    /// Roles whose sheets count.
+    pub scoring_roles: Vec<Role>,
+    /// Quorum.
+    pub quorum: Quorum,
+    /// Largest allowed spread per level (absent or `null`: no limit).
+    #[serde(default)]
+    pub max_spread: SpreadLimits,
+    /// Rounding before banding (`null`: the exact mean).
+    #[serde(default)]
+    pub rounding: Option<Rounding>,
+    /// How gates are judged.
+    pub gates: GateJudgement,
+    /// How knock-outs combine.
+    pub knockouts: KnockoutCombination,
+}
+
+/// Spread limits per level.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SpreadLimits {
+    /// District level.
+    #[serde(default)]
+    pub district: Option<Exact>,
+    /// Province level.
+    #[serde(default)]
+    pub province: Option<Exact>,
+    /// Central level.
+    #[serde(default)]
+    pub central: Option<Exact>,
+}
+
+impl SpreadLimits {
+    fn at(&self, level: Level) -> Option<Exact> {
+        match level {
+            Level::District => self.district,
+            Level::Province => self.province,
+            Level::Central => self.central,
+        }
+    }
+}
+
+impl Rules {
+    /// The rules for a council at `level`: defaults, then the rules file, then the session.
+    pub fn resolve(
+        defaults: &CouncilDefaults,
+        level: Level,
+        file: Option<(&str, &RuleOverrides)>,
+        session: &RuleOverrides,
+    ) -> Rules {
+        let origin = format!("default ({}, {})", defaults.rubric, level.name_en());
+        let mut rules = Rules {
+            scoring_roles: applied(defaults.scoring_roles.clone(), &origin),
+            quorum: applied(defaults.quorum.clone(), &origin),
+            max_spread: applied(defaults.max_spread.at(level), &origin),
+            rounding: applied(defaults.rounding, &origin),
+            gates: applied(defaults.gates, &origin),
+            knockouts: applied(defaults.knockouts, &origin),
+        };
+        if let Some((name, overrides)) = file {
+            rules.apply(overrides, &format!("rules file ({name})"));
+        }
+        rules.apply(session, "session");
+        rules
+    }
+
+    fn apply(&mut self, overrides: &RuleOverrides, source: &str) {
+        fn set<T: Clone>(slot: &mut Applied<T>, value: &Option<T>, source: &str) {
+            if let Some(value) = value {
+                *slot = applied(value.clone(), source);
+            }
+        }
+        set(&mut self.scoring_roles, &overrides.scoring_roles, source);
+        set(&mut self.quorum, &overrides.quorum, source);
+        set(&mut self.max_spread, &overrides.max_spread, source);
+        set(&mut self.rounding, &overrides.rounding, source);
+        set(&mut self.gates, &overrides.gates, source);
+        set(&mut self.knockouts, &overrides.knockouts, source);
+    }
+
+    /// The rules as the result reports them.
+    pub fn report(&self) -> AppliedRules {
+        AppliedRules {
+            scoring_roles: self.scoring_roles.clone(),
+            quorum: self.quorum.clone(),
+            max_spread: self.max_spread.clone(),
+            rounding: self.rounding.clone(),
+            gates: self.gates.clone(),
+            knockouts: self.knockouts.clone(),
+        }
+    }
+}
+
+fn applied<T>(value: T, source: &str) -> Applied<T> {
+    Applied {
+        value,
+        source: source.to_owned(),
+    }
+}
+
+/// Reads a rules file: the same overrides a session may carry in `council.rules`. A problem is
+/// returned as a list, like every input problem.
+pub fn parse_overrides(text: &str) -> Result<RuleOverrides, Vec<InputProblem>> {
+    serde_json::from_str(text).map_err(|error| {
+        let message = error.to_string();
+        let detail = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(detail, _)| detail)
+            .to_owned();
+        let position = Position {
+            line: error.line(),
+            column: error.column(),
+        };
+        let kind = InputProblemKind::InvalidValue {
+            field: "rules".to_owned(),
+            detail,
+        };
+        vec![InputProblem::new(JsonPath::root(), Some(position), kind)]
+    })
+}
+
+/// The rules as applied, in the result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct AppliedRules {
+    /// Roles whose sheets count.
+    pub scoring_roles: Applied<Vec<Role>>,
+    /// Quorum.
+    pub quorum: Applied<Quorum>,
+    /// Largest allowed spread (`null`: no limit).
+    pub max_spread: Applied<Option<Exact>>,
+    /// Rounding before banding (`null`: the exact mean).
+    pub rounding: Applied<Option<Rounding>>,
+    /// How gates are judged.
+    pub gates: Applied<GateJudgement>,
+    /// How knock-outs combine.
+    pub knockouts: Applied<KnockoutCombination>,
+}
+
+/// Reads a field that is present: `null` becomes `Some(None)` (override to "none"), where
+/// serde's default would read it as an absent field.
+fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(deserializer).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decimal(text: &str) -> Decimal {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn rounding_modes_follow_their_documentation() {
+        let round = |mode, value: &str| {
+            Rounding { places: 2, mode }
+                .apply(decimal(value))
+                .to_string()
+        };
+        assert_eq!(round(RoundingMode::HalfUp, "69.665"), "69.67");
+        assert_eq!(round(RoundingMode::HalfUp, "69.664"), "69.66");
+        assert_eq!(round(RoundingMode::HalfEven, "69.665"), "69.66");
+        assert_eq!(round(RoundingMode::HalfEven, "69.675"), "69.68");
+        assert_eq!(round(RoundingMode::Down, "69.669"), "69.66");
+    }
+
+    #[test]
+    fn knockout_combinations_count_votes() {
+        assert!(!KnockoutCombination::Majority.decides(2, 4));
+        assert!(KnockoutCombination::Majority.decides(3, 5));
+        assert!(KnockoutCombination::Any.decides(1, 9));
+        assert!(!KnockoutCombination::Unanimous.decides(8, 9));
+        assert!(KnockoutCombination::Unanimous.decides(9, 9));
+    }
+
+    #[test]
+    fn overrides_distinguish_absent_from_null() {
+        let absent: RuleOverrides = serde_json::from_str("{}").unwrap();
+        assert_eq!(absent.max_spread, None);
+        let none: RuleOverrides = serde_json::from_str(r#"{"max_spread": null}"#).unwrap();
+        assert_eq!(none.max_spread, Some(None));
+        let ten: RuleOverrides = serde_json::from_str(r#"{"max_spread": "10"}"#).unwrap();
+        assert_eq!(ten.max_spread, Some(Some(Exact(decimal("10")))));
+        let bad: Result<RuleOverrides, _> = serde_json::from_str(r#"{"max_spread": 10}"#);
+        assert!(bad.is_err(), "a JSON number is not an exact decimal");
+    }
+}

@@ -1,0 +1,336 @@
+//! Council sessions on synthetic rubrics: 1048's 10-point spread rule, session errors, and the
+//! properties of the mean.
+
+mod support;
+
+use ocop_core::council::{SessionOptions, SessionStatus, score_session};
+use ocop_core::rubric::Catalog;
+use ocop_core::sheet::InputProblem;
+use proptest::prelude::*;
+use serde_json::{Value, json};
+use support::{instrument, set, set_at, write};
+
+/// Council defaults like QĐ 1048's: at province and central level members' totals may not
+/// differ by more than 10 points.
+fn defaults_1048_like() -> Value {
+    json!({
+        "format": 1,
+        "rubric": "tiny-2026",
+        "source": "tests: QĐ 1048's rule, 10 points at province and central level",
+        "levels": ["district", "province", "central"],
+        "scoring_roles": ["chair", "vice_chair", "member"],
+        "quorum": {"fraction": "0.75", "chair_required": true},
+        "max_spread": {"district": null, "province": "10", "central": "10"},
+        "rounding": null,
+        "gates": "mean_points",
+        "knockouts": "majority"
+    })
+}
+
+/// The tiny rubric with half points on 3.2 (so totals can differ by 10.5), and its defaults.
+fn half_point_catalog() -> (tempfile::TempDir, Catalog) {
+    let mut tiny = set();
+    set_at(
+        &mut tiny,
+        "/parts/2/groups/0/criteria/1/options",
+        json!([
+            {"text": "Thấp", "points": "0"},
+            {"text": "Trung bình", "points": "14.5"},
+            {"text": "Khá", "points": "15", "star": 4},
+            {"text": "Tốt", "points": "30"}
+        ]),
+    );
+    let folder = write(&instrument(), &tiny);
+    std::fs::write(
+        folder.path().join("council.json"),
+        defaults_1048_like().to_string(),
+    )
+    .unwrap();
+    let catalog = Catalog::from_path(folder.path()).unwrap();
+    (folder, catalog)
+}
+
+fn member(id: &str, role: &str, answers: Value) -> Value {
+    json!({"id": id, "role": role, "answers": answers, "knockouts": []})
+}
+
+fn session(level: &str, members: Vec<Value>) -> String {
+    json!({"rubric": "tiny-2026", "product_set": 1, "council": {"level": level}, "members": members}).to_string()
+}
+
+// 1.1 option 3 = 40, 2.1 [1, 2] = 20, 3.1 true = 5, 3.2: option 4 = 30, option 3 = 15, option 2 = 14.5.
+const HIGH: fn() -> Value = || json!({"1.1": 3, "2.1": [1, 2], "3.1": true, "3.2": 4}); // 95
+const TEN_BELOW: fn() -> Value = || json!({"1.1": 3, "2.1": [1], "3.1": true, "3.2": 4}); // 85
+const TEN_AND_A_HALF_BELOW: fn() -> Value =
+    || json!({"1.1": 3, "2.1": [1, 2, 3], "3.1": true, "3.2": 2}); // 84.5
+
+#[test]
+fn a_spread_of_exactly_10_stands_under_1048() {
+    let (_folder, catalog) = half_point_catalog();
+    let text = session(
+        "province",
+        vec![
+            member("m1", "chair", HIGH()),
+            member("m2", "member", TEN_BELOW()),
+            member("m3", "member", HIGH()),
+        ],
+    );
+    let result = score_session(&catalog, &text, SessionOptions::default()).unwrap();
+    assert_eq!(result.spread.spread.to_string(), "10");
+    assert_eq!(
+        result
+            .spread
+            .limit
+            .map(|limit| limit.to_string())
+            .as_deref(),
+        Some("10")
+    );
+    assert_eq!(result.status, SessionStatus::Ranked);
+    assert_eq!(
+        result.rules.max_spread.source,
+        "default (tiny-2026, province)"
+    );
+}
+
+#[test]
+fn a_spread_of_10_and_a_half_needs_rescoring_under_1048() {
+    let (_folder, catalog) = half_point_catalog();
+    let text = session(
+        "province",
+        vec![
+            member("m1", "chair", HIGH()),
+            member("m2", "member", TEN_AND_A_HALF_BELOW()),
+            member("m3", "member", HIGH()),
+        ],
+    );
+    let result = score_session(&catalog, &text, SessionOptions::default()).unwrap();
+    assert_eq!(result.spread.spread.to_string(), "10.5");
+    assert_eq!(result.status, SessionStatus::NeedsRescoring);
+    assert_eq!(result.spread.lowest, ["m2"]);
+    assert_eq!(result.spread.highest, ["m1", "m3"]);
+    let drivers: Vec<(&str, String)> = result
+        .spread
+        .criteria
+        .iter()
+        .map(|driver| (driver.criterion.as_str(), driver.difference.to_string()))
+        .collect();
+    assert_eq!(
+        drivers,
+        [("3.2", "15.5".to_owned()), ("2.1", "-5".to_owned())]
+    );
+    // The district council of 1048 has no spread limit.
+    let district = session(
+        "district",
+        vec![
+            member("m1", "chair", HIGH()),
+            member("m2", "member", TEN_AND_A_HALF_BELOW()),
+            member("m3", "member", HIGH()),
+        ],
+    );
+    let result = score_session(&catalog, &district, SessionOptions::default()).unwrap();
+    assert_eq!(result.status, SessionStatus::Ranked);
+}
+
+#[test]
+fn a_rules_file_overrides_the_defaults_and_the_session_overrides_the_file() {
+    let (_folder, catalog) = half_point_catalog();
+    let overrides =
+        ocop_core::council::parse_overrides(r#"{"max_spread": "12", "knockouts": "any"}"#).unwrap();
+    let options = SessionOptions {
+        rules_file: Some(("province-rules.json", &overrides)),
+        ..SessionOptions::default()
+    };
+    let text = session(
+        "province",
+        vec![
+            member("m1", "chair", HIGH()),
+            member("m2", "member", TEN_AND_A_HALF_BELOW()),
+            member("m3", "member", HIGH()),
+        ],
+    );
+    let result = score_session(&catalog, &text, options).unwrap();
+    assert_eq!(result.status, SessionStatus::Ranked);
+    assert_eq!(
+        result.rules.max_spread.source,
+        "rules file (province-rules.json)"
+    );
+    assert_eq!(
+        result.rules.knockouts.source,
+        "rules file (province-rules.json)"
+    );
+    assert_eq!(result.rules.gates.source, "default (tiny-2026, province)");
+
+    let mut with_session_rule: Value = serde_json::from_str(&text).unwrap();
+    with_session_rule["council"]["rules"] = json!({"max_spread": null});
+    let result = score_session(&catalog, &with_session_rule.to_string(), options).unwrap();
+    assert_eq!(result.rules.max_spread.value, None);
+    assert_eq!(result.rules.max_spread.source, "session");
+}
+
+fn kinds(problems: &[InputProblem]) -> Vec<(&'static str, String)> {
+    problems
+        .iter()
+        .map(|problem| (problem.kind.name(), problem.path.to_string()))
+        .collect()
+}
+
+#[test]
+fn session_problems_are_all_reported_with_their_place() {
+    let (_folder, catalog) = half_point_catalog();
+    let text = json!({
+        "rubric": "tiny-2026", "product_set": 1,
+        "council": {"level": "commune", "rules": {"gates": "loudest"}},
+        "members": [
+            {"id": "m1", "role": "chair", "answers": {"1.1": 9}},
+            {"id": "m1", "role": "president"},
+            {"id": "m3", "role": "member", "answers": {"1.1": 3, "2.1": [1], "3.1": true, "3.2": 1}, "knockouts": ["3.1"]}
+        ]
+    })
+    .to_string();
+    let problems = score_session(&catalog, &text, SessionOptions::default()).unwrap_err();
+    assert_eq!(
+        kinds(&problems),
+        [
+            ("invalid_value", "/council/level".to_owned()),
+            ("invalid_value", "/council/rules".to_owned()),
+            ("invalid_value", "/members/1/role".to_owned()),
+            ("invalid_value", "/members/1/id".to_owned()),
+        ]
+    );
+    // Once the shape is right, every member's sheet is checked, at its place.
+    let text = json!({
+        "rubric": "tiny-2026", "product_set": 1, "council": {"level": "province"},
+        "members": [
+            {"id": "m1", "role": "chair", "answers": {"1.1": 9, "2.1": [1], "3.1": true, "3.2": 1}},
+            {"id": "m2", "role": "member", "answers": {"1.1": 3, "2.1": [1], "3.1": true, "3.2": 1}, "knockouts": ["3.1"]}
+        ]
+    })
+    .to_string();
+    let problems = score_session(&catalog, &text, SessionOptions::default()).unwrap_err();
+    assert_eq!(
+        kinds(&problems),
+        [
+            ("option_out_of_range", "/members/0/answers/1.1".to_owned()),
+            ("no_knockout_rule", "/members/1/knockouts/0".to_owned())
+        ]
+    );
+    assert!(problems.iter().all(|problem| problem.position.is_some()));
+}
+
+#[test]
+fn a_level_the_rubric_does_not_have_is_an_error() {
+    let text = json!({
+        "rubric": "qd26-2026", "product_set": 10, "council": {"level": "district"},
+        "members": [{"id": "m1", "role": "chair"}]
+    })
+    .to_string();
+    let problems = score_session(Catalog::bundled(), &text, SessionOptions::default()).unwrap_err();
+    assert_eq!(
+        kinds(&problems),
+        [("invalid_value", "/council/level".to_owned())]
+    );
+    assert!(
+        problems[0].message.contains("district"),
+        "{}",
+        problems[0].message
+    );
+}
+
+/// A rubric on which every whole total from 0 to 100 can be scored: 1.1 is worth 0–40, 2.1
+/// 0–25 and 3.1 0–35, one point per option.
+fn fine_catalog() -> (tempfile::TempDir, Catalog) {
+    let options = |max: u32| -> Value {
+        (0..=max)
+            .map(|points| json!({"text": format!("Mức {points}"), "points": points.to_string()}))
+            .collect()
+    };
+    let fine = json!({
+        "format": 1, "rubric": "tiny-2026", "number": 1, "name": "Bộ thử nghiệm",
+        "parts": [
+            {"code": "A", "title": "A", "max": "40", "groups": [{"code": "1", "name": "Nhóm 1", "max": "40", "criteria": [
+                {"code": "1.1", "name": "Chỉ tiêu 1.1", "max": "40", "kind": "choice", "options": options(40)}]}]},
+            {"code": "B", "title": "B", "max": "25", "groups": [{"code": "2", "name": "Nhóm 2", "max": "25", "criteria": [
+                {"code": "2.1", "name": "Chỉ tiêu 2.1", "max": "25", "kind": "choice", "options": options(25)}]}]},
+            {"code": "C", "title": "C", "max": "35", "groups": [{"code": "3", "name": "Nhóm 3", "max": "35", "criteria": [
+                {"code": "3.1", "name": "Chỉ tiêu 3.1", "max": "35", "kind": "choice", "options": options(35)}]}]}
+        ]
+    });
+    let folder = write(&instrument(), &fine);
+    std::fs::write(
+        folder.path().join("council.json"),
+        defaults_1048_like().to_string(),
+    )
+    .unwrap();
+    let catalog = Catalog::from_path(folder.path()).unwrap();
+    (folder, catalog)
+}
+
+/// Answers on the fine rubric scoring exactly `total` (0–100).
+fn answers_for(total: u32) -> Value {
+    let a = total.min(40);
+    let b = (total - a).min(25);
+    let c = total - a - b;
+    json!({"1.1": a + 1, "2.1": b + 1, "3.1": c + 1})
+}
+
+fn fine_session(totals: &[u32]) -> String {
+    let members: Vec<Value> = totals
+        .iter()
+        .enumerate()
+        .map(|(index, total)| {
+            member(
+                &format!("m{index}"),
+                if index == 0 { "chair" } else { "member" },
+                answers_for(*total),
+            )
+        })
+        .collect();
+    let mut session: Value = serde_json::from_str(&session("district", members)).unwrap();
+    session["council"]["rules"] = json!({"max_spread": null});
+    session.to_string()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn the_mean_lies_between_the_lowest_and_highest_totals(totals in prop::collection::vec(0u32..=100, 1..10)) {
+        let (_folder, catalog) = fine_catalog();
+        let result = score_session(&catalog, &fine_session(&totals), SessionOptions::default()).unwrap();
+        let min = rust_decimal::Decimal::from(*totals.iter().min().unwrap());
+        let max = rust_decimal::Decimal::from(*totals.iter().max().unwrap());
+        prop_assert!(min <= result.mean_total.0 && result.mean_total.0 <= max);
+    }
+
+    #[test]
+    fn permuting_members_changes_nothing_but_their_order(totals in prop::collection::vec(0u32..=100, 2..10), shift in 1usize..9) {
+        let (_folder, catalog) = fine_catalog();
+        let result = score_session(&catalog, &fine_session(&totals), SessionOptions::default()).unwrap();
+        let mut rotated = totals.clone();
+        rotated.rotate_left(shift % totals.len());
+        let other = score_session(&catalog, &fine_session(&rotated), SessionOptions::default()).unwrap();
+        prop_assert_eq!(result.mean_total, other.mean_total);
+        prop_assert_eq!(result.mean_total_fraction, other.mean_total_fraction);
+        prop_assert_eq!(result.stars, other.stars);
+        prop_assert_eq!(result.status, other.status);
+        prop_assert_eq!(result.spread.spread, other.spread.spread);
+        prop_assert_eq!(result.analytics.agreement, other.analytics.agreement);
+    }
+
+    #[test]
+    fn adding_a_member_identical_to_the_mean_leaves_the_mean(mut totals in prop::collection::vec(0u32..=100, 1..9)) {
+        // Make the sum divisible by the number of members, so the mean is a total one can score.
+        let n = u32::try_from(totals.len()).unwrap();
+        let remainder = totals.iter().sum::<u32>() % n;
+        if let Some(last) = totals.last_mut() {
+            *last = if *last >= remainder { *last - remainder } else { *last + (n - remainder) };
+        }
+        let mean = totals.iter().sum::<u32>() / n;
+        let (_folder, catalog) = fine_catalog();
+        let before = score_session(&catalog, &fine_session(&totals), SessionOptions::default()).unwrap();
+        totals.push(mean);
+        let after = score_session(&catalog, &fine_session(&totals), SessionOptions::default()).unwrap();
+        prop_assert_eq!(before.mean_total, after.mean_total);
+        prop_assert_eq!(before.mean_total.to_string(), mean.to_string());
+    }
+}
