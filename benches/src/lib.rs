@@ -12,3 +12,59 @@ pub fn root() -> PathBuf {
 pub fn example_sheet() -> PathBuf {
     root().join("fixtures/examples/toi-den-ly-son.json")
 }
+
+/// A deterministic round of `sessions` council sessions, one JSON document per line (NDJSON):
+/// each has 9 scoring members with varied answers, on the QĐ 26/2026 product sets in turn.
+pub fn round_ndjson(sessions: usize) -> String {
+    use ocop_core::rubric::{Catalog, Scoring};
+    use std::fmt::Write as _;
+
+    let catalog = Catalog::bundled();
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move |bound: usize| {
+        // A small linear congruential generator: reproducible data without a dependency.
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        usize::try_from(seed >> 33).unwrap_or(0) % bound.max(1)
+    };
+    let mut out = String::new();
+    for index in 0..sessions {
+        let number = u8::try_from(index % 25 + 1).unwrap_or(1);
+        let Ok(loaded) = catalog.product_set("qd26-2026", number) else {
+            continue;
+        };
+        let members: Vec<String> = (0..9)
+            .map(|member| {
+                let answers: Vec<String> = loaded
+                    .set
+                    .leaves()
+                    .map(|leaf| {
+                        let criterion = leaf.criterion;
+                        let value = match &criterion.scoring {
+                            Scoring::YesNo => (next(2) == 0).to_string(),
+                            Scoring::Additive(options) => format!("[{}]", next(options.len()) + 1),
+                            _ => {
+                                // Mostly the upper options, as councils score products they see.
+                                let count = criterion.options().len();
+                                (count - next(count.min(3))).to_string()
+                            }
+                        };
+                        format!("\"{}\": {value}", criterion.code)
+                    })
+                    .collect();
+                let role = if member == 0 { "chair" } else { "member" };
+                format!(
+                    "{{\"id\": \"m{member}\", \"name\": \"Thành viên {member}\", \"role\": \"{role}\", \"answers\": {{{}}}, \"knockouts\": []}}",
+                    answers.join(", ")
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "{{\"rubric\": \"qd26-2026\", \"product_set\": {number}, \"product\": {{\"name\": \"Sản phẩm {index}\", \"code\": \"P-{index:06}\"}}, \"council\": {{\"level\": \"province\"}}, \"members\": [{}]}}",
+            members.join(", ")
+        );
+    }
+    out
+}

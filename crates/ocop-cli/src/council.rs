@@ -43,7 +43,9 @@ pub(crate) fn run(
 pub(crate) type RulesFile = Option<(String, RuleOverrides)>;
 
 /// Reads the optional rules file.
-pub(crate) fn read_rules(path: Option<&Path>) -> Result<Result<RulesFile, (&Path, Vec<InputProblem>)>> {
+pub(crate) fn read_rules(
+    path: Option<&Path>,
+) -> Result<Result<RulesFile, (&Path, Vec<InputProblem>)>> {
     let Some(path) = path else {
         return Ok(Ok(None));
     };

@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::council::{CouncilResult, SessionOptions, SessionStatus, score_session};
+use crate::council::{SessionOptions, SessionStatus, Standing, session_standing};
 use crate::decimal::Exact;
 use crate::json::{JsonPath, Position};
 use crate::rubric::{Catalog, Stars};
@@ -129,9 +129,9 @@ impl<'c> Round<'c> {
     /// Scores one session and keeps its row, or its problems. Returns whether it scored.
     pub fn add(&mut self, source: &str, text: &str) -> bool {
         self.added += 1;
-        match score_session(self.catalog, text, self.options) {
-            Ok(result) => {
-                self.rows.push(row(source, &result, self.added));
+        match session_standing(self.catalog, text, self.options) {
+            Ok(standing) => {
+                self.rows.push(row(source, standing, self.added));
                 true
             }
             Err(problems) => {
@@ -238,39 +238,27 @@ impl<'c> Round<'c> {
     }
 }
 
-fn row(source: &str, result: &CouncilResult, order: usize) -> RankRow {
-    let counted = result
-        .members
-        .iter()
-        .filter(|member| member.counted)
-        .count();
-    let sum = result
-        .members
-        .iter()
-        .filter(|member| member.counted)
-        .filter_map(|member| member.total)
-        .map(|total| total.0)
-        .sum();
+fn row(source: &str, standing: Standing, order: usize) -> RankRow {
     RankRow {
         rank: 0,
         tied_rank: 0,
         source: source.to_owned(),
-        rubric: result.rubric.clone(),
-        product_set: result.product_set,
-        product: result.product.as_ref().map(|product| product.name.clone()),
-        product_code: result
+        rubric: standing.rubric,
+        product_set: standing.product_set,
+        product_code: standing
             .product
             .as_ref()
             .and_then(|product| product.code.clone()),
-        status: result.status,
-        mean_total: result.mean_total,
-        band_stars: result.band_stars,
-        stars: result.stars,
-        certifiable: result.certifiable,
-        counted_members: counted,
+        product: standing.product.map(|product| product.name),
+        status: standing.status,
+        mean_total: Exact(standing.mean_total),
+        band_stars: standing.band_stars,
+        stars: standing.stars,
+        certifiable: standing.certifiable,
+        counted_members: standing.counted,
         key: MeanKey {
-            sum,
-            members: counted,
+            sum: standing.sum_total,
+            members: standing.counted,
         },
         order,
     }

@@ -334,3 +334,84 @@ proptest! {
         prop_assert_eq!(before.mean_total.to_string(), mean.to_string());
     }
 }
+
+#[test]
+fn a_round_ranks_by_status_then_stars_then_the_exact_mean() {
+    use ocop_core::round::Round;
+    let (_folder, catalog) = half_point_catalog();
+    let with = |product: &str, members: Vec<Value>, rules: Value| {
+        let mut session: Value = serde_json::from_str(&session("province", members)).unwrap();
+        session["product"] = json!({"name": product});
+        session["council"]["rules"] = rules;
+        session.to_string()
+    };
+    let trio = |sheet: fn() -> Value| {
+        vec![
+            member("m1", "chair", sheet()),
+            member("m2", "member", sheet()),
+            member("m3", "member", sheet()),
+        ]
+    };
+    let mut round = Round::new(&catalog, SessionOptions::default());
+    // 85 + 95 + 95 = 275/3 ≈ 91.67 (5★ band, but 3.2's gates are met: 30 points everywhere).
+    round.add(
+        "a",
+        &with(
+            "A",
+            vec![
+                member("m1", "chair", HIGH()),
+                member("m2", "member", TEN_BELOW()),
+                member("m3", "member", HIGH()),
+            ],
+            json!({}),
+        ),
+    );
+    // 95 each, but a majority asserts the knock-out of 1.1.
+    let mut knocked = trio(HIGH);
+    knocked[0]["knockouts"] = json!(["1.1"]);
+    knocked[1]["knockouts"] = json!(["1.1"]);
+    round.add("b", &with("B", knocked, json!({})));
+    // 95 each: the best mean.
+    round.add("c", &with("C", trio(HIGH), json!({})));
+    // Spread 10.5 over the 10-point limit.
+    round.add(
+        "d",
+        &with(
+            "D",
+            vec![
+                member("m1", "chair", HIGH()),
+                member("m2", "member", TEN_AND_A_HALF_BELOW()),
+                member("m3", "member", HIGH()),
+            ],
+            json!({}),
+        ),
+    );
+    round.add("e", "{not json");
+    let ranking = round.finish();
+    let order: Vec<(&str, &str)> = ranking
+        .rows
+        .iter()
+        .map(|row| {
+            (
+                row.product.as_deref().unwrap(),
+                ocop_core::round::status_name(row.status),
+            )
+        })
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("C", "ranked"),
+            ("A", "ranked"),
+            ("D", "needs_rescoring"),
+            ("B", "disqualified")
+        ]
+    );
+    assert_eq!(
+        ranking.rows[1].mean_total.to_string(),
+        "91.66666666666666666666666667"
+    );
+    assert_eq!(ranking.failures.len(), 1);
+    assert_eq!(ranking.failures[0].source, "e");
+    assert_eq!(ranking.distribution.by_stars.get(&5), Some(&2));
+}

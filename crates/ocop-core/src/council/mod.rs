@@ -55,7 +55,7 @@ pub fn score_session(
     };
     let checked = check_session(catalog, &session, options);
     match checked {
-        Ok(checked) if problems.is_empty() => Ok(evaluate(&session, checked)),
+        Ok(checked) if problems.is_empty() => Ok(evaluate(&session, &checked)),
         Ok(_) => Err(problems),
         Err(found) => {
             problems.extend(found);
@@ -163,12 +163,36 @@ pub(crate) struct MemberScore<'s> {
     pub(crate) outcome: Outcome,
 }
 
-fn evaluate(session: &Session, checked: Checked) -> CouncilResult {
+/// The official figures of a session, before members' detail and analytics.
+struct Verdict<'c> {
+    counted: Vec<MemberScore<'c>>,
+    outcomes: Vec<Option<Outcome>>,
+    sum_total: Decimal,
+    banded_total: Decimal,
+    band_stars: Stars,
+    unmet_gates: Vec<UnmetGate>,
+    gate_cap: Stars,
+    knockout_votes: Vec<KnockoutVote>,
+    disqualifications: Vec<Disqualification>,
+    quorum: QuorumCheck,
+    spread: SpreadCheck,
+    status: SessionStatus,
+    stars: Stars,
+    certifiable: bool,
+}
+
+impl Verdict<'_> {
+    fn mean_total(&self) -> Decimal {
+        divide(self.sum_total, self.counted.len())
+    }
+}
+
+fn verdict<'c>(session: &'c Session, checked: &'c Checked) -> Verdict<'c> {
     let Checked {
         loaded,
         rules,
         sheets,
-        self_assessment,
+        ..
     } = checked;
     let instrument = &loaded.instrument;
     let set = &loaded.set;
@@ -185,7 +209,7 @@ fn evaluate(session: &Session, checked: Checked) -> CouncilResult {
     let counted: Vec<MemberScore<'_>> = session
         .members
         .iter()
-        .zip(&sheets)
+        .zip(sheets)
         .zip(&outcomes)
         .filter(|((member, _), _)| scoring_roles.contains(&member.role))
         .filter_map(|((member, sheet), outcome)| {
@@ -209,14 +233,14 @@ fn evaluate(session: &Session, checked: Checked) -> CouncilResult {
         None => band_of_sum(instrument, sum_total, n),
         Some(_) => instrument.band_stars(banded_total),
     };
-    let unmet_gates = council_gates(&loaded, &rules, &counted);
+    let unmet_gates = council_gates(loaded, rules, &counted);
     let top = instrument.star_bands.last().map_or(0, |band| band.stars);
     let gate_cap = unmet_gates
         .iter()
         .map(|gate| gate.level.saturating_sub(1))
         .min()
         .unwrap_or(top);
-    let knockout_votes = knockout_votes(set, &rules, &counted);
+    let knockout_votes = knockout_votes(set, rules, &counted);
     let disqualifications: Vec<Disqualification> = knockout_votes
         .iter()
         .filter(|vote| vote.decided)
@@ -228,8 +252,8 @@ fn evaluate(session: &Session, checked: Checked) -> CouncilResult {
         .iter()
         .filter(|member| scoring_roles.contains(&member.role))
         .count();
-    let quorum = quorum(&rules, session, scoring_members, &counted);
-    let spread = analytics::spread(set, &rules, &counted);
+    let quorum = quorum(rules, session, scoring_members, &counted);
+    let spread = analytics::spread(set, rules, &counted);
     let incomplete = counted.iter().any(|member| !is_finished(set, member));
     let status = if !quorum.met {
         SessionStatus::NoQuorum
@@ -247,9 +271,55 @@ fn evaluate(session: &Session, checked: Checked) -> CouncilResult {
     } else {
         0
     };
+    let certifiable =
+        status == SessionStatus::Ranked && stars >= instrument.recognition.certifiable_from;
+    Verdict {
+        counted,
+        outcomes,
+        sum_total,
+        banded_total,
+        band_stars,
+        unmet_gates,
+        gate_cap,
+        knockout_votes,
+        disqualifications,
+        quorum,
+        spread,
+        status,
+        stars,
+        certifiable,
+    }
+}
+
+fn evaluate(session: &Session, checked: &Checked) -> CouncilResult {
+    let Verdict {
+        counted,
+        outcomes,
+        sum_total,
+        banded_total,
+        band_stars,
+        unmet_gates,
+        gate_cap,
+        knockout_votes,
+        disqualifications,
+        quorum,
+        spread,
+        status,
+        stars,
+        certifiable,
+    } = verdict(session, checked);
+    let Checked {
+        loaded,
+        rules,
+        sheets,
+        self_assessment,
+    } = checked;
+    let instrument = &loaded.instrument;
+    let set = &loaded.set;
+    let scoring_roles: HashSet<_> = rules.scoring_roles.value.iter().copied().collect();
+    let n = counted.len();
     let ranked = status == SessionStatus::Ranked;
     let recognition = &instrument.recognition;
-    let certifiable = ranked && stars >= recognition.certifiable_from;
 
     let members = session
         .members
@@ -290,7 +360,7 @@ fn evaluate(session: &Session, checked: Checked) -> CouncilResult {
         reason: disqualifications.first().cloned(),
         disqualifications,
         knockout_votes,
-        mean_total: Exact(mean_total.normalize()),
+        mean_total: Exact(divide(sum_total, n).normalize()),
         mean_total_fraction: fraction(sum_total, n),
         banded_total: Exact(banded_total.normalize()),
         band_stars,
@@ -308,11 +378,70 @@ fn evaluate(session: &Session, checked: Checked) -> CouncilResult {
         quorum,
         spread,
         members,
-        criteria: summary_sheet(set, session, &sheets, &counted),
+        criteria: summary_sheet(set, session, sheets, &counted),
         rules: rules.report(),
         analytics: analytics::analytics(set, &counted, self_assessment.as_ref()),
-        notices: score::data_notices(&loaded, session.rubric.evaluated_on),
+        notices: score::data_notices(loaded, session.rubric.evaluated_on),
     }
+}
+
+/// A session's standing in a round: what ranking needs, without members' detail or analytics.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standing {
+    /// Rubric identifier.
+    pub rubric: String,
+    /// Product set number.
+    pub product_set: u8,
+    /// The product.
+    pub product: Option<crate::sheet::Product>,
+    /// Where the session stands.
+    pub status: SessionStatus,
+    /// Sum of the counted members' totals.
+    pub sum_total: Decimal,
+    /// Members whose sheets count.
+    pub counted: usize,
+    /// The exact mean.
+    pub mean_total: Decimal,
+    /// Stars from the mean alone.
+    pub band_stars: Stars,
+    /// Final stars.
+    pub stars: Stars,
+    /// Whether the result earns a certificate.
+    pub certifiable: bool,
+}
+
+/// Scores a session for ranking: the same official figures as [`score_session`], without the
+/// members' detail and analytics a round does not print.
+pub fn session_standing(
+    catalog: &Catalog,
+    text: &str,
+    options: SessionOptions<'_>,
+) -> Result<Standing, Vec<InputProblem>> {
+    let (session, mut problems) = Session::parse_lenient(text);
+    let Some(session) = session else {
+        return Err(problems);
+    };
+    let checked = match check_session(catalog, &session, options) {
+        Ok(checked) if problems.is_empty() => checked,
+        Ok(_) => return Err(problems),
+        Err(found) => {
+            problems.extend(found);
+            return Err(locate(problems, text));
+        }
+    };
+    let verdict = verdict(&session, &checked);
+    Ok(Standing {
+        rubric: checked.loaded.instrument.id.clone(),
+        product_set: checked.loaded.set.number,
+        product: session.product.clone(),
+        status: verdict.status,
+        sum_total: verdict.sum_total,
+        counted: verdict.counted.len(),
+        mean_total: verdict.mean_total().normalize(),
+        band_stars: verdict.band_stars,
+        stars: verdict.stars,
+        certifiable: verdict.certifiable,
+    })
 }
 
 /// Each criterion with every member's points and the counted members' mean.

@@ -70,7 +70,6 @@ impl Answers {
                     ),
                 },
                 code,
-                position: None,
             })
             .collect();
         let knockouts: Vec<RawKnockout> = knockouts
@@ -82,7 +81,6 @@ impl Answers {
                     Knockout::Dossier => DOSSIER.to_owned(),
                 },
                 path: JsonPath::root().key("knockouts").index(index),
-                position: None,
             })
             .collect();
         Self::check(set, &raw, &knockouts, completeness)
@@ -98,7 +96,7 @@ impl Answers {
         let mut problems = Vec::new();
         let mut checked = HashMap::new();
         for raw in raw_answers {
-            let problem = |kind| InputProblem::new(raw.path.clone(), raw.position, kind);
+            let problem = |kind| InputProblem::new(raw.path.clone(), None, kind);
             match set.leaf(&raw.code) {
                 Some(leaf) => match check_answer(leaf.criterion, &raw.value) {
                     Ok(Some(answer)) => {
@@ -113,7 +111,7 @@ impl Answers {
 
         let mut claims = Vec::new();
         for raw in knockouts {
-            let problem = |kind| InputProblem::new(raw.path.clone(), raw.position, kind);
+            let problem = |kind| InputProblem::new(raw.path.clone(), None, kind);
             let claim = if raw.code == DOSSIER {
                 set.dossier_rule
                     .as_ref()
@@ -157,12 +155,10 @@ impl Answers {
                     if given.is_some_and(|raw| raw.value != RawValue::Null) {
                         continue;
                     }
-                    let (path, position) = given.map_or_else(
-                        || (JsonPath::root().key("answers"), None),
-                        |raw| (raw.path.clone(), raw.position),
-                    );
+                    let path = given
+                        .map_or_else(|| JsonPath::root().key("answers"), |raw| raw.path.clone());
                     let kind = InputProblemKind::MissingAnswer { code: code.clone() };
-                    problems.push(InputProblem::new(path, position, kind));
+                    problems.push(InputProblem::new(path, None, kind));
                 }
             }
         }

@@ -21,7 +21,7 @@ pub use answers::{Answer, Answers, Completeness, DOSSIER, Knockout};
 pub use problem::{AnswerShape, InputProblem, InputProblemKind};
 pub(crate) use read::{Fields, Reader};
 
-use crate::json::{Document, JsonPath, Position, Value};
+use crate::json::{Document, JsonPath, Value};
 use crate::rubric::{Catalog, Instrument, LoadedSet, RubricError};
 
 /// The product being scored.
@@ -56,10 +56,9 @@ pub struct RawAnswer {
     pub code: String,
     /// The value as written.
     pub value: RawValue,
-    /// Where it is.
+    /// Where it is (line and column are found from the path only when a problem is reported:
+    /// computing them for every answer would cost more than reading the sheet).
     pub path: JsonPath,
-    /// Line and column.
-    pub position: Option<Position>,
 }
 
 /// One entry of `knockouts`, with its place.
@@ -69,8 +68,6 @@ pub struct RawKnockout {
     pub code: String,
     /// Where it is.
     pub path: JsonPath,
-    /// Line and column.
-    pub position: Option<Position>,
 }
 
 /// How a sheet names its rubric.
@@ -226,14 +223,12 @@ pub(crate) fn read_answers<'d, 'a>(
     let Some(value) = fields.get("answers") else {
         return Vec::new();
     };
-    let document = reader.document();
     reader
         .entries(value, fields.path.key("answers"), "answers")
         .into_iter()
         .map(|(code, value, path)| RawAnswer {
             code: code.to_owned(),
             value: raw_value(value),
-            position: Some(document.position_of(value)),
             path,
         })
         .collect()
@@ -254,15 +249,10 @@ pub(crate) fn read_knockouts<'d, 'a>(
     reader: &mut Reader<'d, 'a>,
     fields: &Fields<'d, 'a>,
 ) -> Vec<RawKnockout> {
-    let document = reader.document();
     reader
         .strings(fields, "knockouts")
         .into_iter()
-        .map(|(code, path)| RawKnockout {
-            position: document.locate(&path),
-            code,
-            path,
-        })
+        .map(|(code, path)| RawKnockout { code, path })
         .collect()
 }
 

@@ -34,10 +34,6 @@ impl<'d, 'a> Reader<'d, 'a> {
         }
     }
 
-    pub(crate) fn document(&self) -> &'d Document<'a> {
-        self.document
-    }
-
     /// Records a problem at a value.
     pub(crate) fn problem(&mut self, path: JsonPath, at: &Value<'_>, kind: InputProblemKind) {
         let position = Some(self.document.position_of(at));

@@ -1,0 +1,293 @@
+//! `ocop council`, `ocop rank` and `ocop cert`, run as a user would run them.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn session_file() -> PathBuf {
+    root().join("fixtures/examples/council-toi-den-ly-son.json")
+}
+
+fn ocop(args: &[&str], input: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ocop"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    if let Some(input) = input {
+        stdin.write_all(input.as_bytes()).unwrap();
+    }
+    drop(stdin);
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+fn session_with(product: &str, change: impl Fn(&mut serde_json::Value)) -> String {
+    let mut session: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(session_file()).unwrap()).unwrap();
+    session["product"]["name"] = product.into();
+    change(&mut session);
+    session.to_string()
+}
+
+#[test]
+fn council_prints_the_councils_result() {
+    let output = ocop(&["council", session_file().to_str().unwrap()], None);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let printed = text(&output.stdout);
+    for expected in [
+        "KẾT QUẢ HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP (cấp tỉnh)",
+        "s1     Nguyễn Thị Lan           Thư ký       không tính",
+        "Số thành viên đã chấm: 5/5 (cần ít nhất 4; Chủ tịch đã chấm) — đủ điều kiện",
+        "Điểm trung bình: 73.8 (369/5)",
+        "Hạng theo điểm trung bình: 4 sao",
+        "✗ chỉ tiêu 5.1: hạng 4 sao cần ít nhất phương án 5 (5 điểm); đạt 3.8 điểm",
+        "Kết quả: 3 sao ★★★☆☆",
+        "thành viên chấm điểm: Chủ tịch, Phó Chủ tịch, Thành viên [default (qd26-2026, province)]",
+        "Chủ thể tự đánh giá: 81 / 73.8 (Hội đồng)",
+    ] {
+        assert!(
+            printed.contains(expected),
+            "missing {expected:?} in:\n{printed}"
+        );
+    }
+}
+
+#[test]
+fn council_as_json_follows_the_contract() {
+    let output = ocop(
+        &[
+            "council",
+            session_file().to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let result: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(result["rubric"], "qd26-2026");
+    assert_eq!(result["product_set"], 10);
+    assert_eq!(result["status"], "ranked");
+    assert_eq!(result["mean_total"], "73.8");
+    assert_eq!(
+        (result["band_stars"].as_u64(), result["stars"].as_u64()),
+        (Some(4), Some(3))
+    );
+    assert_eq!(result["unmet_gates"][0]["criterion"], "5.1");
+    let secretary = &result["members"][5];
+    assert_eq!(
+        (
+            secretary["id"].as_str(),
+            secretary["role"].as_str(),
+            secretary["counted"].as_bool()
+        ),
+        (Some("s1"), Some("secretary"), Some(false))
+    );
+    assert_eq!(result["members"][0]["total"], "73");
+    assert_eq!(result["rules"]["quorum"]["value"]["fraction"], "0.75");
+    assert!(
+        result["analytics"]["leniency"]
+            .as_array()
+            .is_some_and(|rows| rows.len() == 5)
+    );
+}
+
+#[test]
+fn council_as_csv_is_the_summary_sheet() {
+    let output = ocop(
+        &[
+            "council",
+            session_file().to_str().unwrap(),
+            "--format",
+            "csv",
+        ],
+        None,
+    );
+    let csv = text(&output.stdout);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("criterion,name,max,m1,m2,m3,m4,m5,s1,mean")
+    );
+    assert_eq!(lines.next(), Some("1.1,Nguồn nguyên liệu,3,3,3,3,3,3,1,3"));
+    assert_eq!(csv.lines().last(), Some("total,,,73,74,72,79,71,71,73.8"));
+}
+
+#[test]
+fn council_rules_file_applies_between_defaults_and_session() {
+    let folder = tempfile::tempdir().unwrap();
+    let rules = folder.path().join("quy-che.json");
+    std::fs::write(&rules, r#"{"max_spread": "5"}"#).unwrap();
+    let output = ocop(
+        &[
+            "council",
+            session_file().to_str().unwrap(),
+            "--rules",
+            rules.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    let result: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    // Totals 79 and 71 differ by 8.
+    assert_eq!(result["status"], "needs_rescoring");
+    assert!(
+        result["rules"]["max_spread"]["source"]
+            .as_str()
+            .unwrap()
+            .starts_with("rules file (")
+    );
+
+    std::fs::write(&rules, r#"{"max_spread": 5}"#).unwrap();
+    let output = ocop(
+        &[
+            "council",
+            session_file().to_str().unwrap(),
+            "--rules",
+            rules.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains("quy-che.json:1:"),
+        "{}",
+        text(&output.stderr)
+    );
+}
+
+#[test]
+fn an_invalid_session_exits_1_with_every_problem() {
+    let broken = session_with("X", |session| {
+        session["members"][0]["answers"]["1.1"] = 9.into();
+        session["members"][1]["role"] = "president".into();
+    });
+    let output = ocop(&["council", "-", "--lang", "en"], Some(&broken));
+    assert_eq!(output.status.code(), Some(1));
+    let errors = text(&output.stderr);
+    assert!(
+        errors.contains("\"president\" is not one of chair"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn rank_orders_sessions_and_reports_failures_by_line() {
+    let strong = session_with("Tiêu Phú Quốc", |session| {
+        for member in session["members"].as_array_mut().unwrap() {
+            member["answers"]["5.1"] = 5.into();
+        }
+    });
+    let weak = session_with("Muối tôm", |session| {
+        for member in session["members"].as_array_mut().unwrap() {
+            member["answers"]["2.1"] = 1.into();
+        }
+    });
+    let input = format!("{weak}\n\n{strong}\n{{\"product_set\": \n");
+    let output = ocop(&["rank", "-", "--format", "json"], Some(&input));
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "a failed session makes the exit status 1"
+    );
+    let ranking: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let names: Vec<&str> = ranking["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row["product"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Tiêu Phú Quốc", "Muối tôm"]);
+    assert_eq!(ranking["rows"][0]["source"], "<stdin>:3");
+    assert_eq!(ranking["rows"][0]["stars"], 4);
+    assert_eq!(ranking["failures"][0]["source"], "<stdin>");
+    assert_eq!(ranking["failures"][0]["problems"][0]["line"], 4);
+    assert_eq!(ranking["distribution"]["failed"], 1);
+    assert_eq!(ranking["distribution"]["by_status"]["ranked"], 2);
+}
+
+#[test]
+fn rank_reads_folders_and_prints_a_table() {
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::copy(session_file(), folder.path().join("a.json")).unwrap();
+    std::fs::write(
+        folder.path().join("b.ndjson"),
+        format!("{}\n", session_with("Nước mắm", |_| {})),
+    )
+    .unwrap();
+    std::fs::write(folder.path().join("notes.txt"), "ignored").unwrap();
+    let output = ocop(&["rank", folder.path().to_str().unwrap()], None);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let table = text(&output.stdout);
+    assert!(
+        table.contains("XẾP HẠNG ĐỢT ĐÁNH GIÁ SẢN PHẨM OCOP — 2 phiên"),
+        "{table}"
+    );
+    // Equal results share a rank; the tie-break (same product code, then the name) orders them.
+    assert!(table.contains("    1  Nước mắm"), "{table}");
+    assert!(table.contains("   =1  Tỏi đen Lý Sơn"), "{table}");
+    let csv = text(
+        &ocop(
+            &["rank", folder.path().to_str().unwrap(), "--format", "csv"],
+            None,
+        )
+        .stdout,
+    );
+    assert!(csv.starts_with("rank,tied_rank,product,"), "{csv}");
+    assert_eq!(csv.lines().count(), 3);
+}
+
+#[test]
+fn cert_gives_expiry_window_and_state() {
+    let output = ocop(
+        &[
+            "cert",
+            "--decided",
+            "2026-06-15",
+            "--on",
+            "2028-12-20",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let certificate: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(certificate["rubric"], "qd26-2026");
+    assert_eq!(certificate["expires_on"], "2029-06-15");
+    assert_eq!(certificate["re_rating_window"]["opens"], "2028-12-17");
+    assert_eq!(certificate["re_rating_window"]["closes"], "2029-02-15");
+    assert_eq!(certificate["state"], "re_rating_window_open");
+    let printed = text(
+        &ocop(
+            &["cert", "--decided", "2026-06-15", "--on", "2029-06-16"],
+            None,
+        )
+        .stdout,
+    );
+    assert!(printed.contains("đã hết hiệu lực"), "{printed}");
+    assert_eq!(
+        ocop(&["cert", "--decided", "2026-02-30"], None)
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        ocop(&["cert", "--decided", "2010-01-01"], None)
+            .status
+            .code(),
+        Some(2)
+    );
+}
