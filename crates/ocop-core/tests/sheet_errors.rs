@@ -356,3 +356,17 @@ fn an_amendment_not_applied_is_noted_from_its_date() {
     assert_eq!(notices[0]["kind"], "amendment_not_applied");
     assert_eq!(notices[0]["decision"], "2/2026/QĐ-TEST");
 }
+
+#[test]
+fn during_the_transition_the_date_picks_the_new_rubric_and_the_old_one_may_still_be_named() {
+    // QĐ 148 stays in force until 21/7/2026 for files already in progress (QĐ 26/2026 Điều 11.2
+    // and 12); a date alone picks QĐ 26/2026 from 22/5/2026.
+    let by_date = r#"{"evaluated_on": "2026-06-15", "product_set": 10, "answers": {"1.1": 2}}"#;
+    let card = score_sheet(Catalog::bundled(), by_date, Completeness::Partial).unwrap();
+    assert_eq!(card.rubric, "qd26-2026");
+    let named = r#"{"rubric": "qd148-2023", "evaluated_on": "2026-06-15", "product_set": 10, "answers": {"1.1": 2}}"#;
+    let card = score_sheet(Catalog::bundled(), named, Completeness::Partial).unwrap();
+    assert_eq!(card.rubric, "qd148-2023");
+    let late = r#"{"rubric": "qd148-2023", "evaluated_on": "2026-07-22", "product_set": 10, "answers": {}}"#;
+    assert_eq!(kinds(&bundled(late)), ["rubric_not_in_force"]);
+}

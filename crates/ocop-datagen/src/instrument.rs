@@ -3,9 +3,9 @@
 use anyhow::{Context, Result};
 use ocop_core::decimal;
 use ocop_core::rubric::source::{
-    CertifierSource, ChangelogEntrySource, Confidence, DecisionSource, FORMAT_VERSION,
-    InstrumentSource, PartSpecSource, ProvenanceSource, RecognitionSource, SetEntrySource,
-    StarBandSource,
+    AmendmentSource, CertifierSource, ChangelogEntrySource, Confidence, DecisionSource,
+    FORMAT_VERSION, InstrumentSource, PartSpecSource, ProvenanceSource, RecognitionSource,
+    SetEntrySource, StarBandSource,
 };
 use rust_decimal::Decimal;
 
@@ -19,6 +19,20 @@ pub struct Band {
     pub below: Option<&'static str>,
     /// Wording.
     pub printed: &'static str,
+}
+
+/// A later decision that amended the criteria.
+pub struct Amendment {
+    /// Number as printed.
+    pub number: &'static str,
+    /// Date it took effect (ISO 8601).
+    pub date: &'static str,
+    /// What it changed.
+    pub summary: &'static str,
+    /// Whether the data applies it.
+    pub applied: bool,
+    /// Why it is not applied; every result dated on or after `date` carries it.
+    pub note: Option<&'static str>,
 }
 
 /// An instrument's metadata, taken from its articles.
@@ -55,6 +69,10 @@ pub struct Metadata {
     pub potential_five_star_from: Option<&'static str>,
     /// Wording of the recognition rule.
     pub recognition_printed: &'static str,
+    /// How totals the printed bands leave undefined are banded, and why.
+    pub band_policy: Option<&'static str>,
+    /// Later decisions that amended the criteria.
+    pub amendments: &'static [Amendment],
     /// Data revisions: revision, date, summary.
     pub changelog: &'static [(u32, &'static str, &'static str)],
 }
@@ -127,8 +145,18 @@ impl Metadata {
                 potential_five_star_from: self.potential_five_star_from.map(points).transpose()?,
                 printed: self.recognition_printed.to_owned(),
             },
-            band_policy: None,
-            amendments: Vec::new(),
+            band_policy: self.band_policy.map(str::to_owned),
+            amendments: self
+                .amendments
+                .iter()
+                .map(|amendment| AmendmentSource {
+                    number: amendment.number.to_owned(),
+                    date: amendment.date.to_owned(),
+                    summary: amendment.summary.to_owned(),
+                    applied: amendment.applied,
+                    note: amendment.note.map(str::to_owned),
+                })
+                .collect(),
             product_sets: sets
                 .iter()
                 .map(|(number, name)| SetEntrySource {

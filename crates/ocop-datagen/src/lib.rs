@@ -3,18 +3,23 @@
 //! writing them, and a test does the same on every `cargo test`.
 
 pub mod convert;
+pub mod correction;
 pub mod instrument;
+pub mod notes;
+pub mod qd1048_2019;
+pub mod qd148_2023;
 pub mod qd26_2026;
 pub mod reference;
+pub mod text;
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
 
-use crate::convert::{Converter, read_transcription};
-use crate::instrument::set_file;
+use crate::convert::{Converter, Layout, read_transcription};
+use crate::correction::Correction;
+use crate::instrument::{Metadata, set_file};
 
 /// One generated file: path relative to `rubrics/`, and content.
 pub struct Output {
@@ -27,11 +32,62 @@ pub struct Output {
 /// The reference folder as seen from the workspace root.
 pub const DEFAULT_REFERENCE: &str = "../shared/reference/ocop-criteria";
 
+/// Everything needed to convert one instrument.
+pub struct Spec {
+    /// The transcription, relative to the reference folder.
+    pub transcription: &'static str,
+    /// The instrument's full text, relative to the reference folder: notes the transcription
+    /// dropped are restored only if found there.
+    pub witness: Option<&'static str>,
+    /// An independent transcription of some of its sets, relative to the reference folder:
+    /// every option is compared with it.
+    pub cross_check: Option<&'static str>,
+    /// What the decision says outside its sheets.
+    pub metadata: Metadata,
+    /// How its sheets are printed.
+    pub layout: Layout,
+    /// Where the data departs from the transcription, or keeps a defect of the source.
+    pub corrections: &'static [Correction],
+    /// The data's source, given the transcription's own account of where it comes from.
+    pub source_note: fn(&str) -> String,
+}
+
+/// Every bundled instrument, oldest first.
+pub const INSTRUMENTS: [&Spec; 3] = [&qd1048_2019::SPEC, &qd148_2023::SPEC, &qd26_2026::SPEC];
+
 /// Generates every rubric file from the reference folder.
 pub fn generate(reference: &Path) -> Result<Vec<Output>> {
-    use qd26_2026 as qd26;
-    let transcription = read_transcription(&reference.join(qd26::TRANSCRIPTION))?;
-    let mut converter = Converter::new(qd26::METADATA.id, qd26::CORRECTIONS);
+    let mut outputs = Vec::new();
+    for spec in INSTRUMENTS {
+        let files =
+            convert(reference, spec).with_context(|| format!("converting {}", spec.metadata.id))?;
+        outputs.extend(files);
+    }
+    Ok(outputs)
+}
+
+/// Converts one instrument: its product sets and its instrument file.
+fn convert(reference: &Path, spec: &Spec) -> Result<Vec<Output>> {
+    let id = spec.metadata.id;
+    let transcription = read_transcription(&reference.join(spec.transcription))?;
+    let witness = spec
+        .witness
+        .map(|file| {
+            let path = reference.join(file);
+            std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))
+        })
+        .transpose()?;
+    let cross_check = spec
+        .cross_check
+        .map(|file| read_transcription(&reference.join(file)))
+        .transpose()?;
+    let mut converter = Converter::new(id, spec.layout, spec.corrections);
+    if let Some(full_text) = &witness {
+        converter = converter.with_witness(full_text);
+    }
+    if let Some(other) = &cross_check {
+        converter = converter.with_cross_check(other);
+    }
     let mut outputs = Vec::new();
     let mut listed = Vec::new();
     for sheet in &transcription.sheets {
@@ -39,20 +95,15 @@ pub fn generate(reference: &Path) -> Result<Vec<Output>> {
         let contents_name = sheet
             .set_name_toc
             .as_deref()
-            .unwrap_or(&set.name)
-            .nfc()
-            .collect::<String>();
-        listed.push((set.number, contents_name.trim().to_owned()));
-        outputs.push(output(qd26::METADATA.id, &set_file(set.number), &set)?);
+            .map_or_else(|| set.name.clone(), text::text);
+        listed.push((set.number, contents_name));
+        outputs.push(output(id, &set_file(set.number), &set)?);
     }
     converter.finish()?;
-    let instrument =
-        qd26::METADATA.instrument(qd26::source_note(&transcription.source), &listed)?;
-    outputs.push(output(
-        qd26::METADATA.id,
-        ocop_core::rubric::INSTRUMENT_FILE,
-        &instrument,
-    )?);
+    let instrument = spec
+        .metadata
+        .instrument((spec.source_note)(&transcription.source), &listed)?;
+    outputs.push(output(id, ocop_core::rubric::INSTRUMENT_FILE, &instrument)?);
     Ok(outputs)
 }
 

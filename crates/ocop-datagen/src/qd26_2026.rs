@@ -1,11 +1,27 @@
 //! Quyết định 26/2026/QĐ-TTg: metadata from the decision's articles, and the corrections its
 //! transcribed sheets need.
 
-use crate::convert::{Correction, Fix};
+use crate::Spec;
+use crate::convert::Layout;
+use crate::correction::{Correction, Fix};
 use crate::instrument::{Band, Metadata};
 
 /// Folder of the transcription under the reference directory.
 pub const TRANSCRIPTION: &str = "qd26-2026/ALL_SHEETS.json";
+
+/// How to convert QĐ 26/2026.
+pub const SPEC: Spec = Spec {
+    transcription: TRANSCRIPTION,
+    witness: None,
+    cross_check: None,
+    metadata: METADATA,
+    layout: Layout {
+        group_points_printed: true,
+        star_marks_in_text: true,
+    },
+    corrections: CORRECTIONS,
+    source_note,
+};
 
 /// What the decision says outside the sheets (Điều 3, 4 and 11).
 pub const METADATA: Metadata = Metadata {
@@ -63,6 +79,8 @@ pub const METADATA: Metadata = Metadata {
     certifiable_from: 3,
     certifiers: &[(&[3, 4], "province"), (&[5], "central")],
     potential_five_star_from: Some("90"),
+    band_policy: None,
+    amendments: &[],
     recognition_printed: "UBND cấp tỉnh tổ chức đánh giá, phân hạng và quyết định công nhận, cấp giấy chứng nhận cho sản phẩm OCOP 3 sao, 4 sao. Đối với sản phẩm đạt 1 sao hoặc 2 sao, không ban hành quyết định công nhận và không cấp giấy chứng nhận. Bộ Nông nghiệp và Môi trường chủ trì, phối hợp với các bộ, ngành liên quan tổ chức đánh giá, phân hạng và quyết định công nhận, cấp giấy chứng nhận cho sản phẩm OCOP 5 sao. (Điều 4.1)",
     changelog: &[(
         1,

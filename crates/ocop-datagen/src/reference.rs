@@ -118,4 +118,6 @@ pub struct OptionBox {
     pub min_star: Option<u8>,
     /// The alternative case the option belongs to.
     pub case: Option<String>,
+    /// The transcriber's remarks on the row, `; `-separated (QĐ 148 only).
+    pub flags: Option<String>,
 }

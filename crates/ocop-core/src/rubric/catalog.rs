@@ -205,11 +205,26 @@ impl Catalog {
         let folders: Vec<PathBuf> = if path.join(INSTRUMENT_FILE).is_file() {
             vec![path.to_path_buf()]
         } else {
-            let mut folders: Vec<PathBuf> = std::fs::read_dir(path)
-                .map_err(io)?
-                .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-                .filter(|folder| folder.join(INSTRUMENT_FILE).is_file())
-                .collect();
+            // Rubric folders, and one level further for archived revisions (`archive/id@N`).
+            let subfolders = |folder: &Path| -> Result<Vec<PathBuf>, RubricError> {
+                Ok(std::fs::read_dir(folder)
+                    .map_err(io)?
+                    .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+                    .filter(|entry| entry.is_dir())
+                    .collect())
+            };
+            let mut folders = Vec::new();
+            for folder in subfolders(path)? {
+                if folder.join(INSTRUMENT_FILE).is_file() {
+                    folders.push(folder);
+                } else {
+                    folders.extend(
+                        subfolders(&folder)?
+                            .into_iter()
+                            .filter(|inner| inner.join(INSTRUMENT_FILE).is_file()),
+                    );
+                }
+            }
             folders.sort();
             folders
         };
@@ -227,11 +242,15 @@ impl Catalog {
     }
 
     /// Identifiers of the rubrics that loaded.
-    pub fn ids(&self) -> Vec<&str> {
-        self.rubrics
-            .iter()
-            .filter_map(|entry| entry.state.as_ref().ok())
-            .map(|rubric| rubric.instrument.id.as_str())
+    /// Identifiers of the rubrics that loaded, each revision as `id@N`, latest first for each.
+    pub fn ids(&self) -> Vec<String> {
+        let mut ids: Vec<(&str, u32)> = self
+            .loaded()
+            .map(|rubric| (rubric.instrument.id.as_str(), rubric.instrument.revision))
+            .collect();
+        ids.sort_by(|a, b| a.0.cmp(b.0).then(b.1.cmp(&a.1)));
+        ids.into_iter()
+            .map(|(id, revision)| format!("{id}@{revision}"))
             .collect()
     }
 
@@ -241,10 +260,13 @@ impl Catalog {
     }
 
     /// The instrument in force on a date.
+    /// The instrument in force on a date, in its latest revision. During a transition, when an
+    /// old instrument still applies to files already in progress, the newest one is chosen.
     pub fn in_force_on(&self, date: Date) -> Result<Arc<Instrument>, RubricError> {
         self.loaded()
             .map(|rubric| &rubric.instrument)
-            .find(|instrument| instrument.in_force_on(date))
+            .filter(|instrument| instrument.in_force_on(date))
+            .max_by_key(|instrument| (instrument.effective_from, instrument.revision))
             .cloned()
             .ok_or(RubricError::NoneInForce { date })
     }
@@ -278,6 +300,35 @@ impl Catalog {
             .files
             .read(relative)
             .map_err(|message| format!("{}: {message}", rubric.files.display(relative)))
+    }
+
+    /// The fingerprint of every file of every rubric revision that loaded: the digest of the
+    /// file's canonical content (compact JSON of the parsed data), so layout changes nothing and
+    /// any change of a value changes it. Files that cannot be read or parsed are listed by name
+    /// with the reason instead.
+    pub fn fingerprints(&self) -> Vec<FileFingerprint> {
+        let mut rows = Vec::new();
+        for rubric in self.loaded() {
+            let instrument = &rubric.instrument;
+            let mut files = vec![INSTRUMENT_FILE.to_owned()];
+            if rubric.files.read(COUNCIL_FILE).is_ok() {
+                files.push(COUNCIL_FILE.to_owned());
+            }
+            files.extend(rubric.sets.iter().map(|slot| slot.relative.clone()));
+            for file in files {
+                let fingerprint = rubric
+                    .files
+                    .read(&file)
+                    .and_then(|text| canonical_file(&file, &text));
+                rows.push(FileFingerprint {
+                    rubric: instrument.id.clone(),
+                    revision: instrument.revision,
+                    file,
+                    fingerprint,
+                });
+            }
+        }
+        rows
     }
 
     /// Summaries of the rubrics that loaded.
@@ -329,16 +380,27 @@ impl Catalog {
             .filter_map(|entry| entry.state.as_ref().ok())
     }
 
+    /// The rubric named `id` (its latest revision) or `id@N` (revision N).
     fn rubric(&self, id: &str) -> Result<&Rubric, RubricError> {
+        let (name, revision) = match id.split_once('@') {
+            Some((name, revision)) => (name, revision.parse::<u32>().ok()),
+            None => (id, None),
+        };
+        let found = self
+            .loaded()
+            .filter(|rubric| rubric.instrument.id == name)
+            .filter(|rubric| revision.is_none_or(|wanted| rubric.instrument.revision == wanted))
+            .max_by_key(|rubric| rubric.instrument.revision);
+        if let Some(rubric) = found {
+            return Ok(rubric);
+        }
         for entry in &self.rubrics {
-            match &entry.state {
-                Ok(rubric) if rubric.instrument.id == id => return Ok(rubric),
-                Err(problems) if entry.folder == id => {
-                    return Err(RubricError::Invalid {
-                        problems: problems.clone(),
-                    });
-                }
-                _ => {}
+            if let Err(problems) = &entry.state
+                && (entry.folder == id || entry.folder == name)
+            {
+                return Err(RubricError::Invalid {
+                    problems: problems.clone(),
+                });
             }
         }
         Err(RubricError::UnknownRubric {
@@ -477,6 +539,36 @@ fn file_problem(
         set,
         code: None,
         kind,
+    }
+}
+
+/// Name of the council defaults file of a rubric folder.
+const COUNCIL_FILE: &str = "council.json";
+
+/// One file's fingerprint, or why it has none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FileFingerprint {
+    /// Rubric identifier.
+    pub rubric: String,
+    /// Data revision.
+    pub revision: u32,
+    /// File, relative to the rubric folder.
+    pub file: String,
+    /// `sha256:…` of the canonical content, or the reason it could not be computed.
+    pub fingerprint: Result<String, String>,
+}
+
+/// The fingerprint of a rubric folder's file from its text.
+fn canonical_file(file: &str, text: &str) -> Result<String, String> {
+    fn digest<T: serde::de::DeserializeOwned + Serialize>(text: &str) -> Result<String, String> {
+        let value: T = serde_json::from_str(text).map_err(|error| error.to_string())?;
+        Ok(fingerprint(&[&canonical(&value)]))
+    }
+    match file {
+        INSTRUMENT_FILE => digest::<InstrumentSource>(text),
+        COUNCIL_FILE => digest::<crate::council::CouncilDefaults>(text),
+        _ => digest::<ProductSetSource>(text),
     }
 }
 

@@ -3,9 +3,26 @@
 mod catalog;
 pub mod model;
 mod problem;
+#[rustfmt::skip] // Generated; see the file header.
+mod revisions;
 pub mod source;
 mod validate;
 
-pub use catalog::{Catalog, INSTRUMENT_FILE, LoadedSet, RubricError, RubricSummary, SetSummary};
+pub use catalog::{
+    Catalog, FileFingerprint, INSTRUMENT_FILE, LoadedSet, RubricError, RubricSummary, SetSummary,
+};
 pub use model::*;
 pub use problem::{RubricProblem, RubricProblemKind, Severity, SumOf};
+
+pub use revisions::BUNDLED_REVISIONS;
+
+/// A rubric revision compiled into the library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BundledRevision {
+    /// Rubric identifier.
+    pub id: &'static str,
+    /// Data revision.
+    pub revision: u32,
+    /// Fingerprint over all the revision's files.
+    pub fingerprint: &'static str,
+}

@@ -613,7 +613,7 @@ impl GateRequirement {
 }
 
 /// A recorded departure from the printed source.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Erratum {
     /// The part concerned.
@@ -634,4 +634,7 @@ pub struct Erratum {
     pub encoded: String,
     /// Why.
     pub reason: String,
+    /// The source defect this erratum keeps as printed, if any (reported as a warning).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accepted_defect: Option<String>,
 }

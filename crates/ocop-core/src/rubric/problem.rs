@@ -39,6 +39,7 @@ pub struct RubricProblem {
     /// The criterion, group or part concerned.
     pub code: Option<String>,
     /// What is wrong.
+    #[serde(flatten)]
     pub kind: RubricProblemKind,
 }
 
@@ -205,14 +206,14 @@ pub enum RubricProblemKind {
         /// The rule.
         rule: String,
         /// The code named.
-        code: String,
+        named: String,
     },
     /// A rule names an option the criterion does not have.
     UnknownOption {
         /// The rule.
         rule: String,
         /// The criterion.
-        code: String,
+        criterion: String,
         /// The option named.
         option: u32,
     },
@@ -367,16 +368,24 @@ impl Describe for RubricProblemKind {
                 format!("quy định công nhận không hợp lệ: {detail}")
             }
             Self::Recognition { detail } => format!("invalid recognition rules: {detail}"),
-            Self::UnknownCriterion { rule, code } if vi => {
+            Self::UnknownCriterion { rule, named: code } if vi => {
                 format!("{rule} nhắc đến chỉ tiêu {code} không có trong bộ")
             }
-            Self::UnknownCriterion { rule, code } => {
+            Self::UnknownCriterion { rule, named: code } => {
                 format!("{rule} names criterion {code}, which the set does not have")
             }
-            Self::UnknownOption { rule, code, option } if vi => {
+            Self::UnknownOption {
+                rule,
+                criterion: code,
+                option,
+            } if vi => {
                 format!("{rule} nhắc đến phương án {option} của chỉ tiêu {code}, không tồn tại")
             }
-            Self::UnknownOption { rule, code, option } => {
+            Self::UnknownOption {
+                rule,
+                criterion: code,
+                option,
+            } => {
                 format!("{rule} names option {option} of criterion {code}, which does not exist")
             }
             Self::Text { field, empty: true } if vi => format!("trường {field} trống"),

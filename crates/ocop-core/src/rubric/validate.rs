@@ -1005,7 +1005,7 @@ impl SetBuilder {
                             Some(code),
                             RubricProblemKind::UnknownCriterion {
                                 rule: "stop rule".to_owned(),
-                                code: code.clone(),
+                                named: code.clone(),
                             },
                         );
                     }
@@ -1061,7 +1061,7 @@ impl SetBuilder {
                     Some(&code),
                     RubricProblemKind::UnknownCriterion {
                         rule: "applicability".to_owned(),
-                        code: rule.criterion.clone(),
+                        named: rule.criterion.clone(),
                     },
                 ),
                 Some((_, numbers)) => {
@@ -1077,7 +1077,7 @@ impl SetBuilder {
                             Some(&code),
                             RubricProblemKind::UnknownOption {
                                 rule: "applicability".to_owned(),
-                                code: rule.criterion.clone(),
+                                criterion: rule.criterion.clone(),
                                 option,
                             },
                         );
@@ -1121,6 +1121,7 @@ impl SetBuilder {
                     printed: erratum.printed.clone(),
                     encoded: erratum.encoded.clone(),
                     reason: erratum.reason.clone(),
+                    accepted_defect: erratum.accepted_defect.clone(),
                 }
             })
             .collect()
@@ -1128,12 +1129,18 @@ impl SetBuilder {
 
     fn erratum_place(&mut self, path: &JsonPath, erratum: &ErratumSource, parts: &[Part]) {
         let rule = "erratum".to_owned();
-        if erratum.part.is_none() && erratum.group.is_none() && erratum.criterion.is_none() {
+        // An erratum naming no part, group or criterion concerns the sheet itself (its name or
+        // the notes under it). It has no place at which to accept a defect.
+        let names_a_place =
+            erratum.part.is_some() || erratum.group.is_some() || erratum.criterion.is_some();
+        if !names_a_place && erratum.accepted_defect.is_some() {
             self.check.error(
-                path,
+                &path.key("accepted_defect"),
                 None,
                 RubricProblemKind::KindMismatch {
-                    detail: "an erratum must name a part, group or criterion".to_owned(),
+                    detail:
+                        "an erratum that accepts a defect must name its part, group or criterion"
+                            .to_owned(),
                 },
             );
         }
@@ -1147,7 +1154,7 @@ impl SetBuilder {
                 Some(part),
                 RubricProblemKind::UnknownCriterion {
                     rule: rule.clone(),
-                    code: part.clone(),
+                    named: part.clone(),
                 },
             );
         }
@@ -1162,7 +1169,7 @@ impl SetBuilder {
                 Some(group),
                 RubricProblemKind::UnknownCriterion {
                     rule: rule.clone(),
-                    code: group.clone(),
+                    named: group.clone(),
                 },
             );
         }
@@ -1173,7 +1180,7 @@ impl SetBuilder {
                     Some(code),
                     RubricProblemKind::UnknownCriterion {
                         rule,
-                        code: code.clone(),
+                        named: code.clone(),
                     },
                 ),
                 Some((_, numbers)) => {
@@ -1184,7 +1191,7 @@ impl SetBuilder {
                             Some(code),
                             RubricProblemKind::UnknownOption {
                                 rule,
-                                code: code.clone(),
+                                criterion: code.clone(),
                                 option,
                             },
                         );
