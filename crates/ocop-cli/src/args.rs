@@ -97,6 +97,16 @@ pub(crate) enum Command {
         #[command(flatten)]
         rubrics: RubricsArg,
     },
+    /// Check rubric data: every problem with its file and position, and every recorded erratum.
+    Lint(crate::data::LintArgs),
+    /// What differs between two rubrics or revisions: sets, criteria, options, points, gates.
+    Diff(crate::data::DiffArgs),
+    /// Re-check the stored cases against the current rubrics.
+    Fixtures(crate::data::FixturesArgs),
+    /// Carry an old sheet's answers to another rubric and show the impact.
+    Rescore(crate::data::RescoreArgs),
+    /// Print a JSON Schema of the files and documents.
+    Schema(crate::data::SchemaArgs),
     /// List the rubrics and their product sets.
     Rubrics {
         /// Output format.

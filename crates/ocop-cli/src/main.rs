@@ -3,6 +3,7 @@
 mod args;
 mod cert;
 mod council;
+mod data;
 mod rank;
 mod render;
 
@@ -122,6 +123,11 @@ fn run(cli: Cli) -> Result<u8> {
             lang.into(),
             &rubrics,
         ),
+        Command::Lint(args) => data::lint(args),
+        Command::Diff(args) => data::diff(args),
+        Command::Fixtures(args) => data::fixtures(args),
+        Command::Rescore(args) => data::rescore(args),
+        Command::Schema(args) => data::schema(args),
         Command::Rubrics {
             format,
             lang,

@@ -9,6 +9,8 @@
 //! `{"$contains": [...]}`: then each listed element must match some element. For an invalid
 //! sheet, `expect` holds the error document (`{"error": {"problems": [...]}}`).
 
+use std::path::{Path, PathBuf};
+
 use serde::Serialize;
 use serde_json::Value;
 
@@ -63,6 +65,11 @@ impl Case {
     pub fn parse(text: &str) -> Result<Case, CaseError> {
         let value: Value =
             serde_json::from_str(text).map_err(|error| CaseError(error.to_string()))?;
+        Self::from_value(&value)
+    }
+
+    /// Reads a case from its parsed file.
+    pub fn from_value(value: &Value) -> Result<Case, CaseError> {
         let field = |name: &str| {
             value
                 .get(name)
@@ -140,6 +147,153 @@ impl Case {
             &mut differences,
         );
         differences
+    }
+}
+
+/// A stored fixture: a scoring case file, or a folder holding an invalid rubric and the lint
+/// output it must give (`expected.json`: `description` and `expect`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fixture {
+    /// A case file.
+    Case(PathBuf),
+    /// A rubric folder with its expected lint output.
+    Rubric(PathBuf),
+}
+
+impl Fixture {
+    /// The fixture's path.
+    pub fn path(&self) -> &Path {
+        match self {
+            Self::Case(path) | Self::Rubric(path) => path,
+        }
+    }
+}
+
+/// Name of the expected lint output in an invalid-rubric fixture.
+pub const EXPECTED_LINT: &str = "expected.json";
+
+/// Every fixture under a folder, in path order: case files (JSON objects with an `expect`) and
+/// invalid-rubric folders (holding `expected.json`).
+pub fn discover(folder: &Path) -> std::io::Result<Vec<Fixture>> {
+    let mut found = Vec::new();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(folder)?
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .collect();
+    entries.sort();
+    for entry in entries {
+        if entry.is_dir() {
+            if entry.join(EXPECTED_LINT).is_file() {
+                found.push(Fixture::Rubric(entry));
+            } else {
+                found.extend(discover(&entry)?);
+            }
+        } else if entry
+            .extension()
+            .is_some_and(|extension| extension == "json")
+            && is_case(&entry)
+        {
+            found.push(Fixture::Case(entry));
+        }
+    }
+    Ok(found)
+}
+
+/// Whether a JSON file is a case: an object with an `expect` (example inputs are not cases).
+/// A file that cannot be read or parsed counts as a case, so that checking it reports why.
+fn is_case(path: &Path) -> bool {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    match serde_json::from_str::<Value>(&text) {
+        Ok(Value::Object(object)) => object.contains_key("expect"),
+        Ok(_) => false,
+        Err(_) => true,
+    }
+}
+
+/// The expectation file of a fixture, read.
+fn expectation_file(fixture: &Fixture) -> Result<(PathBuf, Value), CaseError> {
+    let path = match fixture {
+        Fixture::Case(path) => path.clone(),
+        Fixture::Rubric(folder) => folder.join(EXPECTED_LINT),
+    };
+    let text = std::fs::read_to_string(&path)
+        .map_err(|error| CaseError(format!("{}: {error}", path.display())))?;
+    let value = serde_json::from_str(&text)
+        .map_err(|error| CaseError(format!("{}: {error}", path.display())))?;
+    Ok((path, value))
+}
+
+/// What the engine gives now for a fixture.
+fn actual_of(fixture: &Fixture, catalog: &Catalog, file: &Value) -> Result<Value, CaseError> {
+    match fixture {
+        Fixture::Case(_) => Ok(Case::from_value(file)?.actual(catalog)),
+        Fixture::Rubric(folder) => Ok(match Catalog::from_path(folder) {
+            Ok(catalog) => serde_json::to_value(crate::lint::lint(&catalog)).unwrap_or_default(),
+            Err(error) => serde_json::json!({"error": error.to_string()}),
+        }),
+    }
+}
+
+/// Runs a fixture: every difference between its expectation and what the engine gives now.
+pub fn check(fixture: &Fixture, catalog: &Catalog) -> Result<Vec<Difference>, CaseError> {
+    let (_, file) = expectation_file(fixture)?;
+    let expect = file
+        .get("expect")
+        .ok_or_else(|| CaseError("missing \"expect\"".to_owned()))?;
+    let actual = actual_of(fixture, catalog, &file)?;
+    let mut differences = Vec::new();
+    compare(expect, &actual, String::new(), &mut differences);
+    Ok(differences)
+}
+
+/// Rewrites a fixture's expectation with what the engine gives now, keeping its shape: only
+/// the fields it already checks are updated. Returns whether the file changed.
+pub fn update(fixture: &Fixture, catalog: &Catalog) -> Result<bool, CaseError> {
+    let (path, mut file) = expectation_file(fixture)?;
+    let actual = actual_of(fixture, catalog, &file)?;
+    let Some(expect) = file.get_mut("expect") else {
+        return Err(CaseError("missing \"expect\"".to_owned()));
+    };
+    let refreshed = refresh(expect, &actual);
+    if refreshed == *expect {
+        return Ok(false);
+    }
+    *expect = refreshed;
+    let mut text =
+        serde_json::to_string_pretty(&file).map_err(|error| CaseError(error.to_string()))?;
+    text.push('\n');
+    std::fs::write(&path, text)
+        .map_err(|error| CaseError(format!("{}: {error}", path.display())))?;
+    Ok(true)
+}
+
+/// The expectation with every checked field set to the actual value.
+fn refresh(expected: &Value, actual: &Value) -> Value {
+    if contained(expected).is_some() {
+        // Which element a `$contains` entry meant cannot be known once it no longer matches.
+        return expected.clone();
+    }
+    match (expected, actual) {
+        (Value::Object(expected), Value::Object(actual)) => Value::Object(
+            expected
+                .iter()
+                .map(|(key, value)| {
+                    (
+                        key.clone(),
+                        refresh(value, actual.get(key).unwrap_or(&Value::Null)),
+                    )
+                })
+                .collect(),
+        ),
+        (Value::Array(expected), Value::Array(actual)) if expected.len() == actual.len() => {
+            Value::Array(
+                expected
+                    .iter()
+                    .zip(actual)
+                    .map(|(expected, actual)| refresh(expected, actual))
+                    .collect(),
+            )
+        }
+        (_, actual) => actual.clone(),
     }
 }
 

@@ -18,10 +18,13 @@
 pub mod certificate;
 pub mod council;
 pub mod decimal;
+pub mod diff;
 pub mod fixtures;
 pub mod json;
 pub mod lang;
+pub mod lint;
 pub mod output;
+pub mod rescore;
 pub mod round;
 pub mod rubric;
 pub mod schema;

@@ -1,46 +1,39 @@
-//! Every stored case under `fixtures/cases/` gives the result a person checked by hand.
+//! Every stored fixture gives the result a person checked by hand: scoring and council cases
+//! under `fixtures/cases/`, invalid rubrics with their lint output under
+//! `fixtures/invalid-rubrics/` (the same check `ocop fixtures check` runs).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use ocop_core::fixtures::Case;
+use ocop_core::fixtures::{self, Fixture};
 use ocop_core::rubric::Catalog;
 
-fn case_files(folder: &Path, files: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(folder).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            case_files(&path, files);
-        } else if path
-            .extension()
-            .is_some_and(|extension| extension == "json")
-        {
-            files.push(path);
-        }
-    }
-}
-
 #[test]
-fn every_stored_case_gives_its_expected_result() {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/cases");
-    let mut files = Vec::new();
-    case_files(&folder, &mut files);
-    files.sort();
+fn every_stored_fixture_gives_its_expected_result() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    let found = fixtures::discover(&folder).unwrap();
+    let cases = found
+        .iter()
+        .filter(|fixture| matches!(fixture, Fixture::Case(_)))
+        .count();
+    let rubrics = found.len() - cases;
     assert!(
-        files.len() >= 20,
-        "expected the stored cases in {}",
+        cases >= 40 && rubrics >= 10,
+        "expected the stored fixtures in {}",
         folder.display()
     );
     let mut failures = Vec::new();
-    for file in &files {
-        let case = Case::parse(&std::fs::read_to_string(file).unwrap()).unwrap();
-        for difference in case.check(Catalog::bundled()) {
-            failures.push(format!(
-                "{}: {}: expected {}, got {}",
-                file.display(),
-                difference.path,
-                difference.expected,
-                difference.actual
-            ));
+    for fixture in &found {
+        match fixtures::check(fixture, Catalog::bundled()) {
+            Ok(differences) => failures.extend(differences.into_iter().map(|difference| {
+                format!(
+                    "{}: {}: expected {}, got {}",
+                    fixture.path().display(),
+                    difference.path,
+                    difference.expected,
+                    difference.actual
+                )
+            })),
+            Err(error) => failures.push(format!("{}: {error}", fixture.path().display())),
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

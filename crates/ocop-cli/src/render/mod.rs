@@ -3,6 +3,7 @@
 mod blank;
 mod certificate;
 mod council;
+mod data;
 mod round;
 mod scorecard;
 
@@ -16,6 +17,7 @@ use ocop_core::sheet::InputProblem;
 pub(crate) use blank::blank_sheet;
 pub(crate) use certificate::certificate;
 pub(crate) use council::{council, council_csv};
+pub(crate) use data::{diff, fixtures, lint, rescore};
 pub(crate) use round::{ranking, ranking_csv};
 pub(crate) use scorecard::scorecard;
 

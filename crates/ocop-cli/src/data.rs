@@ -1,0 +1,251 @@
+//! Commands for rubric data: `lint`, `diff`, `fixtures check`, `rescore`, `schema`.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Subcommand, ValueEnum};
+use ocop_core::diff;
+use ocop_core::fixtures::{self, Fixture};
+use ocop_core::lang::Lang;
+use ocop_core::lint;
+use ocop_core::rescore;
+use ocop_core::rubric::Catalog;
+
+use crate::args::{Format, LangArg, RubricsArg};
+use crate::{INVALID, SUCCESS, catalog, print, print_json, read_input, render, report_invalid};
+
+/// `ocop lint`.
+#[derive(Debug, Args)]
+pub(crate) struct LintArgs {
+    /// Rubric folders (or a folder of them); none: the bundled rubrics.
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Language of messages.
+    #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+    lang: LangArg,
+}
+
+/// `ocop diff`.
+#[derive(Debug, Args)]
+pub(crate) struct DiffArgs {
+    /// The old rubric: an identifier (`qd148-2023`, `qd26-2026@1`) or a rubric folder.
+    old: String,
+    /// The new rubric: an identifier or a rubric folder.
+    new: String,
+    /// Compare one product set only.
+    #[arg(long = "set")]
+    product_set: Option<u8>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Language of labels.
+    #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+    lang: LangArg,
+    #[command(flatten)]
+    rubrics: RubricsArg,
+}
+
+/// `ocop fixtures`.
+#[derive(Debug, Args)]
+pub(crate) struct FixturesArgs {
+    #[command(subcommand)]
+    action: FixturesAction,
+}
+
+#[derive(Debug, Subcommand)]
+enum FixturesAction {
+    /// Re-score every stored case (and lint every stored invalid rubric) and report every
+    /// difference from its expectation; exit 1 on any.
+    Check {
+        /// The fixtures folder.
+        #[arg(default_value = "fixtures")]
+        folder: PathBuf,
+        /// Rewrite the expectations with the current results (only the fields they check).
+        #[arg(long)]
+        update: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[command(flatten)]
+        rubrics: RubricsArg,
+    },
+}
+
+/// `ocop rescore`.
+#[derive(Debug, Args)]
+pub(crate) struct RescoreArgs {
+    /// The old sheet (`-` reads standard input).
+    file: PathBuf,
+    /// The rubric to carry it to (`qd26-2026`, `qd26-2026@1`).
+    #[arg(long)]
+    to: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Language of labels and messages.
+    #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+    lang: LangArg,
+    #[command(flatten)]
+    rubrics: RubricsArg,
+}
+
+/// `ocop schema`.
+#[derive(Debug, Args)]
+pub(crate) struct SchemaArgs {
+    /// Which schema.
+    #[arg(value_enum)]
+    name: SchemaName,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum SchemaName {
+    /// The instrument file of a rubric (`rubric.json`).
+    Rubric,
+    /// A product set file of a rubric (`sets/NN.json`).
+    RubricSet,
+    /// A rubric's council defaults (`council.json`).
+    CouncilDefaults,
+    /// A member's sheet.
+    Sheet,
+    /// The result of `ocop score`.
+    Result,
+    /// A council session.
+    Session,
+    /// The result of `ocop council`.
+    CouncilResult,
+    /// A council rules file.
+    CouncilRules,
+}
+
+pub(crate) fn lint(args: LintArgs) -> Result<u8> {
+    let lang = args.lang.into();
+    let mut reports = Vec::new();
+    if args.paths.is_empty() {
+        reports.push(("bundled".to_owned(), lint::lint(Catalog::bundled())));
+    }
+    for path in &args.paths {
+        let catalog = Catalog::from_path(path)?;
+        reports.push((path.display().to_string(), lint::lint(&catalog)));
+    }
+    let failed = reports.iter().any(|(_, report)| report.has_errors());
+    match args.format {
+        Format::Json => {
+            let value: Vec<serde_json::Value> = reports
+                .iter()
+                .map(|(source, report)| serde_json::json!({"source": source, "report": report}))
+                .collect();
+            print_json(&value)?;
+        }
+        Format::Text => {
+            for (source, report) in &reports {
+                print(&render::lint(source, report, lang))?;
+            }
+        }
+    }
+    Ok(if failed { INVALID } else { SUCCESS })
+}
+
+pub(crate) fn diff(args: DiffArgs) -> Result<u8> {
+    let catalog = catalog(&args.rubrics)?;
+    // A folder on disk is read as a catalog of its own; anything else names a rubric.
+    let side = |name: &str| -> Result<(Option<Catalog>, String)> {
+        let path = Path::new(name);
+        if path.is_dir() || path.is_file() {
+            let loaded = Catalog::from_path(path)?;
+            let ids = loaded.ids();
+            let Some(id) = ids.first().cloned() else {
+                bail!("no rubric could be loaded from {name}");
+            };
+            Ok((Some(loaded), id))
+        } else {
+            Ok((None, name.to_owned()))
+        }
+    };
+    let (old_catalog, old) = side(&args.old)?;
+    let (new_catalog, new) = side(&args.new)?;
+    let result = diff::diff_catalogs(
+        old_catalog.as_ref().unwrap_or(catalog.get()),
+        &old,
+        new_catalog.as_ref().unwrap_or(catalog.get()),
+        &new,
+        args.product_set,
+    )?;
+    match args.format {
+        Format::Json => print_json(&result)?,
+        Format::Text => print(&render::diff(&result, args.lang.into()))?,
+    }
+    Ok(SUCCESS)
+}
+
+pub(crate) fn fixtures(args: FixturesArgs) -> Result<u8> {
+    let FixturesAction::Check {
+        folder,
+        update,
+        format,
+        rubrics,
+    } = args.action;
+    let catalog = catalog(&rubrics)?;
+    let found =
+        fixtures::discover(&folder).with_context(|| format!("reading {}", folder.display()))?;
+    let mut report = Vec::new();
+    let mut failed = 0;
+    for fixture in &found {
+        let name = fixture.path().display().to_string();
+        let outcome = if update {
+            fixtures::update(fixture, catalog.get()).map(|changed| (changed, Vec::new()))
+        } else {
+            fixtures::check(fixture, catalog.get()).map(|differences| (false, differences))
+        };
+        match outcome {
+            Ok((changed, differences)) => {
+                failed += usize::from(!differences.is_empty());
+                report.push(serde_json::json!({
+                    "fixture": name,
+                    "kind": match fixture { Fixture::Case(_) => "case", Fixture::Rubric(_) => "rubric" },
+                    "updated": changed,
+                    "differences": differences,
+                }));
+            }
+            Err(error) => {
+                failed += 1;
+                report.push(serde_json::json!({"fixture": name, "error": error.to_string()}));
+            }
+        }
+    }
+    match format {
+        Format::Json => print_json(&serde_json::json!({"fixtures": report, "failed": failed}))?,
+        Format::Text => print(&render::fixtures(&report, failed, update))?,
+    }
+    Ok(if failed == 0 { SUCCESS } else { INVALID })
+}
+
+pub(crate) fn rescore(args: RescoreArgs) -> Result<u8> {
+    let catalog = catalog(&args.rubrics)?;
+    let lang: Lang = args.lang.into();
+    let text = read_input(&args.file)?;
+    match rescore::rescore(catalog.get(), &text, &args.to) {
+        Ok(result) => {
+            match args.format {
+                Format::Json => print_json(&result)?,
+                Format::Text => print(&render::rescore(&result, lang))?,
+            }
+            Ok(SUCCESS)
+        }
+        Err(problems) => report_invalid(&args.file, problems, args.format == Format::Json, lang),
+    }
+}
+
+pub(crate) fn schema(args: SchemaArgs) -> Result<u8> {
+    let name = args
+        .name
+        .to_possible_value()
+        .map(|value| value.get_name().to_owned())
+        .unwrap_or_default();
+    let Some(schema) = ocop_core::schema::by_name(&name) else {
+        bail!("no schema called {name}");
+    };
+    print(&schema.text)?;
+    Ok(SUCCESS)
+}
