@@ -35,6 +35,9 @@ pub(crate) enum Command {
         #[command(flatten)]
         rubrics: RubricsArg,
     },
+    /// What to improve on a member's sheet to reach a star level (by default the next one),
+    /// and the margin below (JSON; `-` reads standard input).
+    Advise(crate::advise::AdviseArgs),
     /// Combine a council session's member sheets into the council's result (JSON; `-` reads
     /// standard input).
     Council {

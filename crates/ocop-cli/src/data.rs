@@ -117,6 +117,8 @@ enum SchemaName {
     CouncilResult,
     /// A council rules file.
     CouncilRules,
+    /// The result of `ocop advise`.
+    Advice,
 }
 
 pub(crate) fn lint(args: LintArgs) -> Result<u8> {

@@ -1,5 +1,6 @@
 //! The `ocop` command: reads files, calls `ocop-core`, prints. No scoring logic lives here.
 
+mod advise;
 mod args;
 mod cert;
 mod council;
@@ -78,6 +79,7 @@ fn run(cli: Cli) -> Result<u8> {
                 }
             }
         }
+        Command::Advise(args) => advise::run(args),
         Command::Council {
             file,
             format,

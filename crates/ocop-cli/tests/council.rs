@@ -291,3 +291,28 @@ fn cert_gives_expiry_window_and_state() {
         Some(2)
     );
 }
+
+#[test]
+fn advise_on_a_council_session_uses_the_members_mean() {
+    let output = ocop(
+        &[
+            "advise",
+            session_file().to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let advice: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    // The mean is 73.8 (369/5) and 5.1's mean, 3.8, is under its 4★ mark (5 points): every
+    // member ticking option 5 adds 1.2 to the mean.
+    assert_eq!(advice["current_stars"], 3);
+    assert_eq!(advice["target_stars"], 4);
+    assert_eq!(advice["reachable"], true);
+    let step = &advice["plans"][0]["steps"][0];
+    assert_eq!(step["criterion"], "5.1");
+    assert_eq!(step["to_option"], 5);
+    assert_eq!(step["points_gained"], "1.2");
+    assert_eq!(advice["plans"][0]["new_total"], "75");
+}

@@ -7,6 +7,7 @@
 //! ranges and keep duplicate keys, which the readers walk while collecting every problem.
 
 use std::fmt;
+use std::sync::Arc;
 
 use jsonc_parser::{CollectOptions, ParseOptions, ast};
 use serde::Serialize;
@@ -53,8 +54,17 @@ pub enum Segment {
 }
 
 /// Where a value stands in a document, written as a JSON Pointer (RFC 6901): `/answers/1.1`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub struct JsonPath(Vec<Segment>);
+///
+/// A path shares its parent: extending one costs a single allocation, however deep it is, which
+/// matters because every answer of every sheet of a round carries its path.
+#[derive(Debug, Clone, Default)]
+pub struct JsonPath(Option<Arc<Step>>);
+
+#[derive(Debug)]
+struct Step {
+    parent: JsonPath,
+    segment: Segment,
+}
 
 impl JsonPath {
     /// The document's root.
@@ -64,30 +74,55 @@ impl JsonPath {
 
     /// This path extended by an object key.
     pub fn key(&self, key: impl Into<String>) -> Self {
-        let mut segments = self.0.clone();
-        segments.push(Segment::Key(key.into()));
-        Self(segments)
+        self.then(Segment::Key(key.into()))
     }
 
     /// This path extended by an array index.
     pub fn index(&self, index: usize) -> Self {
-        let mut segments = self.0.clone();
-        segments.push(Segment::Index(index));
-        Self(segments)
+        self.then(Segment::Index(index))
     }
 
-    /// The steps of the path.
-    pub fn segments(&self) -> &[Segment] {
-        &self.0
+    fn then(&self, segment: Segment) -> Self {
+        Self(Some(Arc::new(Step {
+            parent: self.clone(),
+            segment,
+        })))
+    }
+
+    /// The steps of the path, from the root.
+    pub fn segments(&self) -> Vec<&Segment> {
+        let mut segments = Vec::new();
+        let mut at = self;
+        while let Some(step) = &at.0 {
+            segments.push(&step.segment);
+            at = &step.parent;
+        }
+        segments.reverse();
+        segments
+    }
+}
+
+impl PartialEq for JsonPath {
+    fn eq(&self, other: &Self) -> bool {
+        self.segments() == other.segments()
+    }
+}
+
+impl Eq for JsonPath {}
+
+impl std::hash::Hash for JsonPath {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.segments().hash(state);
     }
 }
 
 impl fmt::Display for JsonPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.is_empty() {
+        let segments = self.segments();
+        if segments.is_empty() {
             return f.write_str("/");
         }
-        for segment in &self.0 {
+        for segment in segments {
             match segment {
                 Segment::Key(key) => write!(f, "/{}", key.replace('~', "~0").replace('/', "~1"))?,
                 Segment::Index(index) => write!(f, "/{index}")?,

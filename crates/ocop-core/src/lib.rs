@@ -15,6 +15,7 @@
     )
 )]
 
+pub mod advise;
 pub mod certificate;
 pub mod council;
 pub mod decimal;

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use schemars::{JsonSchema, schema_for};
 
+use crate::advise::Advice;
 use crate::council::{CouncilDefaults, CouncilResult, RuleOverrides};
 use crate::rubric::source::{InstrumentSource, ProductSetSource};
 use crate::score::Scorecard;
@@ -41,6 +42,7 @@ pub fn all() -> Vec<NamedSchema> {
         named::<SessionDocument>("session", "session.schema.json"),
         named::<CouncilResult>("council-result", "council-result.schema.json"),
         named::<RuleOverrides>("council-rules", "council-rules.schema.json"),
+        named::<Advice>("advice", "advice.schema.json"),
     ]
 }
 

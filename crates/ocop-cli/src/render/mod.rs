@@ -1,5 +1,6 @@
 //! Text for people: Vietnamese first, English on request.
 
+mod advice;
 mod blank;
 mod certificate;
 mod council;
@@ -14,6 +15,7 @@ use ocop_core::rubric::RubricSummary;
 use ocop_core::score::UnmetGate;
 use ocop_core::sheet::InputProblem;
 
+pub(crate) use advice::advice;
 pub(crate) use blank::blank_sheet;
 pub(crate) use certificate::certificate;
 pub(crate) use council::{council, council_csv};
@@ -86,30 +88,19 @@ pub(crate) fn gate_line(gate: &UnmetGate, lang: Lang) -> String {
             lang.pick("điểm", "points")
         ),
     };
-    match gate.marked_option {
-        Some(marked) => format!(
-            "{} {}: {} {} {} {marked} ({} {}); {chosen}",
-            lang.pick("chỉ tiêu", "criterion"),
-            gate.criterion,
-            lang.pick("hạng", "a"),
-            gate.level,
-            lang.pick(
-                "sao cần ít nhất phương án",
-                "-star product needs at least option"
-            ),
-            gate.required_points,
-            lang.pick("điểm", "points"),
+    let (criterion, level, points) = (&gate.criterion, gate.level, gate.required_points);
+    match (gate.marked_option, lang) {
+        (Some(marked), Lang::Vi) => format!(
+            "chỉ tiêu {criterion}: hạng {level} sao cần ít nhất phương án {marked} ({points} điểm); {chosen}"
         ),
-        None => format!(
-            "{} {}: {} {} {}; {chosen}",
-            lang.pick("chỉ tiêu", "criterion"),
-            gate.criterion,
-            lang.pick("hạng", "a"),
-            gate.level,
-            lang.pick(
-                "sao cần đạt trên 0 điểm",
-                "-star product needs more than 0 points"
-            ),
+        (Some(marked), Lang::En) => format!(
+            "criterion {criterion}: a {level}-star product needs at least option {marked} ({points} points); {chosen}"
+        ),
+        (None, Lang::Vi) => {
+            format!("chỉ tiêu {criterion}: hạng {level} sao cần đạt trên 0 điểm; {chosen}")
+        }
+        (None, Lang::En) => format!(
+            "criterion {criterion}: a {level}-star product needs more than 0 points; {chosen}"
         ),
     }
 }

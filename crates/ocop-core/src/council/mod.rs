@@ -481,6 +481,115 @@ fn summary_sheet(
         .collect()
 }
 
+/// Whether a JSON text is a council session rather than a member's sheet: its root object has
+/// `members`. Texts that are not JSON objects are not sessions (reading them as sheets reports
+/// why).
+pub fn is_session(text: &str) -> bool {
+    match crate::json::Document::parse(text) {
+        Ok(document) => match document.root() {
+            crate::json::Value::Object(object) => {
+                crate::json::properties(object).any(|(name, _)| name == "members")
+            }
+            _ => false,
+        },
+        Err(_) => false,
+    }
+}
+
+/// A session's advice (`ocop advise` on a council session): the planner reads the counted
+/// members' points summed per criterion, so the mean is never rounded, the knock-outs the votes
+/// decide, and the gates as the council's rules judge them.
+pub fn advise_session(
+    catalog: &Catalog,
+    text: &str,
+    options: SessionOptions<'_>,
+    request: &crate::advise::Request,
+) -> Result<(crate::advise::Advice, LoadedSet), Vec<InputProblem>> {
+    use crate::advise::{Standing, advise};
+    let (session, mut problems) = Session::parse_lenient(text);
+    let Some(session) = session else {
+        return Err(problems);
+    };
+    let checked = match check_session(catalog, &session, options) {
+        Ok(checked) if problems.is_empty() => checked,
+        Ok(_) => return Err(problems),
+        Err(found) => {
+            problems.extend(found);
+            return Err(locate(problems, text));
+        }
+    };
+    let verdict = verdict(&session, &checked);
+    let set = &checked.loaded.set;
+    let members: Vec<Answers> = verdict
+        .counted
+        .iter()
+        .map(|member| member.answers.clone())
+        .collect();
+    let no_quorum = || {
+        let detail = "no member's sheet counts: nothing to advise on".to_owned();
+        vec![InputProblem::new(
+            field_path("members"),
+            None,
+            InputProblemKind::InvalidValue {
+                field: "members".to_owned(),
+                detail,
+            },
+        )]
+    };
+    let standing = Standing::of_members(set, &members, verdict.disqualifications.clone())
+        .ok_or_else(no_quorum)?;
+    let standing = judged_gates(set, &checked.rules, &members, standing);
+    let mut advice = advise(&checked.loaded.instrument, set, &standing, request);
+    advice.product = session.product.clone();
+    Ok((advice, checked.loaded))
+}
+
+/// A standing whose gates follow the council's rule: with `majority` or `every_member`, a
+/// criterion left as it is passes its gate on the points of the member the rule hinges on
+/// (the lowest, or the one at the majority), counted for every sheet.
+fn judged_gates(
+    set: &crate::rubric::ProductSet,
+    rules: &Rules,
+    members: &[Answers],
+    standing: crate::advise::Standing,
+) -> crate::advise::Standing {
+    use rules::GateJudgement;
+    let judgement = rules.gates.value;
+    if judgement == GateJudgement::MeanPoints {
+        return standing;
+    }
+    let criteria = set
+        .leaves()
+        .filter_map(|leaf| {
+            let code = &leaf.criterion.code;
+            let mut current = standing.get(code)?.clone();
+            let mut given: Vec<Decimal> = members
+                .iter()
+                .filter_map(|answers| scored_points(answers, leaf.criterion))
+                .collect();
+            given.sort();
+            // Every member: the lowest must meet the mark. Majority: more than half must, so the
+            // member at position ⌊n/2⌋ from the top.
+            let hinge = match judgement {
+                GateJudgement::EveryMember => given.first().copied(),
+                GateJudgement::Majority => given
+                    .len()
+                    .checked_sub(given.len() / 2 + 1)
+                    .and_then(|index| given.get(index).copied()),
+                GateJudgement::MeanPoints => None,
+            };
+            current.gate_points =
+                hinge.and_then(|points| points.checked_mul(Decimal::from(standing.sheets().get())));
+            Some((code.clone(), current))
+        })
+        .collect();
+    crate::advise::Standing::new(
+        standing.sheets(),
+        criteria,
+        standing.disqualifications().to_vec(),
+    )
+}
+
 /// `sum / n`, or zero when nobody scored.
 pub(crate) fn divide(sum: Decimal, n: usize) -> Decimal {
     sum.checked_div(Decimal::from(n)).unwrap_or_default()

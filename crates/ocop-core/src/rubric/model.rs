@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::source::Confidence;
@@ -287,7 +288,7 @@ pub struct ProductSet {
     pub errata: Vec<Erratum>,
     /// Fingerprint of the instrument and set data used.
     pub fingerprint: String,
-    pub(crate) codes: HashMap<String, CodeRole>,
+    pub(crate) codes: FxHashMap<String, CodeRole>,
 }
 
 /// What a code names in a product set.
@@ -365,8 +366,8 @@ impl ProductSet {
     }
 
     /// Indexes every criterion code of a set's parts.
-    pub(crate) fn index_codes(parts: &[Part]) -> HashMap<String, CodeRole> {
-        let mut codes = HashMap::new();
+    pub(crate) fn index_codes(parts: &[Part]) -> FxHashMap<String, CodeRole> {
+        let mut codes = FxHashMap::default();
         for (part_index, part) in parts.iter().enumerate() {
             for (group_index, group) in part.groups.iter().enumerate() {
                 for (criterion_index, criterion) in group.criteria.iter().enumerate() {

@@ -1,6 +1,8 @@
 //! Answers checked against a product set: every code known, every option in range.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
 
 use rust_decimal::Decimal;
 
@@ -42,7 +44,9 @@ pub enum Knockout {
 /// The checked answers of one sheet, valid for one product set.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Answers {
-    answers: HashMap<String, Answer>,
+    // Criterion codes are short and come from a validated set: a fast hash matters more here
+    // than resistance to crafted keys.
+    answers: FxHashMap<String, Answer>,
     knockouts: Vec<Knockout>,
 }
 
@@ -94,7 +98,7 @@ impl Answers {
         completeness: Completeness,
     ) -> Result<Answers, Vec<InputProblem>> {
         let mut problems = Vec::new();
-        let mut checked = HashMap::new();
+        let mut checked = FxHashMap::default();
         for raw in raw_answers {
             let problem = |kind| InputProblem::new(raw.path.clone(), None, kind);
             match set.leaf(&raw.code) {

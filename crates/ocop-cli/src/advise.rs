@@ -1,0 +1,116 @@
+//! `ocop advise`: read a member's sheet (and a cost file), print what to improve to reach a star
+//! level, and the margin below.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use clap::builder::TypedValueParser as _;
+use ocop_core::advise::{CheckedSheet, CostMap, DEFAULT_ALTERNATIVES, Request};
+use ocop_core::council::{self, SessionOptions};
+use ocop_core::lang::Lang;
+use ocop_core::sheet::Completeness;
+
+use crate::args::{Format, LangArg, RubricsArg};
+use crate::{SUCCESS, catalog, print, print_json, read_input, render, report_invalid};
+
+/// The arguments of `ocop advise`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct AdviseArgs {
+    /// A member's sheet, or a council session advised on its members' mean (JSON; `-` reads
+    /// standard input).
+    file: PathBuf,
+    /// The star level to reach (default: the next one above the current stars).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..))]
+    target: Option<u8>,
+    /// A cost file, criterion code → cost as a decimal string (`{"1.5": "2", "6.3": "0.5"}`;
+    /// `"*"` prices every criterion not listed, otherwise those are left as they are): the plans
+    /// then minimise the total cost.
+    #[arg(long = "cost", value_name = "COSTS")]
+    cost: Option<PathBuf>,
+    /// How many tied plans to list at most.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_ALTERNATIVES,
+          value_parser = clap::value_parser!(u16).range(1..).map(usize::from))]
+    alternatives: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Language of labels and messages.
+    #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+    lang: LangArg,
+    /// Advise on an unfinished sheet: the stars still possible and what the unanswered criteria
+    /// must reach.
+    #[arg(long)]
+    partial: bool,
+    #[command(flatten)]
+    rubrics: RubricsArg,
+}
+
+/// Runs `ocop advise`.
+pub(crate) fn run(args: AdviseArgs) -> Result<u8> {
+    let lang: Lang = args.lang.into();
+    let as_json = args.format == Format::Json;
+    let catalog = catalog(&args.rubrics)?;
+    let text = read_input(&args.file)?;
+    let completeness = if args.partial {
+        Completeness::Partial
+    } else {
+        Completeness::Complete
+    };
+    // A council session is advised on its members' mean; anything else is read as a sheet.
+    let session = council::is_session(&text);
+    let set = if session {
+        let options = SessionOptions {
+            completeness,
+            rules_file: None,
+        };
+        let no_request = Request {
+            target: args.target,
+            costs: None,
+            alternatives: args.alternatives,
+        };
+        match council::advise_session(catalog.get(), &text, options, &no_request) {
+            Ok((_, loaded)) => loaded,
+            Err(problems) => return report_invalid(&args.file, problems, as_json, lang),
+        }
+    } else {
+        match CheckedSheet::read(catalog.get(), &text, completeness) {
+            Ok(sheet) => sheet.loaded,
+            Err(problems) => return report_invalid(&args.file, problems, as_json, lang),
+        }
+    };
+    let costs = match &args.cost {
+        None => None,
+        Some(path) => match CostMap::parse(&set.set, &read_costs(path)?) {
+            Ok(costs) => Some(costs),
+            Err(problems) => return report_invalid(path, problems, as_json, lang),
+        },
+    };
+    let request = Request {
+        target: args.target,
+        costs,
+        alternatives: args.alternatives,
+    };
+    let advice = if session {
+        let options = SessionOptions {
+            completeness,
+            rules_file: None,
+        };
+        council::advise_session(catalog.get(), &text, options, &request).map(|(advice, _)| advice)
+    } else {
+        CheckedSheet::read(catalog.get(), &text, completeness).map(|sheet| sheet.advise(&request))
+    };
+    let mut advice = match advice {
+        Ok(advice) => advice,
+        Err(problems) => return report_invalid(&args.file, problems, as_json, lang),
+    };
+    advice.localize(lang);
+    match args.format {
+        Format::Json => print_json(&advice)?,
+        Format::Text => print(&render::advice(&advice, &set.set, lang))?,
+    }
+    Ok(SUCCESS)
+}
+
+fn read_costs(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
+}
