@@ -167,8 +167,7 @@ pub fn diff_catalogs(
 ) -> Result<RubricDiff, RubricError> {
     let old_instrument = old_catalog.instrument(old)?;
     let new_instrument = new_catalog.instrument(new)?;
-    let old_key = format!("{}@{}", old_instrument.id, old_instrument.revision);
-    let new_key = format!("{}@{}", new_instrument.id, new_instrument.revision);
+    let (old_key, new_key) = (old_instrument.key(), new_instrument.key());
     let numbers = |instrument: &crate::rubric::Instrument| -> Vec<u8> {
         instrument
             .product_sets

@@ -148,10 +148,7 @@ pub fn rescore(catalog: &Catalog, text: &str, to: &str) -> Result<Rescore, Vec<I
         .instrument(to)
         .map_err(|error| problem(error.to_string()))?;
     let new = catalog
-        .product_set(
-            &format!("{}@{}", target.id, target.revision),
-            sheet.product_set,
-        )
+        .product_set(&target.key(), sheet.product_set)
         .map_err(|error| problem(error.to_string()))?;
 
     let matching = match_criteria(&old.set, &new.set);

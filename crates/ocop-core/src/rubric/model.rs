@@ -55,6 +55,11 @@ pub struct Instrument {
 }
 
 impl Instrument {
+    /// The identifier of exactly this revision: `qd26-2026@1`.
+    pub fn key(&self) -> String {
+        format!("{}@{}", self.id, self.revision)
+    }
+
     /// The band a total falls in: the highest band whose lower end the total reaches.
     ///
     /// Bands are half-open (`from ≤ total < below`) and the top band includes the maximum, so

@@ -267,7 +267,7 @@ pub(crate) fn resolve_set(
     let instrument =
         pick_instrument(catalog, choice).map_err(|(field, kind)| problem(field, kind))?;
     catalog
-        .product_set(&instrument.id, product_set)
+        .product_set(&instrument.key(), product_set)
         .map_err(|error| match error {
             RubricError::UnknownSet { rubric, number } => problem(
                 "product_set",
