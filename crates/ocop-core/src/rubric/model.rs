@@ -473,7 +473,11 @@ impl Criterion {
 
     /// The option with this 1-based number.
     pub fn option(&self, number: u32) -> Option<&Choice> {
-        self.options().iter().find(|option| option.number == number)
+        // Options are numbered 1, 2, … in printed order, straight through the cases.
+        let index = usize::try_from(number).ok()?.checked_sub(1)?;
+        self.options()
+            .get(index)
+            .filter(|option| option.number == number)
     }
 
     /// The most points any answer can score (at most the maximum).

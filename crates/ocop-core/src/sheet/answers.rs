@@ -98,7 +98,8 @@ impl Answers {
         completeness: Completeness,
     ) -> Result<Answers, Vec<InputProblem>> {
         let mut problems = Vec::new();
-        let mut checked = FxHashMap::default();
+        let mut checked =
+            FxHashMap::with_capacity_and_hasher(raw_answers.len(), Default::default());
         for raw in raw_answers {
             let problem = |kind| InputProblem::new(raw.path.clone(), None, kind);
             match set.leaf(&raw.code) {

@@ -269,10 +269,10 @@ pub(crate) fn resolve_set(
     catalog
         .product_set(&instrument.key(), product_set)
         .map_err(|error| match error {
-            RubricError::UnknownSet { rubric, number } => problem(
+            RubricError::UnknownSet { number, .. } => problem(
                 "product_set",
                 InputProblemKind::UnknownProductSet {
-                    rubric,
+                    rubric: instrument.id.clone(),
                     product_set: number,
                 },
             ),

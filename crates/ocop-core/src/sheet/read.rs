@@ -1,7 +1,5 @@
 //! Reading input documents field by field, collecting every problem with its place.
 
-use std::collections::HashMap;
-
 use jiff::civil::Date;
 
 use super::problem::{InputProblem, InputProblemKind};
@@ -16,13 +14,17 @@ pub(crate) struct Reader<'d, 'a> {
 /// The fields of one object, by name.
 pub(crate) struct Fields<'d, 'a> {
     pub(crate) path: JsonPath,
-    values: HashMap<&'d str, &'d Value<'a>>,
+    // A handful of fields per object: a short list beats a hash map.
+    values: Vec<(&'d str, &'d Value<'a>)>,
 }
 
 impl<'d, 'a> Fields<'d, 'a> {
     /// The value of a field, if present.
     pub(crate) fn get(&self, name: &str) -> Option<&'d Value<'a>> {
-        self.values.get(name).copied()
+        self.values
+            .iter()
+            .find(|(field, _)| *field == name)
+            .map(|(_, value)| *value)
     }
 }
 
@@ -75,24 +77,26 @@ impl<'d, 'a> Reader<'d, 'a> {
             self.wrong_type(path, value, field, "an object");
             return None;
         };
-        let mut values = HashMap::new();
+        let mut values: Vec<(&str, &Value<'a>)> = Vec::with_capacity(allowed.len());
         for (name, key_offset, value) in json::keyed_properties(object) {
-            let field = name.to_owned();
             if !allowed.contains(&name) {
-                self.problem_at_key(
-                    path.key(name),
-                    key_offset,
-                    InputProblemKind::UnknownField { field },
-                );
-            } else if values.insert(name, value).is_some() {
-                self.problem_at_key(
-                    path.key(name),
-                    key_offset,
-                    InputProblemKind::DuplicateKey { field },
-                );
+                let kind = InputProblemKind::UnknownField {
+                    field: name.to_owned(),
+                };
+                self.problem_at_key(path.key(name), key_offset, kind);
+            } else if values.iter().any(|(seen, _)| *seen == name) {
+                let kind = InputProblemKind::DuplicateKey {
+                    field: name.to_owned(),
+                };
+                self.problem_at_key(path.key(name), key_offset, kind);
+            } else {
+                values.push((name, value));
             }
         }
-        for name in required.iter().filter(|name| !values.contains_key(**name)) {
+        for name in required
+            .iter()
+            .filter(|name| !values.iter().any(|(field, _)| field == *name))
+        {
             self.problem(
                 path.clone(),
                 value,
@@ -115,11 +119,11 @@ impl<'d, 'a> Reader<'d, 'a> {
             self.wrong_type(path, value, field, "an object");
             return Vec::new();
         };
-        let mut seen = HashMap::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         let mut entries = Vec::new();
         for (name, key_offset, value) in json::keyed_properties(object) {
             let at = path.key(name);
-            if seen.insert(name, ()).is_some() {
+            if !seen.insert(name) {
                 let kind = InputProblemKind::DuplicateKey {
                     field: name.to_owned(),
                 };
