@@ -13,6 +13,19 @@ use crate::rubric::ProductSet;
 use crate::score::scored_points;
 use crate::sheet::Answers;
 
+/// Whether the counted members' totals differ by more than the rules allow.
+pub(super) fn spread_exceeds(rules: &Rules, counted: &[MemberScore<'_>]) -> bool {
+    let totals = counted.iter().map(|member| member.outcome.total);
+    let (low, high) = (
+        totals.clone().min().unwrap_or_default(),
+        totals.max().unwrap_or_default(),
+    );
+    rules
+        .max_spread
+        .value
+        .is_some_and(|limit| high - low > limit.0)
+}
+
 /// The spread of counted members' totals, and the members and criteria that drive it.
 pub(super) fn spread(set: &ProductSet, rules: &Rules, counted: &[MemberScore<'_>]) -> SpreadCheck {
     let totals = counted.iter().map(|member| member.outcome.total);

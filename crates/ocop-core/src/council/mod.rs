@@ -160,13 +160,12 @@ pub fn council_defaults(catalog: &Catalog, rubric: &str) -> Result<CouncilDefaul
 pub(crate) struct MemberScore<'s> {
     pub(crate) id: &'s str,
     pub(crate) answers: &'s Answers,
-    pub(crate) outcome: Outcome,
+    pub(crate) outcome: &'s Outcome,
 }
 
 /// The official figures of a session, before members' detail and analytics.
 struct Verdict<'c> {
     counted: Vec<MemberScore<'c>>,
-    outcomes: Vec<Option<Outcome>>,
     sum_total: Decimal,
     banded_total: Decimal,
     band_stars: Stars,
@@ -175,7 +174,6 @@ struct Verdict<'c> {
     knockout_votes: Vec<KnockoutVote>,
     disqualifications: Vec<Disqualification>,
     quorum: QuorumCheck,
-    spread: SpreadCheck,
     status: SessionStatus,
     stars: Stars,
     certifiable: bool,
@@ -187,7 +185,25 @@ impl Verdict<'_> {
     }
 }
 
-fn verdict<'c>(session: &'c Session, checked: &'c Checked) -> Verdict<'c> {
+/// Each member's sheet scored on its own, in session order (`None`: they did not score).
+fn outcomes(checked: &Checked) -> Vec<Option<Outcome>> {
+    let (instrument, set) = (&checked.loaded.instrument, &checked.loaded.set);
+    checked
+        .sheets
+        .iter()
+        .map(|sheet| {
+            sheet
+                .as_ref()
+                .map(|answers| score::outcome(instrument, set, answers))
+        })
+        .collect()
+}
+
+fn verdict<'c>(
+    session: &'c Session,
+    checked: &'c Checked,
+    outcomes: &'c [Option<Outcome>],
+) -> Verdict<'c> {
     let Checked {
         loaded,
         rules,
@@ -198,25 +214,17 @@ fn verdict<'c>(session: &'c Session, checked: &'c Checked) -> Verdict<'c> {
     let set = &loaded.set;
     let scoring_roles: HashSet<_> = rules.scoring_roles.value.iter().copied().collect();
 
-    let outcomes: Vec<Option<Outcome>> = sheets
-        .iter()
-        .map(|sheet| {
-            sheet
-                .as_ref()
-                .map(|answers| score::outcome(instrument, set, answers))
-        })
-        .collect();
     let counted: Vec<MemberScore<'_>> = session
         .members
         .iter()
         .zip(sheets)
-        .zip(&outcomes)
+        .zip(outcomes)
         .filter(|((member, _), _)| scoring_roles.contains(&member.role))
         .filter_map(|((member, sheet), outcome)| {
             Some(MemberScore {
                 id: &member.id,
                 answers: sheet.as_ref()?,
-                outcome: outcome.clone()?,
+                outcome: outcome.as_ref()?,
             })
         })
         .collect();
@@ -253,7 +261,7 @@ fn verdict<'c>(session: &'c Session, checked: &'c Checked) -> Verdict<'c> {
         .filter(|member| scoring_roles.contains(&member.role))
         .count();
     let quorum = quorum(rules, session, scoring_members, &counted);
-    let spread = analytics::spread(set, rules, &counted);
+    let over_spread = analytics::spread_exceeds(rules, &counted);
     let incomplete = counted.iter().any(|member| !is_finished(set, member));
     let status = if !quorum.met {
         SessionStatus::NoQuorum
@@ -261,7 +269,7 @@ fn verdict<'c>(session: &'c Session, checked: &'c Checked) -> Verdict<'c> {
         SessionStatus::Incomplete
     } else if !disqualifications.is_empty() {
         SessionStatus::Disqualified
-    } else if spread.exceeded {
+    } else if over_spread {
         SessionStatus::NeedsRescoring
     } else {
         SessionStatus::Ranked
@@ -275,7 +283,6 @@ fn verdict<'c>(session: &'c Session, checked: &'c Checked) -> Verdict<'c> {
         status == SessionStatus::Ranked && stars >= instrument.recognition.certifiable_from;
     Verdict {
         counted,
-        outcomes,
         sum_total,
         banded_total,
         band_stars,
@@ -284,7 +291,6 @@ fn verdict<'c>(session: &'c Session, checked: &'c Checked) -> Verdict<'c> {
         knockout_votes,
         disqualifications,
         quorum,
-        spread,
         status,
         stars,
         certifiable,
@@ -292,9 +298,9 @@ fn verdict<'c>(session: &'c Session, checked: &'c Checked) -> Verdict<'c> {
 }
 
 fn evaluate(session: &Session, checked: &Checked) -> CouncilResult {
+    let outcomes = outcomes(checked);
     let Verdict {
         counted,
-        outcomes,
         sum_total,
         banded_total,
         band_stars,
@@ -303,11 +309,11 @@ fn evaluate(session: &Session, checked: &Checked) -> CouncilResult {
         knockout_votes,
         disqualifications,
         quorum,
-        spread,
         status,
         stars,
         certifiable,
-    } = verdict(session, checked);
+    } = verdict(session, checked, &outcomes);
+    let spread = analytics::spread(&checked.loaded.set, &checked.rules, &counted);
     let Checked {
         loaded,
         rules,
@@ -429,7 +435,8 @@ pub fn session_standing(
             return Err(locate(problems, text));
         }
     };
-    let verdict = verdict(&session, &checked);
+    let outcomes = outcomes(&checked);
+    let verdict = verdict(&session, &checked, &outcomes);
     Ok(Standing {
         rubric: checked.loaded.instrument.id.clone(),
         product_set: checked.loaded.set.number,
@@ -518,7 +525,8 @@ pub fn advise_session(
             return Err(locate(problems, text));
         }
     };
-    let verdict = verdict(&session, &checked);
+    let outcomes = outcomes(&checked);
+    let verdict = verdict(&session, &checked, &outcomes);
     let set = &checked.loaded.set;
     let members: Vec<Answers> = verdict
         .counted
