@@ -49,13 +49,23 @@ pub fn score_session(
     text: &str,
     options: SessionOptions<'_>,
 ) -> Result<CouncilResult, Vec<InputProblem>> {
+    let (session, checked) = read_session(catalog, text, options)?;
+    Ok(evaluate(&session, &checked))
+}
+
+/// Reads a session and checks it against its rubric. Problems in its shape do not stop its
+/// sheets from being checked: every problem is reported, each with its place.
+fn read_session(
+    catalog: &Catalog,
+    text: &str,
+    options: SessionOptions<'_>,
+) -> Result<(Session, Checked), Vec<InputProblem>> {
     let (session, mut problems) = Session::parse_lenient(text);
     let Some(session) = session else {
         return Err(problems);
     };
-    let checked = check_session(catalog, &session, options);
-    match checked {
-        Ok(checked) if problems.is_empty() => Ok(evaluate(&session, &checked)),
+    match check_session(catalog, &session, options) {
+        Ok(checked) if problems.is_empty() => Ok((session, checked)),
         Ok(_) => Err(problems),
         Err(found) => {
             problems.extend(found);
@@ -423,18 +433,7 @@ pub fn session_standing(
     text: &str,
     options: SessionOptions<'_>,
 ) -> Result<Standing, Vec<InputProblem>> {
-    let (session, mut problems) = Session::parse_lenient(text);
-    let Some(session) = session else {
-        return Err(problems);
-    };
-    let checked = match check_session(catalog, &session, options) {
-        Ok(checked) if problems.is_empty() => checked,
-        Ok(_) => return Err(problems),
-        Err(found) => {
-            problems.extend(found);
-            return Err(locate(problems, text));
-        }
-    };
+    let (session, checked) = read_session(catalog, text, options)?;
     let outcomes = outcomes(&checked);
     let verdict = verdict(&session, &checked, &outcomes);
     Ok(Standing {
@@ -513,18 +512,7 @@ pub fn advise_session(
     request: &crate::advise::Request,
 ) -> Result<(crate::advise::Advice, LoadedSet), Vec<InputProblem>> {
     use crate::advise::{Standing, advise};
-    let (session, mut problems) = Session::parse_lenient(text);
-    let Some(session) = session else {
-        return Err(problems);
-    };
-    let checked = match check_session(catalog, &session, options) {
-        Ok(checked) if problems.is_empty() => checked,
-        Ok(_) => return Err(problems),
-        Err(found) => {
-            problems.extend(found);
-            return Err(locate(problems, text));
-        }
-    };
+    let (session, checked) = read_session(catalog, text, options)?;
     let outcomes = outcomes(&checked);
     let verdict = verdict(&session, &checked, &outcomes);
     let set = &checked.loaded.set;
