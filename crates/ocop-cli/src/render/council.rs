@@ -7,7 +7,7 @@ use ocop_core::council::{CouncilResult, SessionStatus};
 use ocop_core::lang::Lang;
 use ocop_core::score::Disqualification;
 
-use super::{csv_field, gate_line, star_line};
+use super::{certificate_line, csv_field, gate_line, potential_five_star_line, star_line};
 
 /// Renders the council's result: members, quorum, spread, mean, gates, verdict, analytics.
 pub(crate) fn council(result: &CouncilResult, lang: Lang) -> String {
@@ -228,30 +228,10 @@ fn verdict(out: &mut String, result: &CouncilResult, lang: Lang) {
         );
     }
     if result.status == SessionStatus::Ranked {
-        let certificate = match (result.certifiable, result.certifying_level) {
-            (true, Some(level)) => format!(
-                "{} ({})",
-                t("có", "yes"),
-                lang.pick(level.name_vi(), level.name_en())
-            ),
-            (true, None) => t("có", "yes").to_owned(),
-            (false, _) => t("không", "no").to_owned(),
-        };
-        let _ = writeln!(
-            out,
-            "{}: {certificate}",
-            t("Công nhận, cấp giấy chứng nhận", "Certificate")
-        );
+        certificate_line(out, result.certifiable, result.certifying_level, lang);
     }
     if result.potential_five_star {
-        let _ = writeln!(
-            out,
-            "{}",
-            t(
-                "Sản phẩm có tiềm năng đạt 5 sao (từ 90 điểm)",
-                "Potential five-star product (90 points or more)"
-            )
-        );
+        potential_five_star_line(out, lang);
     }
 }
 

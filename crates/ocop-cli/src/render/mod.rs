@@ -11,7 +11,7 @@ mod scorecard;
 use std::fmt::Write as _;
 
 use ocop_core::lang::{Describe, Lang};
-use ocop_core::rubric::RubricSummary;
+use ocop_core::rubric::{Level, RubricSummary};
 use ocop_core::score::UnmetGate;
 use ocop_core::sheet::InputProblem;
 
@@ -27,6 +27,42 @@ pub(crate) use scorecard::scorecard;
 pub(crate) fn star_line(stars: u8) -> String {
     let filled = usize::from(stars.min(5));
     format!("{}{}", "★".repeat(filled), "☆".repeat(5 - filled))
+}
+
+/// Whether the result earns a certificate, and at which level of government.
+pub(crate) fn certificate_line(
+    out: &mut String,
+    certifiable: bool,
+    level: Option<Level>,
+    lang: Lang,
+) {
+    let t = |vi, en| lang.pick(vi, en);
+    let answer = match (certifiable, level) {
+        (true, Some(level)) => format!(
+            "{} ({})",
+            t("có", "yes"),
+            lang.pick(level.name_vi(), level.name_en())
+        ),
+        (true, None) => t("có", "yes").to_owned(),
+        (false, _) => t("không", "no").to_owned(),
+    };
+    let _ = writeln!(
+        out,
+        "{}: {answer}",
+        t("Công nhận, cấp giấy chứng nhận", "Certificate")
+    );
+}
+
+/// The note that a product of 90 points or more may go forward as a five-star candidate.
+pub(crate) fn potential_five_star_line(out: &mut String, lang: Lang) {
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.pick(
+            "Sản phẩm có tiềm năng đạt 5 sao (từ 90 điểm)",
+            "Potential five-star product (90 points or more)"
+        )
+    );
 }
 
 /// The list of problems of an invalid input.

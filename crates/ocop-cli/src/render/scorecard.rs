@@ -7,7 +7,7 @@ use ocop_core::score::{
     AnswerEcho, CriterionScore, CriterionStatus, Disqualification, Notice, Scorecard, Status,
 };
 
-use super::{gate_line, star_line};
+use super::{certificate_line, gate_line, potential_five_star_line, star_line};
 
 /// Renders a scorecard: parts, groups, criteria with the ticked option, gates, the verdict.
 pub(crate) fn scorecard(card: &Scorecard, lang: Lang) -> String {
@@ -257,29 +257,9 @@ fn verdict(out: &mut String, card: &Scorecard, lang: Lang) {
         t("sao", "stars"),
         star_line(card.stars)
     );
-    let certificate = match (card.certifiable, card.certifying_level) {
-        (true, Some(level)) => format!(
-            "{} ({})",
-            t("có", "yes"),
-            lang.pick(level.name_vi(), level.name_en())
-        ),
-        (true, None) => t("có", "yes").to_owned(),
-        (false, _) => t("không", "no").to_owned(),
-    };
-    let _ = writeln!(
-        out,
-        "{}: {certificate}",
-        t("Công nhận, cấp giấy chứng nhận", "Certificate")
-    );
+    certificate_line(out, card.certifiable, card.certifying_level, lang);
     if card.potential_five_star {
-        let _ = writeln!(
-            out,
-            "{}",
-            t(
-                "Sản phẩm có tiềm năng đạt 5 sao (từ 90 điểm)",
-                "Potential five-star product (90 points or more)"
-            )
-        );
+        potential_five_star_line(out, lang);
     }
 }
 
