@@ -33,7 +33,8 @@ pub(crate) fn run(
         read_round(path, &mut round, &mut progress)?;
     }
     progress.done();
-    let ranking = round.finish();
+    let mut ranking = round.finish();
+    ranking.localize(lang);
     match format {
         TableFormat::Json => print_json(&ranking)?,
         TableFormat::Csv => print(&render::ranking_csv(&ranking))?,

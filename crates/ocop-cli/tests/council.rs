@@ -216,6 +216,27 @@ fn rank_orders_sessions_and_reports_failures_by_line() {
     assert_eq!(ranking["failures"][0]["problems"][0]["line"], 4);
     assert_eq!(ranking["distribution"]["failed"], 1);
     assert_eq!(ranking["distribution"]["by_status"]["ranked"], 2);
+
+    let english = ocop(
+        &["rank", "-", "--format", "json", "--lang", "en"],
+        Some(&input),
+    );
+    let english: serde_json::Value = serde_json::from_slice(&english.stdout).unwrap();
+    let message = |ranking: &serde_json::Value| {
+        ranking["failures"][0]["problems"][0]["message"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert_ne!(
+        message(&ranking),
+        message(&english),
+        "--lang en localizes failures"
+    );
+    assert_eq!(
+        english["failures"][0]["problems"][0]["kind"],
+        ranking["failures"][0]["problems"][0]["kind"]
+    );
 }
 
 #[test]

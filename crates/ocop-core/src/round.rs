@@ -19,6 +19,7 @@ use serde::Serialize;
 use crate::council::{SessionOptions, SessionStatus, Standing, session_standing};
 use crate::decimal::Exact;
 use crate::json::{JsonPath, Position};
+use crate::lang::Lang;
 use crate::rubric::{Catalog, Stars};
 use crate::sheet::{InputProblem, InputProblemKind};
 
@@ -103,6 +104,19 @@ pub struct Ranking {
     pub failures: Vec<RoundFailure>,
     /// Outcomes counted.
     pub distribution: Distribution,
+}
+
+impl Ranking {
+    /// Rewrites the failures' problem messages in another language.
+    pub fn localize(&mut self, lang: Lang) {
+        for problem in self
+            .failures
+            .iter_mut()
+            .flat_map(|failure| &mut failure.problems)
+        {
+            problem.localize(lang);
+        }
+    }
 }
 
 /// Collects a round's sessions as they are read.
