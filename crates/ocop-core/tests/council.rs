@@ -167,6 +167,36 @@ fn a_rules_file_overrides_the_defaults_and_the_session_overrides_the_file() {
     assert_eq!(result.rules.max_spread.source, "session");
 }
 
+#[test]
+fn a_rules_file_reports_every_problem_at_its_field() {
+    let text = "{\"max_spread\": 5, \"quorum\": {\"fraction\": \"x\"},\n \"gatez\": 1, \"max_spread\": \"3\"}";
+    let problems = ocop_core::council::parse_overrides(text).unwrap_err();
+    let mut found = kinds(&problems);
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            ("duplicate_key", "/max_spread".to_owned()),
+            ("invalid_value", "/max_spread".to_owned()),
+            ("invalid_value", "/quorum".to_owned()),
+            ("unknown_field", "/gatez".to_owned()),
+        ]
+    );
+    let gatez = problems
+        .iter()
+        .find(|problem| problem.path.to_string() == "/gatez")
+        .unwrap();
+    assert_eq!(gatez.position.map(|at| (at.line, at.column)), Some((2, 2)));
+    let syntax = ocop_core::council::parse_overrides("{\"max_spread\": ").unwrap_err();
+    assert_eq!(kinds(&syntax), [("syntax", "/".to_owned())]);
+    assert_eq!(
+        ocop_core::council::parse_overrides("[]").unwrap_err()[0]
+            .kind
+            .name(),
+        "wrong_type"
+    );
+}
+
 fn kinds(problems: &[InputProblem]) -> Vec<(&'static str, String)> {
     problems
         .iter()
@@ -192,7 +222,7 @@ fn session_problems_are_all_reported_with_their_place() {
         kinds(&problems),
         [
             ("invalid_value", "/council/level".to_owned()),
-            ("invalid_value", "/council/rules".to_owned()),
+            ("invalid_value", "/council/rules/gates".to_owned()),
             ("invalid_value", "/members/1/role".to_owned()),
             ("invalid_value", "/members/1/id".to_owned()),
         ]

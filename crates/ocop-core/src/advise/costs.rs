@@ -44,13 +44,7 @@ impl CostMap {
     pub fn parse(set: &ProductSet, text: &str) -> Result<CostMap, Vec<InputProblem>> {
         let document = match Document::parse(text) {
             Ok(document) => document,
-            Err(error) => {
-                let kind = InputProblemKind::Syntax {
-                    detail: error.message,
-                };
-                let problem = InputProblem::new(JsonPath::root(), Some(error.position), kind);
-                return Err(vec![problem]);
-            }
+            Err(error) => return Err(vec![InputProblem::syntax(error)]),
         };
         let mut reader = Reader::new(&document);
         let mut entries = Vec::new();

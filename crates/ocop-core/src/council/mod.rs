@@ -22,8 +22,8 @@ pub use result::{
     MemberPoints, MemberResult, NotCounted, QuorumCheck, SelfAssessmentGap, SessionStatus,
     SpreadCheck, SpreadDriver,
 };
-pub use rules::{CouncilDefaults, Role, RuleOverrides, Rules, parse_overrides};
-pub use session::{MemberSheet, Session};
+pub use rules::{CouncilDefaults, Role, RuleOverrides, Rules};
+pub use session::{MemberSheet, Session, parse_overrides};
 
 use crate::decimal::Exact;
 use crate::json::JsonPath;

@@ -8,9 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::decimal::Exact;
-use crate::json::{JsonPath, Position};
 use crate::rubric::Level;
-use crate::sheet::{InputProblem, InputProblemKind};
 
 /// A council member's role.
 #[derive(
@@ -323,27 +321,6 @@ fn applied<T>(value: T, source: &str) -> Applied<T> {
         value,
         source: source.to_owned(),
     }
-}
-
-/// Reads a rules file: the same overrides a session may carry in `council.rules`. A problem is
-/// returned as a list, like every input problem.
-pub fn parse_overrides(text: &str) -> Result<RuleOverrides, Vec<InputProblem>> {
-    serde_json::from_str(text).map_err(|error| {
-        let message = error.to_string();
-        let detail = message
-            .rsplit_once(" at line ")
-            .map_or(message.as_str(), |(detail, _)| detail)
-            .to_owned();
-        let position = Position {
-            line: error.line(),
-            column: error.column(),
-        };
-        let kind = InputProblemKind::InvalidValue {
-            field: "rules".to_owned(),
-            detail,
-        };
-        vec![InputProblem::new(JsonPath::root(), Some(position), kind)]
-    })
 }
 
 /// The rules as applied, in the result.

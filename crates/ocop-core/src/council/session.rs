@@ -66,6 +66,14 @@ const SESSION_FIELDS: [&str; 7] = [
     "self_assessment",
 ];
 const MEMBER_FIELDS: [&str; 5] = ["id", "name", "role", "answers", "knockouts"];
+const RULE_FIELDS: [&str; 6] = [
+    "scoring_roles",
+    "quorum",
+    "max_spread",
+    "rounding",
+    "gates",
+    "knockouts",
+];
 
 impl Session {
     /// Reads a session from JSON text: the session, if enough could be read to check its
@@ -73,19 +81,7 @@ impl Session {
     pub fn parse_lenient(text: &str) -> (Option<Session>, Vec<InputProblem>) {
         let document = match Document::parse(text) {
             Ok(document) => document,
-            Err(error) => {
-                let kind = InputProblemKind::Syntax {
-                    detail: error.message,
-                };
-                return (
-                    None,
-                    vec![InputProblem::new(
-                        JsonPath::root(),
-                        Some(error.position),
-                        kind,
-                    )],
-                );
-            }
+            Err(error) => return (None, vec![InputProblem::syntax(error)]),
         };
         let mut reader = Reader::new(&document);
         let session = read_session(&mut reader, document.root());
@@ -149,10 +145,41 @@ fn read_council<'d, 'a>(
         );
     }
     let rules = match council.get("rules") {
-        Some(_) => reader.deserialize::<RuleOverrides>(&council, "rules")?,
+        Some(rules) => read_overrides(reader, rules, council.path.key("rules"))?,
         None => RuleOverrides::default(),
     };
     Some((level?, rules))
+}
+
+/// Reads a rules file: the same overrides a session may carry in `council.rules`, with every
+/// problem at its field.
+pub fn parse_overrides(text: &str) -> Result<RuleOverrides, Vec<InputProblem>> {
+    let document = Document::parse(text).map_err(|error| vec![InputProblem::syntax(error)])?;
+    let mut reader = Reader::new(&document);
+    match read_overrides(&mut reader, document.root(), JsonPath::root()) {
+        Some(overrides) if reader.problems.is_empty() => Ok(overrides),
+        _ => Err(reader.problems),
+    }
+}
+
+/// Reads rule overrides field by field, so that every wrong field is reported at its path.
+fn read_overrides<'d, 'a>(
+    reader: &mut Reader<'d, 'a>,
+    value: &'d Value<'a>,
+    path: JsonPath,
+) -> Option<RuleOverrides> {
+    let problems_before = reader.problems.len();
+    let fields = reader.object(value, path, "rules", &RULE_FIELDS, &[])?;
+    let overrides = RuleOverrides {
+        scoring_roles: reader.deserialize(&fields, "scoring_roles"),
+        quorum: reader.deserialize(&fields, "quorum"),
+        max_spread: reader.deserialize(&fields, "max_spread"),
+        rounding: reader.deserialize(&fields, "rounding"),
+        gates: reader.deserialize(&fields, "gates"),
+        knockouts: reader.deserialize(&fields, "knockouts"),
+    };
+    // A field that is present but unreadable is a problem, never an absent override.
+    (reader.problems.len() == problems_before).then_some(overrides)
 }
 
 fn read_members<'d, 'a>(

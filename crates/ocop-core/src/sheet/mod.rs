@@ -121,13 +121,7 @@ impl Sheet {
     pub fn parse_lenient(text: &str) -> (Option<Sheet>, Vec<InputProblem>) {
         let document = match Document::parse(text) {
             Ok(document) => document,
-            Err(error) => {
-                let kind = InputProblemKind::Syntax {
-                    detail: error.message,
-                };
-                let problem = InputProblem::new(JsonPath::root(), Some(error.position), kind);
-                return (None, vec![problem]);
-            }
+            Err(error) => return (None, vec![InputProblem::syntax(error)]),
         };
         let mut reader = Reader::new(&document);
         let sheet = Self::read(&mut reader, document.root(), JsonPath::root());

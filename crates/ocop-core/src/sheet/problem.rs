@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::json::{JsonPath, Position};
+use crate::json::{JsonPath, Position, SyntaxError};
 use crate::lang::{Describe, Lang};
 
 /// One problem in an input document.
@@ -37,6 +37,14 @@ impl InputProblem {
             kind,
             message,
         }
+    }
+
+    /// The problem of a text that is not one JSON document.
+    pub(crate) fn syntax(error: SyntaxError) -> Self {
+        let kind = InputProblemKind::Syntax {
+            detail: error.message,
+        };
+        Self::new(JsonPath::root(), Some(error.position), kind)
     }
 
     /// Rewrites the message in another language.
