@@ -7,9 +7,10 @@ use clap::{Args, Subcommand, ValueEnum};
 use ocop_core::diff;
 use ocop_core::fixtures::{self, Fixture};
 use ocop_core::lang::Lang;
-use ocop_core::lint;
+use ocop_core::lint::{self, LintReport};
 use ocop_core::rescore;
 use ocop_core::rubric::Catalog;
+use serde::Serialize;
 
 use crate::args::{Format, LangArg, RubricsArg};
 use crate::{INVALID, SUCCESS, catalog, print, print_json, read_input, render, report_invalid};
@@ -121,6 +122,14 @@ enum SchemaName {
     Advice,
 }
 
+/// One source's lint report, as `ocop lint --format json` prints it: fields in the report's
+/// own order, so that the report is the one the C ABI returns.
+#[derive(Serialize)]
+struct SourcedReport<'r> {
+    source: &'r str,
+    report: &'r LintReport,
+}
+
 pub(crate) fn lint(args: LintArgs) -> Result<u8> {
     let lang = args.lang.into();
     let mut reports = Vec::new();
@@ -134,11 +143,11 @@ pub(crate) fn lint(args: LintArgs) -> Result<u8> {
     let failed = reports.iter().any(|(_, report)| report.has_errors());
     match args.format {
         Format::Json => {
-            let value: Vec<serde_json::Value> = reports
+            let sourced: Vec<SourcedReport<'_>> = reports
                 .iter()
-                .map(|(source, report)| serde_json::json!({"source": source, "report": report}))
+                .map(|(source, report)| SourcedReport { source, report })
                 .collect();
-            print_json(&value)?;
+            print_json(&sourced)?;
         }
         Format::Text => {
             for (source, report) in &reports {
