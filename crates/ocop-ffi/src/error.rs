@@ -1,0 +1,290 @@
+//! Why a call failed: a stable status number, and an optional owned error object with the message
+//! and the place in the input.
+
+use std::any::Any;
+use std::ffi::{CString, c_char};
+use std::ptr;
+
+use ocop_core::json::Position;
+use ocop_core::lang::{Describe, Lang};
+use ocop_core::output::{invalid_input_document, json_document};
+use ocop_core::rubric::RubricError;
+use ocop_core::sheet::InputProblem;
+
+use crate::boundary::{c_string, guard};
+
+/// The outcome of a call: `OCOP_STATUS_OK`, or why the call failed.
+///
+/// The numbers are stable: a number is never changed, and a retired number is never given to
+/// another meaning. A newer library may return numbers this header does not list: treat every
+/// value other than `OCOP_STATUS_OK` as a failure. The hundreds group the causes: 1xx the
+/// arguments of the call, 2xx the content of a request, 3xx rubric data, 9xx the library itself.
+///
+/// Retired numbers (kept here so that they are never reused): none yet.
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ocop_status {
+    /// The call succeeded, and its out-parameters are written.
+    Ok = 0,
+    /// A pointer argument that must not be NULL is NULL. The message names the argument.
+    NullArgument = 100,
+    /// A text argument (a request, a path) is not valid UTF-8. The error's line and column give
+    /// the place of the first invalid byte.
+    InvalidUtf8 = 101,
+    /// An argument is out of range: an option bit the function does not take, or a length above
+    /// `PTRDIFF_MAX`.
+    InvalidArgument = 102,
+    /// The request is not valid: not JSON, or not a sheet, session or rules file of the contract
+    /// (unknown fields, codes or options, wrong types, missing answers, an unknown rubric or
+    /// product set). A normal outcome: every problem is in the error object's JSON document
+    /// (`ocop_error_document`), the document the command prints for it; the error's message,
+    /// path, line and column are those of the first problem.
+    InvalidInput = 200,
+    /// Rubric files cannot be read: the path does not exist, or holds no `rubric.json`.
+    RubricUnreadable = 300,
+    /// The library panicked: a bug, please report it with the message. Nothing unwound into the
+    /// caller, and the engine can still be used.
+    Panic = 900,
+}
+
+/// Why a call failed: a status, a message, and the place in the input when it is known.
+///
+/// Returned through the `err_out` argument of a failed call; owned by the caller, who releases
+/// it with `ocop_error_free`. Its strings are borrowed from it: valid until it is freed.
+pub struct ocop_error {
+    status: ocop_status,
+    message: CString,
+    path: Option<CString>,
+    position: Option<Position>,
+    document: Option<CString>,
+}
+
+impl ocop_error {
+    fn new(status: ocop_status, message: String) -> Self {
+        Self {
+            status,
+            message: c_string(message),
+            path: None,
+            position: None,
+            document: None,
+        }
+    }
+
+    /// The status the failed call returns.
+    pub(crate) fn status(&self) -> ocop_status {
+        self.status
+    }
+
+    /// A pointer argument is NULL.
+    pub(crate) fn null_argument(name: &str) -> Self {
+        Self::new(ocop_status::NullArgument, format!("{name} is NULL"))
+    }
+
+    /// A text argument is not UTF-8: the place is that of the first invalid byte.
+    pub(crate) fn invalid_utf8(name: &str, bytes: &[u8], error: std::str::Utf8Error) -> Self {
+        let valid = bytes
+            .get(..error.valid_up_to())
+            .and_then(|prefix| std::str::from_utf8(prefix).ok())
+            .unwrap_or_default();
+        let position = Position::of_offset(valid, valid.len());
+        let mut this = Self::new(
+            ocop_status::InvalidUtf8,
+            format!(
+                "{name} is not valid UTF-8 at line {}, column {}: {error}",
+                position.line, position.column
+            ),
+        );
+        this.position = Some(position);
+        this
+    }
+
+    /// An argument is out of range.
+    pub(crate) fn invalid_argument(message: String) -> Self {
+        Self::new(ocop_status::InvalidArgument, message)
+    }
+
+    /// An invalid request: every problem in the document, the first one in the message and place.
+    pub(crate) fn invalid_input(problems: Vec<InputProblem>, lang: Lang) -> Self {
+        Self::invalid(None, problems, lang)
+    }
+
+    /// Invalid council rules given with a request: as an invalid request, with the document's
+    /// `"file"` and the message naming the rules.
+    pub(crate) fn invalid_rules(problems: Vec<InputProblem>, lang: Lang) -> Self {
+        Self::invalid(Some("rules"), problems, lang)
+    }
+
+    fn invalid(file: Option<&str>, mut problems: Vec<InputProblem>, lang: Lang) -> Self {
+        for problem in &mut problems {
+            problem.localize(lang);
+        }
+        let document = json_document(&invalid_input_document(file, &problems));
+        let mut this = match problems.first() {
+            Some(first) => {
+                let message = first.describe(lang);
+                let message = match file {
+                    Some(file) => format!("{file}: {message}"),
+                    None => message,
+                };
+                let mut this = Self::new(ocop_status::InvalidInput, message);
+                this.path = Some(c_string(first.path.to_string()));
+                this.position = first.position;
+                this
+            }
+            None => Self::new(
+                ocop_status::InvalidInput,
+                lang.pick("dữ liệu vào không hợp lệ", "invalid input")
+                    .to_owned(),
+            ),
+        };
+        this.document = Some(c_string(document));
+        this
+    }
+
+    /// Rubric files cannot be used.
+    pub(crate) fn rubric(error: &RubricError) -> Self {
+        Self::new(ocop_status::RubricUnreadable, error.to_string())
+    }
+
+    /// A panic caught at the boundary.
+    pub(crate) fn panic(payload: &(dyn Any + Send)) -> Self {
+        let what = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("no message");
+        Self::new(
+            ocop_status::Panic,
+            format!("the library panicked (a bug, please report it): {what}"),
+        )
+    }
+}
+
+/// The status of a failed call; `OCOP_STATUS_NULL_ARGUMENT` when `error` is NULL.
+///
+/// # Safety
+///
+/// `error` is NULL or an error object from this library, not yet freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ocop_error_status(error: *const ocop_error) -> ocop_status {
+    guard(ocop_status::Panic, || {
+        // SAFETY: the caller passes NULL or a live error object.
+        unsafe { error.as_ref() }.map_or(ocop_status::NullArgument, |error| error.status)
+    })
+}
+
+/// The message: what went wrong, naming the thing concerned (NUL-terminated UTF-8).
+///
+/// Borrowed from `error`: valid until `ocop_error_free(error)`. NULL when `error` is NULL.
+///
+/// # Safety
+///
+/// `error` is NULL or an error object from this library, not yet freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ocop_error_message(error: *const ocop_error) -> *const c_char {
+    guard(ptr::null(), || {
+        // SAFETY: the caller passes NULL or a live error object.
+        unsafe { error.as_ref() }.map_or(ptr::null(), |error| error.message.as_ptr())
+    })
+}
+
+/// Where in the request the error is, as a JSON Pointer (RFC 6901, `/answers/1.1`; the document
+/// itself is `/`), NUL-terminated.
+///
+/// Borrowed from `error`: valid until `ocop_error_free(error)`. NULL when the error has no path
+/// (it is not about a request's content), or when `error` is NULL.
+///
+/// # Safety
+///
+/// `error` is NULL or an error object from this library, not yet freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ocop_error_path(error: *const ocop_error) -> *const c_char {
+    guard(ptr::null(), || {
+        // SAFETY: the caller passes NULL or a live error object.
+        let error = unsafe { error.as_ref() };
+        error
+            .and_then(|error| error.path.as_ref())
+            .map_or(ptr::null(), |path| path.as_ptr())
+    })
+}
+
+/// The line in the request text where the error is, from 1; 0 when unknown, or when `error` is
+/// NULL.
+///
+/// # Safety
+///
+/// `error` is NULL or an error object from this library, not yet freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ocop_error_line(error: *const ocop_error) -> usize {
+    guard(0, || {
+        // SAFETY: the caller passes NULL or a live error object.
+        let error = unsafe { error.as_ref() };
+        error
+            .and_then(|error| error.position)
+            .map_or(0, |position| position.line)
+    })
+}
+
+/// The column in the request text where the error is, in characters from 1; 0 when unknown, or
+/// when `error` is NULL.
+///
+/// # Safety
+///
+/// `error` is NULL or an error object from this library, not yet freed.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ocop_error_column(error: *const ocop_error) -> usize {
+    guard(0, || {
+        // SAFETY: the caller passes NULL or a live error object.
+        let error = unsafe { error.as_ref() };
+        error
+            .and_then(|error| error.position)
+            .map_or(0, |position| position.column)
+    })
+}
+
+/// The JSON error document, for `OCOP_STATUS_INVALID_INPUT`: `{"error": {"kind":
+/// "invalid_input", "problems": [...]}}`, every problem with its path, line, column and message,
+/// as `ocop score --format json` prints it (less the `"file"` the command adds). NUL-terminated;
+/// when `document_len_out` is not NULL, the length in bytes (without the NUL) is written there.
+///
+/// Borrowed from `error`: valid until `ocop_error_free(error)`. NULL, and `document_len_out` left
+/// alone, when the error has no document (any other status), or when `error` is NULL.
+///
+/// # Safety
+///
+/// `error` is NULL or an error object from this library, not yet freed; `document_len_out` is
+/// NULL or valid for writing a `size_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ocop_error_document(
+    error: *const ocop_error,
+    document_len_out: *mut usize,
+) -> *const c_char {
+    guard(ptr::null(), || {
+        // SAFETY: the caller passes NULL or a live error object.
+        let error = unsafe { error.as_ref() };
+        let Some(document) = error.and_then(|error| error.document.as_ref()) else {
+            return ptr::null();
+        };
+        if !document_len_out.is_null() {
+            // SAFETY: not NULL, and the caller passes a pointer valid for writing a `size_t`.
+            unsafe { document_len_out.write(document.as_bytes().len()) };
+        }
+        document.as_ptr()
+    })
+}
+
+/// Releases an error object and the strings borrowed from it. NULL is a no-op.
+///
+/// # Safety
+///
+/// `error` is NULL or an error object from this library, not yet freed; it is not used after.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ocop_error_free(error: *mut ocop_error) {
+    guard((), || {
+        if !error.is_null() {
+            // SAFETY: a non-NULL error comes from `Box::into_raw` in `boundary::call` and is
+            // freed once, as the caller promises.
+            drop(unsafe { Box::from_raw(error) });
+        }
+    });
+}
