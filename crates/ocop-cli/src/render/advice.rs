@@ -9,7 +9,7 @@ use ocop_core::lang::Lang;
 use ocop_core::rubric::{Criterion, ProductSet};
 use ocop_core::score::{AnswerEcho, Status};
 
-use super::star_line;
+use super::{product_lines, star_line};
 
 /// Renders advice; the product set gives the criteria's names and the options' texts.
 pub(crate) fn advice(advice: &Advice, set: &ProductSet, lang: Lang) -> String {
@@ -24,21 +24,13 @@ pub(crate) fn advice(advice: &Advice, set: &ProductSet, lang: Lang) -> String {
         t("dữ liệu bản", "data revision"),
         advice.rubric_revision
     );
-    let _ = writeln!(
-        out,
-        "{} {}: {}",
-        t("Bộ sản phẩm", "Product set"),
+    product_lines(
+        &mut out,
         advice.product_set,
-        advice.product_set_name
+        &advice.product_set_name,
+        advice.product.as_ref(),
+        lang,
     );
-    if let Some(product) = &advice.product {
-        let code = product
-            .code
-            .as_deref()
-            .map(|code| format!(" ({code})"))
-            .unwrap_or_default();
-        let _ = writeln!(out, "{}: {}{code}", t("Sản phẩm", "Product"), product.name);
-    }
     if let Some(evaluator) = &advice.evaluator {
         let _ = writeln!(out, "{}: {evaluator}", t("Người chấm", "Evaluator"));
     }

@@ -7,7 +7,9 @@ use ocop_core::council::{CouncilResult, SessionStatus};
 use ocop_core::lang::Lang;
 use ocop_core::score::Disqualification;
 
-use super::{certificate_line, csv_field, gate_line, potential_five_star_line, star_line};
+use super::{
+    certificate_line, csv_field, gate_line, potential_five_star_line, product_lines, star_line,
+};
 
 /// Renders the council's result: members, quorum, spread, mean, gates, verdict, analytics.
 pub(crate) fn council(result: &CouncilResult, lang: Lang) -> String {
@@ -26,21 +28,13 @@ pub(crate) fn council(result: &CouncilResult, lang: Lang) -> String {
         t("dữ liệu bản", "data revision"),
         result.rubric_revision
     );
-    let _ = writeln!(
-        out,
-        "{} {}: {}",
-        t("Bộ sản phẩm", "Product set"),
+    product_lines(
+        &mut out,
         result.product_set,
-        result.product_set_name
+        &result.product_set_name,
+        result.product.as_ref(),
+        lang,
     );
-    if let Some(product) = &result.product {
-        let code = product
-            .code
-            .as_deref()
-            .map(|code| format!(" ({code})"))
-            .unwrap_or_default();
-        let _ = writeln!(out, "{}: {}{code}", t("Sản phẩm", "Product"), product.name);
-    }
 
     let _ = writeln!(out, "\n{}", t("Thành viên:", "Members:"));
     for member in &result.members {

@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use ocop_core::lang::{Describe, Lang};
 use ocop_core::rubric::{Level, RubricSummary};
 use ocop_core::score::UnmetGate;
-use ocop_core::sheet::InputProblem;
+use ocop_core::sheet::{InputProblem, Product};
 
 pub(crate) use advice::advice;
 pub(crate) use blank::blank_sheet;
@@ -27,6 +27,30 @@ pub(crate) use scorecard::scorecard;
 pub(crate) fn star_line(stars: u8) -> String {
     let filled = usize::from(stars.min(5));
     format!("{}{}", "★".repeat(filled), "☆".repeat(5 - filled))
+}
+
+/// The product set and, when given, the product with its code: the heading of every result.
+pub(crate) fn product_lines(
+    out: &mut String,
+    set_number: u8,
+    set_name: &str,
+    product: Option<&Product>,
+    lang: Lang,
+) {
+    let t = |vi, en| lang.pick(vi, en);
+    let _ = writeln!(
+        out,
+        "{} {set_number}: {set_name}",
+        t("Bộ sản phẩm", "Product set")
+    );
+    if let Some(product) = product {
+        let code = product
+            .code
+            .as_deref()
+            .map(|code| format!(" ({code})"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "{}: {}{code}", t("Sản phẩm", "Product"), product.name);
+    }
 }
 
 /// Whether the result earns a certificate, and at which level of government.

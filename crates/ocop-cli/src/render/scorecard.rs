@@ -7,7 +7,7 @@ use ocop_core::score::{
     AnswerEcho, CriterionScore, CriterionStatus, Disqualification, Notice, Scorecard, Status,
 };
 
-use super::{certificate_line, gate_line, potential_five_star_line, star_line};
+use super::{certificate_line, gate_line, potential_five_star_line, product_lines, star_line};
 
 /// Renders a scorecard: parts, groups, criteria with the ticked option, gates, the verdict.
 pub(crate) fn scorecard(card: &Scorecard, lang: Lang) -> String {
@@ -22,21 +22,13 @@ pub(crate) fn scorecard(card: &Scorecard, lang: Lang) -> String {
         t("dữ liệu bản", "data revision"),
         card.rubric_revision
     );
-    let _ = writeln!(
-        out,
-        "{} {}: {}",
-        t("Bộ sản phẩm", "Product set"),
+    product_lines(
+        &mut out,
         card.product_set,
-        card.product_set_name
+        &card.product_set_name,
+        card.product.as_ref(),
+        lang,
     );
-    if let Some(product) = &card.product {
-        let code = product
-            .code
-            .as_deref()
-            .map(|code| format!(" ({code})"))
-            .unwrap_or_default();
-        let _ = writeln!(out, "{}: {}{code}", t("Sản phẩm", "Product"), product.name);
-    }
     if let Some(evaluator) = &card.evaluator {
         let _ = writeln!(out, "{}: {evaluator}", t("Người chấm", "Evaluator"));
     }
