@@ -1,21 +1,10 @@
 //! `ocop advise`, run as a user would run it.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod support;
+
+use support::{example, json, ocop, ocop_stdin, root, stderr, stdout};
 
 use serde_json::{Value, json};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn example() -> String {
-    root()
-        .join("fixtures/examples/toi-den-ly-son.json")
-        .display()
-        .to_string()
-}
 
 /// The 95-point sheet of the stored case, capped at 4★ by 6.5's ***** gate.
 fn ninety_five() -> String {
@@ -27,42 +16,6 @@ fn ninety_five() -> String {
     )
     .unwrap();
     case["sheet"].to_string()
-}
-
-fn ocop(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ocop"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn ocop_stdin(args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ocop"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
-
-fn json(output: &Output) -> Value {
-    serde_json::from_slice(&output.stdout).unwrap()
 }
 
 #[test]

@@ -1,56 +1,12 @@
 //! The `ocop` binary, run as a user would run it.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod support;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn example() -> PathBuf {
-    root().join("fixtures/examples/toi-den-ly-son.json")
-}
-
-fn ocop(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ocop"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn ocop_stdin(args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ocop"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
-
-fn json(output: &Output) -> serde_json::Value {
-    serde_json::from_slice(&output.stdout).unwrap()
-}
+use support::{example, json, ocop, ocop_stdin, root, stderr, stdout};
 
 #[test]
 fn score_prints_a_vietnamese_breakdown() {
-    let output = ocop(&["score", example().to_str().unwrap()]);
+    let output = ocop(&["score", &example()]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
     for expected in [
@@ -70,7 +26,7 @@ fn score_prints_a_vietnamese_breakdown() {
 
 #[test]
 fn score_in_english() {
-    let output = ocop(&["score", example().to_str().unwrap(), "--lang", "en"]);
+    let output = ocop(&["score", &example(), "--lang", "en"]);
     let text = stdout(&output);
     assert!(text.contains("Total: 73/100"), "{text}");
     assert!(text.contains("Result: 3 stars"), "{text}");
@@ -78,7 +34,7 @@ fn score_in_english() {
 
 #[test]
 fn score_as_json() {
-    let output = ocop(&["score", example().to_str().unwrap(), "--format", "json"]);
+    let output = ocop(&["score", &example(), "--format", "json"]);
     assert_eq!(output.status.code(), Some(0));
     let result = json(&output);
     assert_eq!(result["rubric"], "qd26-2026");
@@ -244,7 +200,7 @@ fn rubrics_from_an_invalid_folder_cannot_score() {
     std::fs::write(folder.path().join("sets/10.json"), "{}").unwrap();
     let output = ocop(&[
         "score",
-        example().to_str().unwrap(),
+        &example(),
         "--rubrics",
         folder.path().to_str().unwrap(),
     ]);

@@ -1,12 +1,12 @@
 //! `ocop council`, `ocop rank` and `ocop cert`, run as a user would run them.
 
+mod support;
+
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use support::root;
 
 fn session_file() -> PathBuf {
     root().join("fixtures/examples/council-toi-den-ly-son.json")

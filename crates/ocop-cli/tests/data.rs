@@ -1,11 +1,10 @@
 //! `ocop lint`, `diff`, `fixtures check`, `rescore` and `schema`, run as officials would.
 
-use std::path::{Path, PathBuf};
+mod support;
+
 use std::process::{Command, Output};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use support::root;
 
 fn ocop(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ocop"))
