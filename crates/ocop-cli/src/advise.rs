@@ -1,17 +1,15 @@
 //! `ocop advise`: read a member's sheet (and a cost file), print what to improve to reach a star
 //! level, and the margin below.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::builder::TypedValueParser as _;
-use ocop_core::advise::{CheckedSheet, CostMap, DEFAULT_ALTERNATIVES, Request};
-use ocop_core::council::{self, SessionOptions};
+use ocop_core::advise::{CostMap, DEFAULT_ALTERNATIVES, Request, Subject};
 use ocop_core::lang::Lang;
-use ocop_core::sheet::Completeness;
 
-use crate::args::{Format, LangArg, RubricsArg};
-use crate::{SUCCESS, catalog, print, print_json, read_input, render, report_invalid};
+use crate::args::{Format, LangArg, RubricsArg, completeness};
+use crate::{SUCCESS, catalog, print, print_json, read_file, read_input, render, report_invalid};
 
 /// The arguments of `ocop advise`.
 #[derive(Debug, clap::Args)]
@@ -51,36 +49,15 @@ pub(crate) fn run(args: AdviseArgs) -> Result<u8> {
     let as_json = args.format == Format::Json;
     let catalog = catalog(&args.rubrics)?;
     let text = read_input(&args.file)?;
-    let completeness = if args.partial {
-        Completeness::Partial
-    } else {
-        Completeness::Complete
-    };
     // A council session is advised on its members' mean; anything else is read as a sheet.
-    let session = council::is_session(&text);
-    let set = if session {
-        let options = SessionOptions {
-            completeness,
-            rules_file: None,
-        };
-        let no_request = Request {
-            target: args.target,
-            costs: None,
-            alternatives: args.alternatives,
-        };
-        match council::advise_session(catalog.get(), &text, options, &no_request) {
-            Ok((_, loaded)) => loaded,
-            Err(problems) => return report_invalid(&args.file, problems, as_json, lang),
-        }
-    } else {
-        match CheckedSheet::read(catalog.get(), &text, completeness) {
-            Ok(sheet) => sheet.loaded,
-            Err(problems) => return report_invalid(&args.file, problems, as_json, lang),
-        }
+    let subject = match Subject::read(&catalog, &text, completeness(args.partial)) {
+        Ok(subject) => subject,
+        Err(problems) => return report_invalid(&args.file, problems, as_json, lang),
     };
+    let set = &subject.loaded().set;
     let costs = match &args.cost {
         None => None,
-        Some(path) => match CostMap::parse(&set.set, &read_costs(path)?) {
+        Some(path) => match CostMap::parse(set, &read_file(path)?) {
             Ok(costs) => Some(costs),
             Err(problems) => return report_invalid(path, problems, as_json, lang),
         },
@@ -90,27 +67,11 @@ pub(crate) fn run(args: AdviseArgs) -> Result<u8> {
         costs,
         alternatives: args.alternatives,
     };
-    let advice = if session {
-        let options = SessionOptions {
-            completeness,
-            rules_file: None,
-        };
-        council::advise_session(catalog.get(), &text, options, &request).map(|(advice, _)| advice)
-    } else {
-        CheckedSheet::read(catalog.get(), &text, completeness).map(|sheet| sheet.advise(&request))
-    };
-    let mut advice = match advice {
-        Ok(advice) => advice,
-        Err(problems) => return report_invalid(&args.file, problems, as_json, lang),
-    };
+    let mut advice = subject.advise(&request);
     advice.localize(lang);
     match args.format {
         Format::Json => print_json(&advice)?,
-        Format::Text => print(&render::advice(&advice, &set.set, lang))?,
+        Format::Text => print(&render::advice(&advice, set, lang))?,
     }
     Ok(SUCCESS)
-}
-
-fn read_costs(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
 }

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use ocop_core::lang::Lang;
+use ocop_core::sheet::Completeness;
 
 /// Scores and ranks products of Vietnam's OCOP programme on the official criteria.
 ///
@@ -40,46 +41,10 @@ pub(crate) enum Command {
     Advise(crate::advise::AdviseArgs),
     /// Combine a council session's member sheets into the council's result (JSON; `-` reads
     /// standard input).
-    Council {
-        /// The session.
-        file: PathBuf,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = TableFormat::Text)]
-        format: TableFormat,
-        /// Language of labels and messages.
-        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
-        lang: LangArg,
-        /// Allow unfinished member sheets (the session is then `incomplete`).
-        #[arg(long)]
-        partial: bool,
-        /// A council rules file overriding the rubric's defaults (the session's own rules still
-        /// take precedence).
-        #[arg(long, value_name = "FILE")]
-        rules: Option<PathBuf>,
-        #[command(flatten)]
-        rubrics: RubricsArg,
-    },
+    Council(crate::council::CouncilArgs),
     /// Score and rank a round of council sessions: session files, folders of them, or NDJSON
     /// (one session per line; `-` reads standard input).
-    Rank {
-        /// Session files, folders, or NDJSON files (`.ndjson`, `.jsonl`).
-        #[arg(required = true)]
-        rounds: Vec<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = TableFormat::Text)]
-        format: TableFormat,
-        /// Language of labels and messages.
-        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
-        lang: LangArg,
-        /// Allow unfinished member sheets.
-        #[arg(long)]
-        partial: bool,
-        /// A council rules file applied to every session.
-        #[arg(long, value_name = "FILE")]
-        rules: Option<PathBuf>,
-        #[command(flatten)]
-        rubrics: RubricsArg,
-    },
+    Rank(crate::rank::RankArgs),
     /// A certificate's expiry, re-rating window and state on a date.
     Cert {
         /// Date of the certifying decision (YYYY-MM-DD).
@@ -138,6 +103,15 @@ pub(crate) enum Command {
         #[command(flatten)]
         rubrics: RubricsArg,
     },
+}
+
+/// How complete the sheets must be, from a command's `--partial`.
+pub(crate) fn completeness(partial: bool) -> Completeness {
+    if partial {
+        Completeness::Partial
+    } else {
+        Completeness::Complete
+    }
 }
 
 /// Where rubrics come from.

@@ -18,8 +18,8 @@ pub(crate) fn run(
 ) -> Result<u8> {
     let catalog = catalog(rubrics)?;
     let rubric = match rubric {
-        Some(id) => catalog.get().instrument(id)?.id.clone(),
-        None => catalog.get().in_force_on(decided)?.id.clone(),
+        Some(id) => catalog.instrument(id)?.id.clone(),
+        None => catalog.in_force_on(decided)?.id.clone(),
     };
     let on = match on {
         Some(on) => on,

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use clap::{Args, Subcommand, ValueEnum};
 use ocop_core::diff;
-use ocop_core::fixtures::{self, Fixture};
+use ocop_core::fixtures::{self, Difference, Fixture};
 use ocop_core::lang::Lang;
 use ocop_core::lint::{self, LintReport};
 use ocop_core::rescore;
@@ -130,6 +130,40 @@ struct SourcedReport<'r> {
     report: &'r LintReport,
 }
 
+/// What `fixtures check` found, as `--format json` prints it.
+#[derive(Serialize)]
+pub(crate) struct FixturesReport {
+    /// Every fixture, in the order found.
+    pub(crate) fixtures: Vec<FixtureOutcome>,
+    /// How many fixtures differ from their expectations or could not be run.
+    pub(crate) failed: usize,
+}
+
+/// One fixture: checked (or updated), or not run at all.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub(crate) enum FixtureOutcome {
+    /// The fixture ran; no differences means it passed.
+    Checked {
+        fixture: String,
+        kind: FixtureKind,
+        updated: bool,
+        differences: Vec<Difference>,
+    },
+    /// The fixture could not be read or run.
+    Failed { fixture: String, error: String },
+}
+
+/// What a fixture checks.
+#[derive(Clone, Copy, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum FixtureKind {
+    /// A stored scoring case.
+    Case,
+    /// An invalid rubric with its expected lint output.
+    Rubric,
+}
+
 pub(crate) fn lint(args: LintArgs) -> Result<u8> {
     let lang = args.lang.into();
     let mut reports = Vec::new();
@@ -177,9 +211,9 @@ pub(crate) fn diff(args: DiffArgs) -> Result<u8> {
     let (old_catalog, old) = side(&args.old)?;
     let (new_catalog, new) = side(&args.new)?;
     let result = diff::diff_catalogs(
-        old_catalog.as_ref().unwrap_or(catalog.get()),
+        old_catalog.as_ref().unwrap_or(&catalog),
         &old,
-        new_catalog.as_ref().unwrap_or(catalog.get()),
+        new_catalog.as_ref().unwrap_or(&catalog),
         &new,
         args.product_set,
     )?;
@@ -200,43 +234,51 @@ pub(crate) fn fixtures(args: FixturesArgs) -> Result<u8> {
     let catalog = catalog(&rubrics)?;
     let found =
         fixtures::discover(&folder).with_context(|| format!("reading {}", folder.display()))?;
-    let mut report = Vec::new();
-    let mut failed = 0;
+    let mut report = FixturesReport {
+        failed: 0,
+        fixtures: Vec::new(),
+    };
     for fixture in &found {
         let name = fixture.path().display().to_string();
         let outcome = if update {
-            fixtures::update(fixture, catalog.get()).map(|changed| (changed, Vec::new()))
+            fixtures::update(fixture, &catalog).map(|changed| (changed, Vec::new()))
         } else {
-            fixtures::check(fixture, catalog.get()).map(|differences| (false, differences))
+            fixtures::check(fixture, &catalog).map(|differences| (false, differences))
         };
-        match outcome {
-            Ok((changed, differences)) => {
-                failed += usize::from(!differences.is_empty());
-                report.push(serde_json::json!({
-                    "fixture": name,
-                    "kind": match fixture { Fixture::Case(_) => "case", Fixture::Rubric(_) => "rubric" },
-                    "updated": changed,
-                    "differences": differences,
-                }));
+        report.fixtures.push(match outcome {
+            Ok((updated, differences)) => {
+                report.failed += usize::from(!differences.is_empty());
+                FixtureOutcome::Checked {
+                    fixture: name,
+                    kind: match fixture {
+                        Fixture::Case(_) => FixtureKind::Case,
+                        Fixture::Rubric(_) => FixtureKind::Rubric,
+                    },
+                    updated,
+                    differences,
+                }
             }
             Err(error) => {
-                failed += 1;
-                report.push(serde_json::json!({"fixture": name, "error": error.to_string()}));
+                report.failed += 1;
+                FixtureOutcome::Failed {
+                    fixture: name,
+                    error: error.to_string(),
+                }
             }
-        }
+        });
     }
     match format {
-        Format::Json => print_json(&serde_json::json!({"fixtures": report, "failed": failed}))?,
-        Format::Text => print(&render::fixtures(&report, failed, update))?,
+        Format::Json => print_json(&report)?,
+        Format::Text => print(&render::fixtures(&report, update))?,
     }
-    Ok(if failed == 0 { SUCCESS } else { INVALID })
+    Ok(if report.failed == 0 { SUCCESS } else { INVALID })
 }
 
 pub(crate) fn rescore(args: RescoreArgs) -> Result<u8> {
     let catalog = catalog(&args.rubrics)?;
     let lang: Lang = args.lang.into();
     let text = read_input(&args.file)?;
-    match rescore::rescore(catalog.get(), &text, &args.to) {
+    match rescore::rescore(&catalog, &text, &args.to) {
         Ok(result) => {
             match args.format {
                 Format::Json => print_json(&result)?,

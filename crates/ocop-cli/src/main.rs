@@ -16,11 +16,11 @@ use anyhow::{Context, Result};
 use clap::Parser;
 use ocop_core::lang::Lang;
 use ocop_core::output::invalid_input_document;
-use ocop_core::rubric::Catalog;
+use ocop_core::rubric::CatalogRef;
 use ocop_core::score;
-use ocop_core::sheet::{Completeness, InputProblem};
+use ocop_core::sheet::InputProblem;
 
-use crate::args::{Cli, Command, Format, RubricsArg};
+use crate::args::{Cli, Command, Format, RubricsArg, completeness};
 
 /// Exit status when the command did its job.
 pub(crate) const SUCCESS: u8 = 0;
@@ -61,12 +61,7 @@ fn run(cli: Cli) -> Result<u8> {
         } => {
             let catalog = catalog(&rubrics)?;
             let text = read_input(&file)?;
-            let completeness = if partial {
-                Completeness::Partial
-            } else {
-                Completeness::Complete
-            };
-            match score::score_sheet(catalog.get(), &text, completeness) {
+            match score::score_sheet(&catalog, &text, completeness(partial)) {
                 Ok(card) => {
                     match format {
                         Format::Json => print_json(&card)?,
@@ -80,36 +75,8 @@ fn run(cli: Cli) -> Result<u8> {
             }
         }
         Command::Advise(args) => advise::run(args),
-        Command::Council {
-            file,
-            format,
-            lang,
-            partial,
-            rules,
-            rubrics,
-        } => council::run(
-            &file,
-            format,
-            lang.into(),
-            partial,
-            rules.as_deref(),
-            &rubrics,
-        ),
-        Command::Rank {
-            rounds,
-            format,
-            lang,
-            partial,
-            rules,
-            rubrics,
-        } => rank::run(
-            &rounds,
-            format,
-            lang.into(),
-            partial,
-            rules.as_deref(),
-            &rubrics,
-        ),
+        Command::Council(args) => council::run(args),
+        Command::Rank(args) => rank::run(args),
         Command::Cert {
             decided,
             on,
@@ -136,7 +103,7 @@ fn run(cli: Cli) -> Result<u8> {
             rubrics,
         } => {
             let catalog = catalog(&rubrics)?;
-            let summaries = catalog.get().summaries();
+            let summaries = catalog.summaries();
             match format {
                 Format::Json => print_json(&summaries)?,
                 Format::Text => print(&render::rubrics(&summaries, lang.into()))?,
@@ -151,33 +118,16 @@ fn run(cli: Cli) -> Result<u8> {
             rubrics,
         } => {
             let catalog = catalog(&rubrics)?;
-            let loaded = catalog.get().product_set(&rubric, product_set)?;
+            let loaded = catalog.product_set(&rubric, product_set)?;
             print(&render::blank_sheet(&loaded, format, lang.into()))?;
             Ok(SUCCESS)
         }
     }
 }
 
-/// The bundled catalog, or one read from disk.
-pub(crate) enum CatalogRef {
-    Bundled(&'static Catalog),
-    Loaded(Catalog),
-}
-
-impl CatalogRef {
-    pub(crate) fn get(&self) -> &Catalog {
-        match self {
-            Self::Bundled(catalog) => catalog,
-            Self::Loaded(catalog) => catalog,
-        }
-    }
-}
-
+/// The bundled rubrics, or those `--rubrics` names.
 pub(crate) fn catalog(rubrics: &RubricsArg) -> Result<CatalogRef> {
-    Ok(match &rubrics.path {
-        None => CatalogRef::Bundled(Catalog::bundled()),
-        Some(path) => CatalogRef::Loaded(Catalog::from_path(path)?),
-    })
+    Ok(CatalogRef::open(rubrics.path.as_deref())?)
 }
 
 /// Reads a file, or standard input for `-`.
@@ -189,8 +139,13 @@ pub(crate) fn read_input(path: &Path) -> Result<String> {
             .context("reading standard input")?;
         Ok(text)
     } else {
-        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
+        read_file(path)
     }
+}
+
+/// Reads a file; `-` is a file name like any other.
+pub(crate) fn read_file(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
 }
 
 pub(crate) fn print(text: &str) -> Result<()> {

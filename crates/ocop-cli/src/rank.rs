@@ -8,28 +8,44 @@ use anyhow::{Context, Result};
 use ocop_core::lang::Lang;
 use ocop_core::round::Round;
 
-use crate::args::{RubricsArg, TableFormat};
+use crate::args::{LangArg, RubricsArg, TableFormat};
 use crate::council::{read_rules, session_options};
-use crate::{INVALID, SUCCESS, catalog, print, print_json, render, report_invalid};
+use crate::{INVALID, SUCCESS, catalog, print, print_json, render};
 
-pub(crate) fn run(
-    rounds: &[PathBuf],
+/// The arguments of `ocop rank`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct RankArgs {
+    /// Session files, folders, or NDJSON files (`.ndjson`, `.jsonl`).
+    #[arg(required = true)]
+    rounds: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableFormat::Text)]
     format: TableFormat,
-    lang: Lang,
+    /// Language of labels and messages.
+    #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+    lang: LangArg,
+    /// Allow unfinished member sheets.
+    #[arg(long)]
     partial: bool,
-    rules: Option<&Path>,
-    rubrics: &RubricsArg,
-) -> Result<u8> {
-    let catalog = catalog(rubrics)?;
-    let overrides = match read_rules(rules)? {
+    /// A council rules file applied to every session.
+    #[arg(long, value_name = "FILE")]
+    rules: Option<PathBuf>,
+    #[command(flatten)]
+    rubrics: RubricsArg,
+}
+
+/// Runs `ocop rank`.
+pub(crate) fn run(args: RankArgs) -> Result<u8> {
+    let lang: Lang = args.lang.into();
+    let format = args.format;
+    let catalog = catalog(&args.rubrics)?;
+    let overrides = match read_rules(args.rules.as_deref(), format == TableFormat::Json, lang)? {
         Ok(overrides) => overrides,
-        Err((path, problems)) => {
-            return report_invalid(path, problems, format == TableFormat::Json, lang);
-        }
+        Err(status) => return Ok(status),
     };
-    let mut round = Round::new(catalog.get(), session_options(partial, overrides.as_ref()));
+    let mut round = Round::new(&catalog, session_options(args.partial, overrides.as_ref()));
     let mut progress = Progress::new();
-    for path in rounds {
+    for path in &args.rounds {
         read_round(path, &mut round, &mut progress)?;
     }
     progress.done();
@@ -107,9 +123,6 @@ fn read_ndjson(
             return Ok(());
         }
         number += 1;
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
         round.add_line(name, number, &line);
         progress.tick(round.len());
     }

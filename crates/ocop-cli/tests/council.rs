@@ -2,34 +2,12 @@
 
 mod support;
 
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
 
-use support::root;
+use support::{ocop, ocop_stdin, root, stderr, stdout};
 
 fn session_file() -> PathBuf {
     root().join("fixtures/examples/council-toi-den-ly-son.json")
-}
-
-fn ocop(args: &[&str], input: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ocop"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    if let Some(input) = input {
-        stdin.write_all(input.as_bytes()).unwrap();
-    }
-    drop(stdin);
-    child.wait_with_output().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
 }
 
 fn session_with(product: &str, change: impl Fn(&mut serde_json::Value)) -> String {
@@ -42,9 +20,9 @@ fn session_with(product: &str, change: impl Fn(&mut serde_json::Value)) -> Strin
 
 #[test]
 fn council_prints_the_councils_result() {
-    let output = ocop(&["council", session_file().to_str().unwrap()], None);
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
-    let printed = text(&output.stdout);
+    let output = ocop(&["council", session_file().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let printed = stdout(&output);
     for expected in [
         "KẾT QUẢ HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP (cấp tỉnh)",
         "s1     Nguyễn Thị Lan           Thư ký       không tính",
@@ -65,15 +43,12 @@ fn council_prints_the_councils_result() {
 
 #[test]
 fn council_as_json_follows_the_contract() {
-    let output = ocop(
-        &[
-            "council",
-            session_file().to_str().unwrap(),
-            "--format",
-            "json",
-        ],
-        None,
-    );
+    let output = ocop(&[
+        "council",
+        session_file().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
     assert_eq!(output.status.code(), Some(0));
     let result: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(result["rubric"], "qd26-2026");
@@ -105,16 +80,13 @@ fn council_as_json_follows_the_contract() {
 
 #[test]
 fn council_as_csv_is_the_summary_sheet() {
-    let output = ocop(
-        &[
-            "council",
-            session_file().to_str().unwrap(),
-            "--format",
-            "csv",
-        ],
-        None,
-    );
-    let csv = text(&output.stdout);
+    let output = ocop(&[
+        "council",
+        session_file().to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    let csv = stdout(&output);
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
@@ -129,17 +101,14 @@ fn council_rules_file_applies_between_defaults_and_session() {
     let folder = tempfile::tempdir().unwrap();
     let rules = folder.path().join("quy-che.json");
     std::fs::write(&rules, r#"{"max_spread": "5"}"#).unwrap();
-    let output = ocop(
-        &[
-            "council",
-            session_file().to_str().unwrap(),
-            "--rules",
-            rules.to_str().unwrap(),
-            "--format",
-            "json",
-        ],
-        None,
-    );
+    let output = ocop(&[
+        "council",
+        session_file().to_str().unwrap(),
+        "--rules",
+        rules.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
     let result: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     // Totals 79 and 71 differ by 8.
     assert_eq!(result["status"], "needs_rescoring");
@@ -151,20 +120,17 @@ fn council_rules_file_applies_between_defaults_and_session() {
     );
 
     std::fs::write(&rules, r#"{"max_spread": 5}"#).unwrap();
-    let output = ocop(
-        &[
-            "council",
-            session_file().to_str().unwrap(),
-            "--rules",
-            rules.to_str().unwrap(),
-        ],
-        None,
-    );
+    let output = ocop(&[
+        "council",
+        session_file().to_str().unwrap(),
+        "--rules",
+        rules.to_str().unwrap(),
+    ]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        text(&output.stderr).contains("quy-che.json:1:"),
+        stderr(&output).contains("quy-che.json:1:"),
         "{}",
-        text(&output.stderr)
+        stderr(&output)
     );
 }
 
@@ -174,9 +140,9 @@ fn an_invalid_session_exits_1_with_every_problem() {
         session["members"][0]["answers"]["1.1"] = 9.into();
         session["members"][1]["role"] = "president".into();
     });
-    let output = ocop(&["council", "-", "--lang", "en"], Some(&broken));
+    let output = ocop_stdin(&["council", "-", "--lang", "en"], &broken);
     assert_eq!(output.status.code(), Some(1));
-    let errors = text(&output.stderr);
+    let errors = stderr(&output);
     assert!(
         errors.contains("\"president\" is not one of chair"),
         "{errors}"
@@ -196,7 +162,7 @@ fn rank_orders_sessions_and_reports_failures_by_line() {
         }
     });
     let input = format!("{weak}\n\n{strong}\n{{\"product_set\": \n");
-    let output = ocop(&["rank", "-", "--format", "json"], Some(&input));
+    let output = ocop_stdin(&["rank", "-", "--format", "json"], &input);
     assert_eq!(
         output.status.code(),
         Some(1),
@@ -217,10 +183,7 @@ fn rank_orders_sessions_and_reports_failures_by_line() {
     assert_eq!(ranking["distribution"]["failed"], 1);
     assert_eq!(ranking["distribution"]["by_status"]["ranked"], 2);
 
-    let english = ocop(
-        &["rank", "-", "--format", "json", "--lang", "en"],
-        Some(&input),
-    );
+    let english = ocop_stdin(&["rank", "-", "--format", "json", "--lang", "en"], &input);
     let english: serde_json::Value = serde_json::from_slice(&english.stdout).unwrap();
     let message = |ranking: &serde_json::Value| {
         ranking["failures"][0]["problems"][0]["message"]
@@ -249,9 +212,9 @@ fn rank_reads_folders_and_prints_a_table() {
     )
     .unwrap();
     std::fs::write(folder.path().join("notes.txt"), "ignored").unwrap();
-    let output = ocop(&["rank", folder.path().to_str().unwrap()], None);
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
-    let table = text(&output.stdout);
+    let output = ocop(&["rank", folder.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let table = stdout(&output);
     assert!(
         table.contains("XẾP HẠNG ĐỢT ĐÁNH GIÁ SẢN PHẨM OCOP — 2 phiên"),
         "{table}"
@@ -259,31 +222,27 @@ fn rank_reads_folders_and_prints_a_table() {
     // Equal results share a rank; the tie-break (same product code, then the name) orders them.
     assert!(table.contains("    1  Nước mắm"), "{table}");
     assert!(table.contains("   =1  Tỏi đen Lý Sơn"), "{table}");
-    let csv = text(
-        &ocop(
-            &["rank", folder.path().to_str().unwrap(), "--format", "csv"],
-            None,
-        )
-        .stdout,
-    );
+    let csv = stdout(&ocop(&[
+        "rank",
+        folder.path().to_str().unwrap(),
+        "--format",
+        "csv",
+    ]));
     assert!(csv.starts_with("rank,tied_rank,product,"), "{csv}");
     assert_eq!(csv.lines().count(), 3);
 }
 
 #[test]
 fn cert_gives_expiry_window_and_state() {
-    let output = ocop(
-        &[
-            "cert",
-            "--decided",
-            "2026-06-15",
-            "--on",
-            "2028-12-20",
-            "--format",
-            "json",
-        ],
-        None,
-    );
+    let output = ocop(&[
+        "cert",
+        "--decided",
+        "2026-06-15",
+        "--on",
+        "2028-12-20",
+        "--format",
+        "json",
+    ]);
     assert_eq!(output.status.code(), Some(0));
     let certificate: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(certificate["rubric"], "qd26-2026");
@@ -291,40 +250,33 @@ fn cert_gives_expiry_window_and_state() {
     assert_eq!(certificate["re_rating_window"]["opens"], "2028-12-17");
     assert_eq!(certificate["re_rating_window"]["closes"], "2029-02-15");
     assert_eq!(certificate["state"], "re_rating_window_open");
-    let printed = text(
-        &ocop(
-            &["cert", "--decided", "2026-06-15", "--on", "2029-06-16"],
-            None,
-        )
-        .stdout,
-    );
+    let printed = stdout(&ocop(&[
+        "cert",
+        "--decided",
+        "2026-06-15",
+        "--on",
+        "2029-06-16",
+    ]));
     assert!(printed.contains("đã hết hiệu lực"), "{printed}");
     assert_eq!(
-        ocop(&["cert", "--decided", "2026-02-30"], None)
-            .status
-            .code(),
+        ocop(&["cert", "--decided", "2026-02-30"]).status.code(),
         Some(2)
     );
     assert_eq!(
-        ocop(&["cert", "--decided", "2010-01-01"], None)
-            .status
-            .code(),
+        ocop(&["cert", "--decided", "2010-01-01"]).status.code(),
         Some(2)
     );
 }
 
 #[test]
 fn advise_on_a_council_session_uses_the_members_mean() {
-    let output = ocop(
-        &[
-            "advise",
-            session_file().to_str().unwrap(),
-            "--format",
-            "json",
-        ],
-        None,
-    );
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let output = ocop(&[
+        "advise",
+        session_file().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let advice: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     // The mean is 73.8 (369/5) and 5.1's mean, 3.8, is under its 4★ mark (5 points): every
     // member ticking option 5 adds 1.2 to the mean.

@@ -2,27 +2,13 @@
 
 mod support;
 
-use std::process::{Command, Output};
-
-use support::root;
-
-fn ocop(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ocop"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
+use support::{ocop_in, root, stderr, stdout};
 
 #[test]
 fn lint_of_the_bundled_rubrics_passes_and_lists_errata() {
-    let output = ocop(&["lint"]);
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stdout));
-    let printed = text(&output.stdout);
+    let output = ocop_in(&root(), &["lint"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let printed = stdout(&output);
     assert!(
         printed.contains("qd26-2026 (bản 1): 26 bộ sản phẩm, 0 lỗi, 0 cảnh báo"),
         "{printed}"
@@ -32,7 +18,7 @@ fn lint_of_the_bundled_rubrics_passes_and_lists_errata() {
         "{printed}"
     );
     let json: serde_json::Value =
-        serde_json::from_slice(&ocop(&["lint", "--format", "json"]).stdout).unwrap();
+        serde_json::from_slice(&ocop_in(&root(), &["lint", "--format", "json"]).stdout).unwrap();
     let errata = json[0]["report"]["errata"].as_array().unwrap();
     assert!(
         errata
@@ -43,14 +29,17 @@ fn lint_of_the_bundled_rubrics_passes_and_lists_errata() {
 
 #[test]
 fn lint_of_an_invalid_rubric_exits_1_with_file_and_position() {
-    let output = ocop(&[
-        "lint",
-        "fixtures/invalid-rubrics/option-above-max",
-        "--lang",
-        "en",
-    ]);
+    let output = ocop_in(
+        &root(),
+        &[
+            "lint",
+            "fixtures/invalid-rubrics/option-above-max",
+            "--lang",
+            "en",
+        ],
+    );
     assert_eq!(output.status.code(), Some(1));
-    let printed = text(&output.stdout);
+    let printed = stdout(&output);
     assert!(printed.contains("sets/01.json:"), "{printed}");
     assert!(
         printed.contains("option 3 scores 41, above the maximum 40"),
@@ -64,16 +53,19 @@ fn lint_of_an_invalid_rubric_exits_1_with_file_and_position() {
 
 #[test]
 fn diff_matches_renumbered_criteria_by_wording() {
-    let output = ocop(&[
-        "diff",
-        "qd148-2023",
-        "qd26-2026",
-        "--set",
-        "10",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let output = ocop_in(
+        &root(),
+        &[
+            "diff",
+            "qd148-2023",
+            "qd26-2026",
+            "--set",
+            "10",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let diff: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(diff["old"]["id"], "qd148-2023");
     assert_eq!(diff["new"]["id"], "qd26-2026");
@@ -93,7 +85,10 @@ fn diff_matches_renumbered_criteria_by_wording() {
             .iter()
             .any(|criterion| criterion["code"] == "2.4")
     );
-    let printed = text(&ocop(&["diff", "qd148-2023", "qd26-2026", "--set", "10"]).stdout);
+    let printed = stdout(&ocop_in(
+        &root(),
+        &["diff", "qd148-2023", "qd26-2026", "--set", "10"],
+    ));
     assert!(
         printed.contains("~ 1.2 → 1.3 (khớp theo nội dung)"),
         "{printed}"
@@ -121,16 +116,19 @@ fn diff_between_a_rubric_and_a_folder_on_disk() {
         )
         .unwrap();
     }
-    let output = ocop(&[
-        "diff",
-        "qd26-2026",
-        copy.to_str().unwrap(),
-        "--set",
-        "10",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let output = ocop_in(
+        &root(),
+        &[
+            "diff",
+            "qd26-2026",
+            copy.to_str().unwrap(),
+            "--set",
+            "10",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let diff: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let changed = diff["sets"][0]["changed"].as_array().unwrap();
     assert_eq!(changed.len(), 1, "{changed:?}");
@@ -143,9 +141,9 @@ fn diff_between_a_rubric_and_a_folder_on_disk() {
 
 #[test]
 fn fixtures_check_passes_and_catches_a_wrong_expectation() {
-    let output = ocop(&["fixtures", "check"]);
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stdout));
-    assert!(text(&output.stdout).contains(" fixtures checked, 0 failed"));
+    let output = ocop_in(&root(), &["fixtures", "check"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains(" fixtures checked, 0 failed"));
 
     let folder = tempfile::tempdir().unwrap();
     let case = root().join("fixtures/cases/qd26-2026/set10-total-70-four-stars.json");
@@ -154,28 +152,37 @@ fn fixtures_check_passes_and_catches_a_wrong_expectation() {
     value["expect"]["total"] = "71".into();
     let wrong = folder.path().join("wrong.json");
     std::fs::write(&wrong, value.to_string()).unwrap();
-    let output = ocop(&["fixtures", "check", folder.path().to_str().unwrap()]);
+    let output = ocop_in(
+        &root(),
+        &["fixtures", "check", folder.path().to_str().unwrap()],
+    );
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        text(&output.stdout).contains("/total: expected \"71\", got \"70\""),
+        stdout(&output).contains("/total: expected \"71\", got \"70\""),
         "{}",
-        text(&output.stdout)
+        stdout(&output)
     );
 
-    let output = ocop(&[
-        "fixtures",
-        "check",
-        folder.path().to_str().unwrap(),
-        "--update",
-    ]);
+    let output = ocop_in(
+        &root(),
+        &[
+            "fixtures",
+            "check",
+            folder.path().to_str().unwrap(),
+            "--update",
+        ],
+    );
     assert_eq!(output.status.code(), Some(0));
     let updated: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&wrong).unwrap()).unwrap();
     assert_eq!(updated["expect"]["total"], "70");
     assert_eq!(
-        ocop(&["fixtures", "check", folder.path().to_str().unwrap()])
-            .status
-            .code(),
+        ocop_in(
+            &root(),
+            &["fixtures", "check", folder.path().to_str().unwrap()]
+        )
+        .status
+        .code(),
         Some(0)
     );
 }
@@ -195,15 +202,18 @@ fn rescore_carries_an_old_sheet_and_flags_what_to_confirm() {
             .to_string(),
     )
     .unwrap();
-    let output = ocop(&[
-        "rescore",
-        sheet.to_str().unwrap(),
-        "--to",
-        "qd26-2026",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let output = ocop_in(
+        &root(),
+        &[
+            "rescore",
+            sheet.to_str().unwrap(),
+            "--to",
+            "qd26-2026",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let result: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(result["old"]["rubric"], "qd148-2023");
     assert_eq!(result["new"]["rubric"], "qd26-2026");
@@ -222,7 +232,10 @@ fn rescore_carries_an_old_sheet_and_flags_what_to_confirm() {
     assert_eq!(new_criterion["carried"], "not_carried");
     assert_eq!(result["sheet"]["rubric"], "qd26-2026");
     assert!(result["to_confirm"].as_u64().unwrap() > 0);
-    let printed = text(&ocop(&["rescore", sheet.to_str().unwrap(), "--to", "qd26-2026"]).stdout);
+    let printed = stdout(&ocop_in(
+        &root(),
+        &["rescore", sheet.to_str().unwrap(), "--to", "qd26-2026"],
+    ));
     assert!(printed.contains("[cần chấm] 2.4"), "{printed}");
 }
 
@@ -233,10 +246,13 @@ fn schema_prints_the_committed_schemas() {
         ("sheet", "sheet.schema.json"),
         ("result", "result.schema.json"),
     ] {
-        let output = ocop(&["schema", name]);
+        let output = ocop_in(&root(), &["schema", name]);
         assert_eq!(output.status.code(), Some(0));
         let committed = std::fs::read_to_string(root().join("schemas").join(file)).unwrap();
-        assert_eq!(text(&output.stdout), committed, "{name}");
+        assert_eq!(stdout(&output), committed, "{name}");
     }
-    assert_eq!(ocop(&["schema", "nonsense"]).status.code(), Some(2));
+    assert_eq!(
+        ocop_in(&root(), &["schema", "nonsense"]).status.code(),
+        Some(2)
+    );
 }

@@ -11,9 +11,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::decimal::Exact;
-use crate::rubric::{
-    Catalog, Criterion, GateRequirement, LeafRef, LoadedSet, ProductSet, RubricError, Stars,
-};
+use crate::rubric::{Catalog, Criterion, LeafRef, LoadedSet, ProductSet, RubricError, Stars};
 
 /// How two criteria were matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
@@ -167,7 +165,6 @@ pub fn diff_catalogs(
 ) -> Result<RubricDiff, RubricError> {
     let old_instrument = old_catalog.instrument(old)?;
     let new_instrument = new_catalog.instrument(new)?;
-    let (old_key, new_key) = (old_instrument.key(), new_instrument.key());
     let numbers = |instrument: &crate::rubric::Instrument| -> Vec<u8> {
         instrument
             .product_sets
@@ -179,8 +176,8 @@ pub fn diff_catalogs(
     let (old_sets, new_sets) = (numbers(&old_instrument), numbers(&new_instrument));
     let mut sets = Vec::new();
     for number in old_sets.iter().filter(|number| new_sets.contains(number)) {
-        let before = old_catalog.product_set(&old_key, *number)?;
-        let after = new_catalog.product_set(&new_key, *number)?;
+        let before = old_catalog.product_set_of(&old_instrument, *number)?;
+        let after = new_catalog.product_set_of(&new_instrument, *number)?;
         sets.push(set_diff(&before, &after));
     }
     let part_pairs = old_instrument.parts.iter().zip(&new_instrument.parts);
@@ -363,17 +360,13 @@ fn gates_of(set: &ProductSet, code: &str) -> Vec<GateSummary> {
     set.gates
         .iter()
         .filter(|gate| gate.criterion == code)
-        .map(|gate| match &gate.requirement {
-            GateRequirement::Option { number, points } => GateSummary {
+        .map(|gate| {
+            let (option, points, _) = gate.requirement.marked();
+            GateSummary {
                 level: gate.level,
-                option: Some(*number),
-                points: Exact(*points),
-            },
-            GateRequirement::AboveZero => GateSummary {
-                level: gate.level,
-                option: None,
-                points: Exact::default(),
-            },
+                option,
+                points: Exact(points),
+            }
         })
         .collect()
 }

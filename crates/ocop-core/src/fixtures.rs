@@ -61,13 +61,6 @@ pub struct Case {
 }
 
 impl Case {
-    /// Reads a case file.
-    pub fn parse(text: &str) -> Result<Case, CaseError> {
-        let value: Value =
-            serde_json::from_str(text).map_err(|error| CaseError(error.to_string()))?;
-        Self::from_value(&value)
-    }
-
     /// Reads a case from its parsed file.
     pub fn from_value(value: &Value) -> Result<Case, CaseError> {
         let field = |name: &str| {
@@ -135,18 +128,6 @@ impl Case {
             }
         };
         scored.unwrap_or_else(|problems| invalid_input_document(None, &problems))
-    }
-
-    /// Every difference between the expectation and what the engine gives now.
-    pub fn check(&self, catalog: &Catalog) -> Vec<Difference> {
-        let mut differences = Vec::new();
-        compare(
-            &self.expect,
-            &self.actual(catalog),
-            String::new(),
-            &mut differences,
-        );
-        differences
     }
 }
 

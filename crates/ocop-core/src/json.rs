@@ -110,12 +110,6 @@ impl PartialEq for JsonPath {
 
 impl Eq for JsonPath {}
 
-impl std::hash::Hash for JsonPath {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.segments().hash(state);
-    }
-}
-
 impl fmt::Display for JsonPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let segments = self.segments();
@@ -161,16 +155,22 @@ pub struct SyntaxError {
     pub position: Position,
 }
 
+/// What serde_json says is wrong, without the " at line L column C" it appends: the place is
+/// reported on its own.
+pub(crate) fn serde_message(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    match message.rsplit_once(" at line ") {
+        Some((message, _)) => message.to_owned(),
+        None => message,
+    }
+}
+
 /// Checks that a text is one strict JSON document.
 pub fn check_syntax(text: &str) -> Result<(), SyntaxError> {
     serde_json::from_str::<serde::de::IgnoredAny>(text)
         .map(drop)
         .map_err(|error| SyntaxError {
-            // serde_json appends " at line L column C"; keep only the message.
-            message: error
-                .to_string()
-                .rsplit_once(" at line ")
-                .map_or_else(|| error.to_string(), |(message, _)| message.to_owned()),
+            message: serde_message(&error),
             position: Position {
                 line: error.line(),
                 column: error.column(),
@@ -254,11 +254,6 @@ impl<'a> Document<'a> {
         }
         Some(self.position_of(value))
     }
-}
-
-/// Locates a path in a text, for reporting; `None` if the text is not JSON or lacks the path.
-pub fn locate(text: &str, path: &JsonPath) -> Option<Position> {
-    Document::parse(text).ok()?.locate(path)
 }
 
 /// The byte range of a value.

@@ -1,7 +1,5 @@
 //! The languages people read the engine's output in.
 
-use std::fmt;
-
 /// Output language: Vietnamese first, English second.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -26,21 +24,4 @@ impl Lang {
 pub trait Describe {
     /// The description in `lang`.
     fn describe(&self, lang: Lang) -> String;
-
-    /// A value that displays the description in `lang`.
-    fn in_lang(&self, lang: Lang) -> InLang<'_, Self> {
-        InLang { item: self, lang }
-    }
-}
-
-/// Displays a [`Describe`] value in one language.
-pub struct InLang<'a, T: ?Sized> {
-    item: &'a T,
-    lang: Lang,
-}
-
-impl<T: Describe + ?Sized> fmt::Display for InLang<'_, T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.item.describe(self.lang))
-    }
 }

@@ -61,45 +61,47 @@ impl LintReport {
 
 /// Lints every rubric of a catalog.
 pub fn lint(catalog: &Catalog) -> LintReport {
-    let problems = catalog.check_all();
-    let mut errata = Vec::new();
-    let mut rubrics = Vec::new();
-    for summary in catalog.summaries() {
-        let key = format!("{}@{}", summary.id, summary.revision);
-        let mut count = 0;
-        for set in &summary.product_sets {
-            let Ok(loaded) = catalog.product_set(&key, set.number) else {
-                continue;
-            };
-            count += loaded.set.errata.len();
-            errata.extend(loaded.set.errata.iter().map(|erratum| ListedErratum {
-                rubric: summary.id.clone(),
-                revision: summary.revision,
-                product_set: set.number,
-                erratum: erratum.clone(),
-            }));
-        }
-        let mine = problems
-            .iter()
-            .filter(|problem| problem.rubric == summary.id);
-        let (errors, warnings) = mine.fold((0, 0), |(errors, warnings), problem| {
-            match problem.severity {
-                Severity::Error => (errors + 1, warnings),
-                Severity::Warning => (errors, warnings + 1),
+    let mut report = LintReport {
+        rubrics: Vec::new(),
+        problems: Vec::new(),
+        errata: Vec::new(),
+    };
+    for checked in catalog.check_each() {
+        if let Some(instrument) = &checked.instrument {
+            let errata_before = report.errata.len();
+            for entry in &instrument.product_sets {
+                let Ok(loaded) = catalog.product_set_of(instrument, entry.number) else {
+                    continue;
+                };
+                report
+                    .errata
+                    .extend(loaded.set.errata.iter().map(|erratum| ListedErratum {
+                        rubric: instrument.id.clone(),
+                        revision: instrument.revision,
+                        product_set: entry.number,
+                        erratum: erratum.clone(),
+                    }));
             }
-        });
-        rubrics.push(LintedRubric {
-            id: summary.id.clone(),
-            revision: summary.revision,
-            product_sets: summary.product_sets.len(),
-            errors,
-            warnings,
-            errata: count,
-        });
+            let (errors, warnings) =
+                checked
+                    .problems
+                    .iter()
+                    .fold((0, 0), |(errors, warnings), problem| {
+                        match problem.severity {
+                            Severity::Error => (errors + 1, warnings),
+                            Severity::Warning => (errors, warnings + 1),
+                        }
+                    });
+            report.rubrics.push(LintedRubric {
+                id: instrument.id.clone(),
+                revision: instrument.revision,
+                product_sets: instrument.product_sets.len(),
+                errors,
+                warnings,
+                errata: report.errata.len() - errata_before,
+            });
+        }
+        report.problems.extend(checked.problems);
     }
-    LintReport {
-        rubrics,
-        problems,
-        errata,
-    }
+    report
 }

@@ -15,8 +15,8 @@ use crate::decimal::Exact;
 use crate::diff::{MatchedBy, match_criteria, same_words};
 use crate::json::JsonPath;
 use crate::rubric::{Catalog, Criterion, Scoring, Stars};
-use crate::score::{self, Scorecard, StarsRange, Status, locate};
-use crate::sheet::{Answer, Answers, Completeness, InputProblem, InputProblemKind, Sheet};
+use crate::score::{self, AnswerEcho, Scorecard, StarsRange, Status};
+use crate::sheet::{Answer, Answers, Completeness, InputProblem, InputProblemKind, Sheet, locate};
 
 /// How far a carried answer can be trusted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
@@ -148,7 +148,7 @@ pub fn rescore(catalog: &Catalog, text: &str, to: &str) -> Result<Rescore, Vec<I
         .instrument(to)
         .map_err(|error| problem(error.to_string()))?;
     let new = catalog
-        .product_set(&target.key(), sheet.product_set)
+        .product_set_of(&target, sheet.product_set)
         .map_err(|error| problem(error.to_string()))?;
 
     let matching = match_criteria(&old.set, &new.set);
@@ -201,8 +201,8 @@ pub fn rescore(catalog: &Catalog, text: &str, to: &str) -> Result<Rescore, Vec<I
         };
         carried.push(entry);
     }
-    let new_answers = Answers::from_pairs(&new.set, pairs.clone(), [], Completeness::Partial)
-        .map_err(|problems| locate(problems, text))?;
+    // Problems here are in the carried answers, not in the text read: they have no place in it.
+    let new_answers = Answers::from_pairs(&new.set, pairs.clone(), [], Completeness::Partial)?;
     let old_card = score::score(&old, &answers, sheet.rubric.evaluated_on);
     let new_card = score::score(&new, &new_answers, None);
     let to_confirm = carried
@@ -224,18 +224,18 @@ pub fn rescore(catalog: &Catalog, text: &str, to: &str) -> Result<Rescore, Vec<I
     }
     sheet_json.insert("answers".to_owned(), Value::Object(answers_json));
     Ok(Rescore {
-        old: side(&old_card, old.instrument.revision),
-        new: side(&new_card, new.instrument.revision),
+        old: side(&old_card),
+        new: side(&new_card),
         answers: carried,
         to_confirm,
         sheet: Value::Object(sheet_json),
     })
 }
 
-fn side(card: &Scorecard, revision: u32) -> SideResult {
+fn side(card: &Scorecard) -> SideResult {
     SideResult {
         rubric: card.rubric.clone(),
-        revision,
+        revision: card.rubric_revision,
         status: card.status,
         total: card.total,
         max_reachable: card.max_reachable,
@@ -244,12 +244,9 @@ fn side(card: &Scorecard, revision: u32) -> SideResult {
     }
 }
 
+/// An answer as the sheet contract writes it.
 fn answer_value(answer: &Answer) -> Value {
-    match answer {
-        Answer::Option(number) => Value::from(*number),
-        Answer::YesNo(met) => Value::from(*met),
-        Answer::Options(numbers) => Value::from(numbers.iter().copied().collect::<Vec<u32>>()),
-    }
+    serde_json::to_value(AnswerEcho::from(answer)).unwrap_or_default()
 }
 
 /// Carries one answer between matched criteria: by the ticked option's text, else by position.

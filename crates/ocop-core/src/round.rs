@@ -165,8 +165,12 @@ impl<'c> Round<'c> {
     }
 
     /// Scores one session read from line `line` of `file` (an NDJSON stream): the row's source
-    /// is `file:line`, and problems are reported at their line in the file.
+    /// is `file:line`, and problems are reported at their line in the file. A blank line (ASCII
+    /// whitespace only) holds no session and is skipped; any other line is a session or a failure.
     pub fn add_line(&mut self, file: &str, line: usize, bytes: &[u8]) -> bool {
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return false;
+        }
         self.add_from(
             &format!("{file}:{line}"),
             file,

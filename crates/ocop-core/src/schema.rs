@@ -11,6 +11,7 @@ use schemars::{JsonSchema, schema_for};
 
 use crate::advise::Advice;
 use crate::council::{CouncilDefaults, CouncilResult, RuleOverrides};
+use crate::output::json_document;
 use crate::rubric::source::{InstrumentSource, ProductSetSource};
 use crate::score::Scorecard;
 
@@ -25,9 +26,7 @@ pub struct NamedSchema {
 }
 
 fn named<T: JsonSchema>(name: &'static str, file: &'static str) -> NamedSchema {
-    let schema = schema_for!(T);
-    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
-    text.push('\n');
+    let text = json_document(&schema_for!(T));
     NamedSchema { name, file, text }
 }
 

@@ -445,3 +445,55 @@ fn a_round_ranks_by_status_then_stars_then_the_exact_mean() {
     assert_eq!(ranking.failures[0].source, "e");
     assert_eq!(ranking.distribution.by_stars.get(&5), Some(&2));
 }
+
+/// Advice on a session judges its gates as the council does, whatever the rule: a member
+/// without a product story (5.1, option 1) leaves 5.2 and 5.3 out of that member's gates.
+#[test]
+fn advice_judges_gates_as_the_council_does() {
+    use ocop_core::advise::Request;
+    use ocop_core::council::CheckedSession;
+
+    let case: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../fixtures/cases/qd148-2023/set01-independent.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let answers = case["sheet"]["answers"].clone();
+    let mut without_story = answers.clone();
+    without_story["5.1"] = 1.into();
+    without_story.as_object_mut().unwrap().remove("5.2");
+    without_story.as_object_mut().unwrap().remove("5.3");
+    for gates in ["mean_points", "majority", "every_member"] {
+        let session = json!({
+            "rubric": "qd148-2023", "product_set": 1,
+            "council": {"level": "province", "rules": {"gates": gates}},
+            "members": [
+                {"id": "m1", "role": "chair", "answers": answers},
+                {"id": "m2", "role": "member", "answers": without_story},
+                {"id": "m3", "role": "member", "answers": answers}
+            ]
+        })
+        .to_string();
+        let catalog = Catalog::bundled();
+        let council = score_session(catalog, &session, SessionOptions::default()).unwrap();
+        let advice = CheckedSession::read(catalog, &session, SessionOptions::default())
+            .unwrap()
+            .advise(&Request::default());
+        assert_eq!(council.status, SessionStatus::Ranked, "{gates}");
+        assert_eq!(advice.current_stars, council.stars, "{gates}");
+        let advised: Vec<(&str, u8)> = advice
+            .unmet_gates
+            .iter()
+            .map(|gate| (gate.criterion.as_str(), gate.level))
+            .collect();
+        let judged: Vec<(&str, u8)> = council
+            .unmet_gates
+            .iter()
+            .map(|gate| (gate.criterion.as_str(), gate.level))
+            .collect();
+        assert_eq!(advised, judged, "{gates}");
+    }
+}

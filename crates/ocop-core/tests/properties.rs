@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use ocop_core::decimal::Exact;
 use ocop_core::rubric::{Catalog, Criterion, LoadedSet, Scoring};
-use ocop_core::score::{self, Scorecard, Status};
+use ocop_core::score::{self, CriterionStatus, Scorecard, Status};
 use ocop_core::sheet::{Answer, Answers, Completeness};
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -59,8 +59,9 @@ fn score_pairs(number: u8, pairs: Vec<(String, Answer)>) -> Scorecard {
     score::score(&loaded, &answers, None)
 }
 
+/// The sheet as JSON text, its answers written in the order given (a JSON map would sort them).
 fn sheet_text(number: u8, pairs: &[(String, Answer)]) -> String {
-    let answers: serde_json::Map<String, serde_json::Value> = pairs
+    let answers: Vec<String> = pairs
         .iter()
         .map(|(code, answer)| {
             let value = match answer {
@@ -68,11 +69,13 @@ fn sheet_text(number: u8, pairs: &[(String, Answer)]) -> String {
                 Answer::YesNo(met) => serde_json::json!(met),
                 Answer::Options(numbers) => serde_json::json!(numbers),
             };
-            (code.clone(), value)
+            format!("{}: {value}", serde_json::json!(code))
         })
         .collect();
-    serde_json::json!({"rubric": "qd26-2026", "product_set": number, "answers": answers})
-        .to_string()
+    format!(
+        r#"{{"rubric": "qd26-2026", "product_set": {number}, "answers": {{{}}}}}"#,
+        answers.join(", ")
+    )
 }
 
 /// The answer one notch above, if any: a higher-scoring option, `true`, or one more ticked box.
@@ -118,9 +121,28 @@ proptest! {
 
     #[test]
     fn stars_are_the_band_capped_by_the_gates((number, pairs) in sheet()) {
+        let loaded = loaded(number);
         let card = score_pairs(number, pairs);
         prop_assert!(card.stars <= card.band_stars);
-        let lowest_unmet = card.unmet_gates.iter().map(|gate| gate.level).min();
+        // The band and the unmet gates worked out here, from the total, the criteria's points
+        // and the rubric, rather than read from the card.
+        let band = loaded.instrument.star_bands.iter()
+            .filter(|band| card.total.0 >= band.from)
+            .map(|band| band.stars)
+            .max()
+            .unwrap_or(0);
+        prop_assert_eq!(card.band_stars, band);
+        let lowest_unmet = loaded.set.gates.iter()
+            .filter(|gate| card.criteria.iter().any(|criterion| {
+                criterion.code == gate.criterion
+                    && criterion.status == CriterionStatus::Scored
+                    && !gate.requirement.is_met_by(criterion.points.0)
+            }))
+            .map(|gate| gate.level)
+            .min();
+        if card.reason.is_none() {
+            prop_assert_eq!(lowest_unmet, card.unmet_gates.iter().map(|gate| gate.level).min());
+        }
         let cap = lowest_unmet.map_or(5, |level| level - 1);
         prop_assert_eq!(card.stars, if card.reason.is_some() { 0 } else { card.band_stars.min(cap) });
     }
@@ -153,9 +175,12 @@ proptest! {
             keys.iter().copied().cycle().zip(pairs.iter().cloned()).collect();
         shuffled.sort_by_key(|(key, _)| *key);
         let shuffled: Vec<(String, Answer)> = shuffled.into_iter().map(|(_, pair)| pair).collect();
+        prop_assume!(shuffled != pairs);
+        let (text, shuffled_text) = (sheet_text(number, &pairs), sheet_text(number, &shuffled));
+        prop_assert_ne!(&text, &shuffled_text);
         let catalog = Catalog::bundled();
-        let in_order = score::score_sheet(catalog, &sheet_text(number, &pairs), Completeness::Complete).unwrap();
-        let reordered = score::score_sheet(catalog, &sheet_text(number, &shuffled), Completeness::Complete).unwrap();
+        let in_order = score::score_sheet(catalog, &text, Completeness::Complete).unwrap();
+        let reordered = score::score_sheet(catalog, &shuffled_text, Completeness::Complete).unwrap();
         prop_assert_eq!(in_order, reordered);
     }
 

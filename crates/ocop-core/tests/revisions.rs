@@ -29,11 +29,6 @@ fn an_archived_revision_stays_loadable_beside_the_correction() {
         "/parts/2/groups/0/criteria/1/options/1/points",
         json!("16"),
     );
-    set_at(
-        &mut corrected_set,
-        "/parts/2/groups/0/criteria/1/options/0/points",
-        json!("0"),
-    );
     write_text(
         &root.path().join("tiny-2026"),
         &corrected.to_string(),
@@ -59,4 +54,49 @@ fn an_archived_revision_stays_loadable_beside_the_correction() {
         (1, "60")
     );
     assert_ne!(latest.rubric_fingerprint, old.rubric_fingerprint);
+
+    // A revision that names no number is no revision: never quietly the latest.
+    for id in ["tiny-2026@", "tiny-2026@x", "tiny-2026@3"] {
+        assert!(catalog.instrument(id).is_err(), "{id}");
+    }
+}
+
+#[test]
+fn lint_counts_each_revisions_problems_apart() {
+    let root = tempfile::tempdir().unwrap();
+    write_text(
+        &root.path().join("archive/tiny-2026@1"),
+        &instrument().to_string(),
+        &set().to_string(),
+    );
+    // Revision 2 breaks a sum: its error is its own, not revision 1's.
+    let mut revised = instrument();
+    revised["revision"] = json!(2);
+    revised["changelog"].as_array_mut().unwrap().push(json!({
+        "revision": 2, "date": "2026-12-01", "summary": "3.1 raised", "source": "tests"
+    }));
+    let mut broken = set();
+    set_at(&mut broken, "/parts/2/groups/0/criteria/0/max", json!("6"));
+    write_text(
+        &root.path().join("tiny-2026"),
+        &revised.to_string(),
+        &broken.to_string(),
+    );
+    let report = ocop_core::lint::lint(&Catalog::from_path(root.path()).unwrap());
+    let counts: Vec<(u32, usize)> = report
+        .rubrics
+        .iter()
+        .map(|rubric| (rubric.revision, rubric.errors))
+        .collect();
+    assert_eq!(counts.len(), 2);
+    assert!(counts.contains(&(1, 0)), "{counts:?}");
+    assert!(
+        counts
+            .iter()
+            .any(|&(revision, errors)| revision == 2 && errors > 0)
+    );
+    assert_eq!(
+        report.problems.len(),
+        counts.iter().map(|(_, errors)| errors).sum::<usize>()
+    );
 }

@@ -186,7 +186,7 @@ fn parts_differ_from_the_instrument() {
 #[test]
 fn sums_must_add_up() {
     let mut bad = set();
-    // Criterion 3.1 raised to 6: group 3 and part C no longer add up, nor the criteria of group 3.
+    // Criterion 3.1 raised to 6: the criteria of group 3 no longer add up to the group.
     set_at(&mut bad, "/parts/2/groups/0/criteria/0/max", json!("6"));
     assert_errors(&problems_of(&instrument(), &bad), &["sum_mismatch"]);
     let mut bad = set();

@@ -17,7 +17,8 @@ import ctypes.util
 import os
 import sys
 
-# From include/ocop.h.
+# From include/ocop.h, of this version: the library must be of the same one.
+OCOP_VERSION = "0.1.0"
 OCOP_STATUS_OK = 0
 OCOP_STATUS_INVALID_INPUT = 200
 OCOP_OPTION_PARTIAL = 1 << 0
@@ -67,6 +68,10 @@ class Library:
         lib.ocop_error_free.restype = None
         lib.ocop_error_free.argtypes = [error_p]
         self.lib = lib
+
+    def version(self):
+        """The library's version, to compare with OCOP_VERSION."""
+        return self.lib.ocop_version().decode()
 
     def error(self, status, error):
         """Raises the failure of a call, releasing its error object."""
@@ -128,13 +133,19 @@ def main():
     if path is None:
         print("score.py: libocop_ffi not found: give --library or $OCOP_LIBRARY", file=sys.stderr)
         return 2
+    library = Library(path)
+    # The constants and signatures above and the library must be of the same version.
+    version = library.version()
+    if version != OCOP_VERSION:
+        print(f"score.py: libocop is {version}, score.py is {OCOP_VERSION}", file=sys.stderr)
+        return 2
     with open(args.sheet, "rb") as file:
         sheet = file.read()
     options = (OCOP_OPTION_PARTIAL if args.partial else 0) | (
         OCOP_OPTION_ENGLISH if args.english else 0
     )
     try:
-        engine = Engine(Library(path))
+        engine = Engine(library)
         try:
             valid, document = engine.score_sheet(sheet, options)
         finally:

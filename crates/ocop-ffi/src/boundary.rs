@@ -139,9 +139,19 @@ mod tests {
 
     #[test]
     fn a_panic_with_a_formatted_message_keeps_it() {
-        // SAFETY: NULL `err_out` is allowed.
-        let status = unsafe { call(ptr::null_mut(), || panic!("{} {}", "formatted", 1)) };
+        let mut error: *mut ocop_error = ptr::null_mut();
+        // SAFETY: `error` is a valid place for the error pointer.
+        let status = unsafe { call(&raw mut error, || panic!("{} {}", "formatted", 1)) };
         assert_eq!(status, ocop_status::Panic);
+        assert!(!error.is_null());
+        // SAFETY: `error` is the error object just returned.
+        let message = unsafe { std::ffi::CStr::from_ptr(crate::error::ocop_error_message(error)) };
+        assert!(
+            message.to_str().unwrap().contains("formatted 1"),
+            "{message:?}"
+        );
+        // SAFETY: released once.
+        unsafe { crate::error::ocop_error_free(error) };
         assert_eq!(guard(7, || panic!("no status here")), 7);
     }
 

@@ -10,7 +10,7 @@ use ocop_core::lang::Lang;
 use ocop_core::lint;
 use ocop_core::output::json_document;
 use ocop_core::round::Round;
-use ocop_core::rubric::Catalog;
+use ocop_core::rubric::{Catalog, CatalogRef};
 use ocop_core::score;
 use ocop_core::sheet::Completeness;
 
@@ -32,24 +32,7 @@ pub const OCOP_OPTION_ENGLISH: u32 = 1 << 1;
 /// share it. Created by `ocop_engine_new_bundled` or `ocop_engine_new_from_path`, released by
 /// `ocop_engine_free` once no thread uses it any more.
 pub struct ocop_engine {
-    rubrics: Rubrics,
-}
-
-/// Where an engine's rubrics come from.
-enum Rubrics {
-    /// The rubrics compiled into the library, shared by every engine.
-    Bundled(&'static Catalog),
-    /// Rubric files read from disk.
-    Loaded(Catalog),
-}
-
-impl ocop_engine {
-    fn catalog(&self) -> &Catalog {
-        match &self.rubrics {
-            Rubrics::Bundled(catalog) => catalog,
-            Rubrics::Loaded(catalog) => catalog,
-        }
-    }
+    catalog: CatalogRef,
 }
 
 /// The header promises that engines are shared between threads: the compiler checks it.
@@ -74,7 +57,7 @@ pub unsafe extern "C" fn ocop_engine_new_bundled(
     let body = || {
         let engine_out = non_null(engine_out, "engine_out")?;
         let engine = ocop_engine {
-            rubrics: Rubrics::Bundled(Catalog::bundled()),
+            catalog: CatalogRef::Bundled(Catalog::bundled()),
         };
         // SAFETY: checked for NULL, and writable as this function's contract says.
         unsafe { engine_out.write(Arc::into_raw(Arc::new(engine))) };
@@ -111,10 +94,8 @@ pub unsafe extern "C" fn ocop_engine_new_from_path(
         // SAFETY: `path` is NULL or readable for `path_len` bytes, as the contract says.
         let path = unsafe { boundary::text(path, path_len, "path") }?;
         let catalog =
-            Catalog::from_path(Path::new(path)).map_err(|error| ocop_error::rubric(&error))?;
-        let engine = ocop_engine {
-            rubrics: Rubrics::Loaded(catalog),
-        };
+            CatalogRef::open(Some(Path::new(path))).map_err(|error| ocop_error::rubric(&error))?;
+        let engine = ocop_engine { catalog };
         // SAFETY: checked for NULL, and writable as this function's contract says.
         unsafe { engine_out.write(Arc::into_raw(Arc::new(engine))) };
         Ok(())
@@ -311,9 +292,7 @@ const RANK: Endpoint = Endpoint {
         let rules = request.rule_overrides(options)?;
         let mut round = Round::new(catalog, options.session_options(rules.as_ref()));
         for (index, line) in request.text.split('\n').enumerate() {
-            if !line.trim().is_empty() {
-                round.add_line("sessions", index + 1, line.as_bytes());
-            }
+            round.add_line("sessions", index + 1, line.as_bytes());
         }
         let mut ranking = round.finish();
         ranking.localize(options.lang());
@@ -457,7 +436,7 @@ impl Endpoint {
                 // SAFETY: `rules` is readable for `rules_len` bytes, as the contract says.
                 Some(unsafe { boundary::text(call.rules, call.rules_len, "rules") }?)
             };
-            let document = (self.handler)(engine.catalog(), Request { text, rules }, options)?;
+            let document = (self.handler)(&engine.catalog, Request { text, rules }, options)?;
             // SAFETY: both checked for NULL, and writable as the contract says.
             unsafe { out.write(document) };
             Ok(())
@@ -485,7 +464,7 @@ unsafe fn report(
         // SAFETY: `engine` is NULL or live, as the contract says.
         let engine = unsafe { engine_ref(engine) }?;
         let out = StringOut::new(out, len_out, name)?;
-        let document = document(engine.catalog());
+        let document = document(&engine.catalog);
         // SAFETY: both checked for NULL, and writable as the contract says.
         unsafe { out.write(document) };
         Ok(())

@@ -49,34 +49,22 @@ impl Engine {
         })
     }
 
-    /// The document the library answers for a council session and optional rules.
-    fn council(&self, session: &str, rules: Option<&str>, options: u32) -> (ocop_status, String) {
+    /// The document the library answers for a request (a council session, or a round as NDJSON)
+    /// and optional rules.
+    fn with_rules(
+        &self,
+        function: WithRules,
+        request: &str,
+        rules: Option<&str>,
+        options: u32,
+    ) -> (ocop_status, String) {
         let (rules, rules_len) = text_or_null(rules);
         // SAFETY: a live engine, readable texts, valid out-parameters.
         answer(|result, len, error| unsafe {
-            ocop_engine_score_council(
+            function(
                 self.0,
-                session.as_ptr().cast(),
-                session.len(),
-                rules,
-                rules_len,
-                options,
-                result,
-                len,
-                error,
-            )
-        })
-    }
-
-    /// The document the library answers for a round (NDJSON) and optional rules.
-    fn rank(&self, sessions: &str, rules: Option<&str>, options: u32) -> (ocop_status, String) {
-        let (rules, rules_len) = text_or_null(rules);
-        // SAFETY: a live engine, readable texts, valid out-parameters.
-        answer(|result, len, error| unsafe {
-            ocop_engine_rank(
-                self.0,
-                sessions.as_ptr().cast(),
-                sessions.len(),
+                request.as_ptr().cast(),
+                request.len(),
                 rules,
                 rules_len,
                 options,
@@ -87,6 +75,19 @@ impl Engine {
         })
     }
 }
+
+/// The signature of the entry points that take a request and optional council rules.
+type WithRules = unsafe extern "C" fn(
+    *const ocop_engine,
+    *const c_char,
+    usize,
+    *const c_char,
+    usize,
+    u32,
+    *mut *mut c_char,
+    *mut usize,
+    *mut *mut ocop_error,
+) -> ocop_status;
 
 /// An optional text argument as a pointer and a length: NULL and 0 for none.
 fn text_or_null(text: Option<&str>) -> (*const c_char, usize) {
@@ -262,6 +263,22 @@ fn language(english: bool) -> (&'static [&'static str], u32) {
     }
 }
 
+/// A command's arguments: the subcommand and its input file, the language's, and the rules file
+/// `rules` when given.
+fn command_args(
+    command: &'static str,
+    file: &'static str,
+    lang_args: &[&'static str],
+    rules: bool,
+) -> Vec<&'static str> {
+    let mut args = vec![command, file];
+    args.extend(lang_args);
+    if rules {
+        args.extend(["--rules", "rules"]);
+    }
+    args
+}
+
 /// Runs the command in `dir` with JSON output; its standard output and exit status.
 fn command_in(dir: &Path, args: &[&str]) -> (String, i32) {
     let output = ocop_in(dir, &[args, &["--format", "json"]].concat());
@@ -294,13 +311,10 @@ fn every_council_case_scores_as_the_command_prints() {
         for english in [false, true] {
             let (lang_args, options) = language(english);
             for rules in [None, Some(RULES)] {
-                let mut args = vec!["council", "session.json"];
-                args.extend(lang_args);
-                if rules.is_some() {
-                    args.extend(["--rules", "rules"]);
-                }
+                let args = command_args("council", "session.json", lang_args, rules.is_some());
                 let (command, code) = command_in(dir.path(), &args);
-                let (status, library) = engine.council(&text, rules, options);
+                let (status, library) =
+                    engine.with_rules(ocop_engine_score_council, &text, rules, options);
                 let expected = if code == 0 {
                     assert_eq!(status, ocop_status::Ok, "{name}");
                     command
@@ -330,16 +344,16 @@ fn invalid_rules_give_the_commands_error_document() {
     std::fs::write(dir.path().join("session.json"), &session).unwrap();
     for english in [false, true] {
         let (lang_args, options) = language(english);
-        let args = [&["council", "session.json", "--rules", "rules"], lang_args].concat();
+        let args = command_args("council", "session.json", lang_args, true);
         let (command, code) = command_in(dir.path(), &args);
         assert_eq!(code, 1);
         assert!(command.contains("\"file\": \"rules\""), "{command}");
         assert_eq!(
-            engine.council(&session, Some(rules), options),
+            engine.with_rules(ocop_engine_score_council, &session, Some(rules), options),
             (ocop_status::InvalidInput, command.clone())
         );
         assert_eq!(
-            engine.rank(&session, Some(rules), options),
+            engine.with_rules(ocop_engine_rank, &session, Some(rules), options),
             (ocop_status::InvalidInput, command)
         );
     }
@@ -358,22 +372,21 @@ fn a_round_ranks_as_the_command_prints() {
         .map(|(_, session)| serde_json::to_string(session).unwrap())
         .collect();
     round.insert(2, String::new());
+    // Only ASCII whitespace makes a line blank: a no-break space or a vertical tab is a failure.
+    round.insert(3, "\u{a0}".to_owned());
+    round.insert(4, "\u{b}\t ".to_owned());
     round.push("{\"product_set\": ".to_owned());
     let round = round.join("\n") + "\n";
     std::fs::write(dir.path().join("round.ndjson"), &round).unwrap();
     for english in [false, true] {
         let (lang_args, options) = language(english);
         for rules in [None, Some(RULES)] {
-            let mut args = vec!["rank", "round.ndjson"];
-            args.extend(lang_args);
-            if rules.is_some() {
-                args.extend(["--rules", "rules"]);
-            }
+            let args = command_args("rank", "round.ndjson", lang_args, rules.is_some());
             let (command, code) = command_in(dir.path(), &args);
             assert_eq!(code, 1, "the broken session fails the command");
             let expected = command.replace("\"round.ndjson", "\"sessions");
             assert_ne!(expected, command, "sources name the file");
-            let (status, library) = engine.rank(&round, rules, options);
+            let (status, library) = engine.with_rules(ocop_engine_rank, &round, rules, options);
             assert_eq!(status, ocop_status::Ok);
             assert!(
                 library == expected,

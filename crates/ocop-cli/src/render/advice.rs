@@ -9,7 +9,7 @@ use ocop_core::lang::Lang;
 use ocop_core::rubric::{Criterion, ProductSet};
 use ocop_core::score::{AnswerEcho, Status};
 
-use super::{product_lines, star_line};
+use super::{product_lines, star_line, star_mark};
 
 /// Renders advice; the product set gives the criteria's names and the options' texts.
 pub(crate) fn advice(advice: &Advice, set: &ProductSet, lang: Lang) -> String {
@@ -505,10 +505,7 @@ fn option_text(set: &ProductSet, code: &str, option: &AnswerEcho, lang: Lang) ->
     let criterion = criterion(set, code)?;
     let line = |number: &u32| {
         let choice = criterion.option(*number)?;
-        let star = choice
-            .star
-            .map(|stars| format!(" {}", "*".repeat(usize::from(stars))))
-            .unwrap_or_default();
+        let star = star_mark(choice.star);
         let points = choice
             .points
             .map(|value| format!(" ({} {})", Exact(value), points(Exact(value), lang)))
@@ -517,12 +514,8 @@ fn option_text(set: &ProductSet, code: &str, option: &AnswerEcho, lang: Lang) ->
     };
     match option {
         AnswerEcho::Option(number) => line(number),
-        AnswerEcho::YesNo(met) => {
-            let scored = Exact(if *met {
-                criterion.max
-            } else {
-                Default::default()
-            });
+        AnswerEcho::YesNo(_) => {
+            let scored = Exact(option.points(criterion));
             Some(format!(
                 "{} ({scored} {})",
                 answer(option, lang),

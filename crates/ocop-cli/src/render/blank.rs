@@ -6,32 +6,23 @@ use ocop_core::decimal::format as dec;
 use ocop_core::lang::Lang;
 use ocop_core::rubric::{Choice, Criterion, LoadedSet, Scoring};
 
+use super::star_mark;
 use crate::args::SheetFormat;
 
 /// Renders the blank sheet of a product set.
 pub(crate) fn blank_sheet(loaded: &LoadedSet, format: SheetFormat, lang: Lang) -> String {
-    let style = match format {
-        SheetFormat::Text => Style::Text,
-        SheetFormat::Markdown => Style::Markdown,
-    };
     let mut sheet = Blank {
         out: String::new(),
-        style,
+        format,
         lang,
     };
     sheet.write(loaded);
     sheet.out
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Style {
-    Text,
-    Markdown,
-}
-
 struct Blank {
     out: String,
-    style: Style,
+    format: SheetFormat,
     lang: Lang,
 }
 
@@ -41,11 +32,11 @@ impl Blank {
     }
 
     fn heading(&mut self, level: usize, text: &str) {
-        match self.style {
-            Style::Markdown => {
+        match self.format {
+            SheetFormat::Markdown => {
                 let _ = writeln!(self.out, "\n{} {text}\n", "#".repeat(level));
             }
-            Style::Text => {
+            SheetFormat::Text => {
                 let indent = "  ".repeat(level.saturating_sub(2));
                 let _ = writeln!(
                     self.out,
@@ -57,11 +48,11 @@ impl Blank {
     }
 
     fn note(&mut self, depth: usize, text: &str) {
-        match self.style {
-            Style::Markdown => {
+        match self.format {
+            SheetFormat::Markdown => {
                 let _ = writeln!(self.out, "{}> {text}", "  ".repeat(depth));
             }
-            Style::Text => {
+            SheetFormat::Text => {
                 let _ = writeln!(self.out, "{}{text}", "  ".repeat(depth + 1));
             }
         }
@@ -189,10 +180,7 @@ impl Blank {
     }
 
     fn option(&mut self, option: &Choice, depth: usize) {
-        let star = option
-            .star
-            .map(|stars| format!(" {}", "*".repeat(usize::from(stars))))
-            .unwrap_or_default();
+        let star = star_mark(option.star);
         let points = option.points.map_or_else(
             || {
                 self.lang
@@ -206,11 +194,11 @@ impl Blank {
     }
 
     fn line(&mut self, depth: usize, text: &str) {
-        match self.style {
-            Style::Markdown => {
+        match self.format {
+            SheetFormat::Markdown => {
                 let _ = writeln!(self.out, "{}- {text}", "  ".repeat(depth.saturating_sub(2)));
             }
-            Style::Text => {
+            SheetFormat::Text => {
                 let _ = writeln!(self.out, "{}{text}", "  ".repeat(depth + 1));
             }
         }

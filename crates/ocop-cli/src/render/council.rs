@@ -3,12 +3,12 @@
 use std::fmt::Write as _;
 
 use ocop_core::council::rules::{GateJudgement, KnockoutCombination};
-use ocop_core::council::{CouncilResult, SessionStatus};
+use ocop_core::council::{CouncilResult, MemberResult, SessionStatus};
 use ocop_core::lang::Lang;
 use ocop_core::score::Disqualification;
 
 use super::{
-    certificate_line, csv_field, gate_line, potential_five_star_line, product_lines, star_line,
+    certificate_line, csv_field, potential_five_star_line, product_lines, star_line, unmet_gates,
 };
 
 /// Renders the council's result: members, quorum, spread, mean, gates, verdict, analytics.
@@ -141,28 +141,7 @@ pub(crate) fn council(result: &CouncilResult, lang: Lang) -> String {
         result.band_stars,
         t("sao", "stars")
     );
-    if result.unmet_gates.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}",
-            t(
-                "Tiêu chí bắt buộc theo hạng sao: đạt tất cả",
-                "Star gates: all met"
-            )
-        );
-    } else {
-        let _ = writeln!(
-            out,
-            "{}",
-            t(
-                "Tiêu chí bắt buộc theo hạng sao chưa đạt:",
-                "Star gates not met:"
-            )
-        );
-        for gate in &result.unmet_gates {
-            let _ = writeln!(out, "  ✗ {}", gate_line(gate, lang));
-        }
-    }
+    unmet_gates(&mut out, &result.unmet_gates, lang);
     verdict(&mut out, result, lang);
     rules(&mut out, result, lang);
     analytics(&mut out, result, lang);
@@ -428,15 +407,14 @@ fn analytics(out: &mut String, result: &CouncilResult, lang: Lang) {
 
 /// The summary sheet as CSV: one row per criterion, one column per member, then the mean.
 pub(crate) fn council_csv(result: &CouncilResult) -> String {
-    let scored: Vec<&str> = result
+    let scored: Vec<&MemberResult> = result
         .members
         .iter()
         .filter(|member| member.total.is_some())
-        .map(|member| member.id.as_str())
         .collect();
     let mut out = String::new();
     let mut header = vec!["criterion".to_owned(), "name".to_owned(), "max".to_owned()];
-    header.extend(scored.iter().map(|id| csv_field(id)));
+    header.extend(scored.iter().map(|member| csv_field(&member.id)));
     header.push("mean".to_owned());
     let _ = writeln!(out, "{}", header.join(","));
     for criterion in &result.criteria {
@@ -445,10 +423,10 @@ pub(crate) fn council_csv(result: &CouncilResult) -> String {
             csv_field(&criterion.name),
             criterion.max.to_string(),
         ];
-        row.extend(scored.iter().map(|id| {
+        row.extend(scored.iter().map(|member| {
             criterion
                 .points
-                .get(*id)
+                .get(&member.id)
                 .map(ToString::to_string)
                 .unwrap_or_default()
         }));
@@ -461,12 +439,9 @@ pub(crate) fn council_csv(result: &CouncilResult) -> String {
         let _ = writeln!(out, "{}", row.join(","));
     }
     let mut total = vec!["total".to_owned(), String::new(), String::new()];
-    total.extend(scored.iter().map(|id| {
-        result
-            .members
-            .iter()
-            .find(|member| member.id == *id)
-            .and_then(|member| member.total)
+    total.extend(scored.iter().map(|member| {
+        member
+            .total
             .map(|total| total.to_string())
             .unwrap_or_default()
     }));

@@ -2,10 +2,14 @@
 
 use std::fmt::Write as _;
 
-use ocop_core::diff::{MatchedBy, RubricDiff};
+use ocop_core::decimal::Exact;
+use ocop_core::diff::{Change, MatchedBy, RubricDiff};
 use ocop_core::lang::{Describe, Lang};
 use ocop_core::lint::LintReport;
 use ocop_core::rescore::{Carried, CarryNote, Rescore};
+
+use super::star_mark;
+use crate::data::{FixtureOutcome, FixturesReport};
 
 /// Problems, then errata, then totals.
 pub(crate) fn lint(source: &str, report: &LintReport, lang: Lang) -> String {
@@ -110,6 +114,18 @@ fn matched_by(by: MatchedBy, lang: Lang) -> &'static str {
     }
 }
 
+/// A part whose maximum changed: "  Phần A: 40 → 35".
+fn part_line(out: &mut String, change: &Change<(String, Exact)>, lang: Lang) {
+    let _ = writeln!(
+        out,
+        "  {} {}: {} → {}",
+        lang.pick("Phần", "Part"),
+        change.old.0,
+        change.old.1,
+        change.new.1
+    );
+}
+
 /// What differs between two rubrics.
 pub(crate) fn diff(diff: &RubricDiff, lang: Lang) -> String {
     let t = |vi, en| lang.pick(vi, en);
@@ -124,14 +140,7 @@ pub(crate) fn diff(diff: &RubricDiff, lang: Lang) -> String {
         diff.new.revision
     );
     for change in &diff.parts {
-        let _ = writeln!(
-            out,
-            "  {} {}: {} → {}",
-            t("Phần", "Part"),
-            change.old.0,
-            change.old.1,
-            change.new.1
-        );
+        part_line(&mut out, change, lang);
     }
     for change in &diff.bands {
         let _ = writeln!(
@@ -185,14 +194,7 @@ pub(crate) fn diff(diff: &RubricDiff, lang: Lang) -> String {
             );
         }
         for change in &set.parts {
-            let _ = writeln!(
-                out,
-                "  {} {}: {} → {}",
-                t("Phần", "Part"),
-                change.old.0,
-                change.old.1,
-                change.new.1
-            );
+            part_line(&mut out, change, lang);
         }
         for added in &set.added {
             let _ = writeln!(out, "  + {} {} ({})", added.code, added.name, added.max);
@@ -239,7 +241,7 @@ pub(crate) fn diff(diff: &RubricDiff, lang: Lang) -> String {
                     ));
                 }
                 if let Some(points) = &option.points {
-                    let show = |points: &Option<ocop_core::decimal::Exact>| {
+                    let show = |points: &Option<Exact>| {
                         points.map_or_else(|| "—".to_owned(), |p| p.to_string())
                     };
                     parts.push(format!(
@@ -251,7 +253,11 @@ pub(crate) fn diff(diff: &RubricDiff, lang: Lang) -> String {
                 }
                 if let Some(star) = &option.star {
                     let show = |star: &Option<u8>| {
-                        star.map_or_else(|| "—".to_owned(), |s| "*".repeat(usize::from(s)))
+                        if star.is_some() {
+                            star_mark(*star).trim_start().to_owned()
+                        } else {
+                            "—".to_owned()
+                        }
                     };
                     parts.push(format!(
                         "{} {} → {}",
@@ -290,37 +296,50 @@ pub(crate) fn diff(diff: &RubricDiff, lang: Lang) -> String {
 }
 
 /// The outcome of `fixtures check`.
-pub(crate) fn fixtures(report: &[serde_json::Value], failed: usize, updated: bool) -> String {
+pub(crate) fn fixtures(report: &FixturesReport, updated: bool) -> String {
     let mut out = String::new();
-    for entry in report {
-        let name = entry["fixture"].as_str().unwrap_or_default();
-        if let Some(error) = entry["error"].as_str() {
-            let _ = writeln!(out, "ERROR {name}: {error}");
-            continue;
-        }
-        let differences = entry["differences"]
-            .as_array()
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        if entry["updated"].as_bool() == Some(true) {
-            let _ = writeln!(out, "updated {name}");
-        } else if differences.is_empty() {
-            let _ = writeln!(out, "ok {name}");
-        } else {
-            let _ = writeln!(out, "DIFFERS {name}");
-            for difference in differences {
-                let _ = writeln!(
-                    out,
-                    "    {}: expected {}, got {}",
-                    difference["path"].as_str().unwrap_or_default(),
-                    difference["expected"],
-                    difference["actual"]
-                );
+    for outcome in &report.fixtures {
+        match outcome {
+            FixtureOutcome::Failed { error, fixture } => {
+                let _ = writeln!(out, "ERROR {fixture}: {error}");
+            }
+            FixtureOutcome::Checked {
+                updated: true,
+                fixture,
+                ..
+            } => {
+                let _ = writeln!(out, "updated {fixture}");
+            }
+            FixtureOutcome::Checked {
+                differences,
+                fixture,
+                ..
+            } if differences.is_empty() => {
+                let _ = writeln!(out, "ok {fixture}");
+            }
+            FixtureOutcome::Checked {
+                differences,
+                fixture,
+                ..
+            } => {
+                let _ = writeln!(out, "DIFFERS {fixture}");
+                for difference in differences {
+                    let _ = writeln!(
+                        out,
+                        "    {}: expected {}, got {}",
+                        difference.path, difference.expected, difference.actual
+                    );
+                }
             }
         }
     }
     let verb = if updated { "updated" } else { "checked" };
-    let _ = writeln!(out, "{} fixtures {verb}, {failed} failed", report.len());
+    let _ = writeln!(
+        out,
+        "{} fixtures {verb}, {} failed",
+        report.fixtures.len(),
+        report.failed
+    );
     out
 }
 

@@ -29,6 +29,13 @@ pub(crate) fn star_line(stars: u8) -> String {
     format!("{}{}", "★".repeat(filled), "☆".repeat(5 - filled))
 }
 
+/// The star mark printed after an option's text: ` ***` for an option marked for 3 stars,
+/// nothing for an unmarked option.
+pub(crate) fn star_mark(star: Option<u8>) -> String {
+    star.map(|stars| format!(" {}", "*".repeat(usize::from(stars))))
+        .unwrap_or_default()
+}
+
 /// The product set and, when given, the product with its code: the heading of every result.
 pub(crate) fn product_lines(
     out: &mut String,
@@ -162,6 +169,32 @@ pub(crate) fn gate_line(gate: &UnmetGate, lang: Lang) -> String {
         (None, Lang::En) => format!(
             "criterion {criterion}: a {level}-star product needs more than 0 points; {chosen}"
         ),
+    }
+}
+
+/// The star gates of a result: "all met", or each unmet gate in words.
+pub(crate) fn unmet_gates(out: &mut String, gates: &[UnmetGate], lang: Lang) {
+    if gates.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "Tiêu chí bắt buộc theo hạng sao: đạt tất cả",
+                "Star gates: all met"
+            )
+        );
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        lang.pick(
+            "Tiêu chí bắt buộc theo hạng sao chưa đạt:",
+            "Star gates not met:"
+        )
+    );
+    for gate in gates {
+        let _ = writeln!(out, "  ✗ {}", gate_line(gate, lang));
     }
 }
 

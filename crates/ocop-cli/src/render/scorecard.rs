@@ -7,7 +7,9 @@ use ocop_core::score::{
     AnswerEcho, CriterionScore, CriterionStatus, Disqualification, Notice, Scorecard, Status,
 };
 
-use super::{certificate_line, gate_line, potential_five_star_line, product_lines, star_line};
+use super::{
+    certificate_line, potential_five_star_line, product_lines, star_line, star_mark, unmet_gates,
+};
 
 /// Renders a scorecard: parts, groups, criteria with the ticked option, gates, the verdict.
 pub(crate) fn scorecard(card: &Scorecard, lang: Lang) -> String {
@@ -99,7 +101,7 @@ pub(crate) fn scorecard(card: &Scorecard, lang: Lang) -> String {
         card.band_stars,
         t("sao", "stars")
     );
-    gates(&mut out, card, lang);
+    unmet_gates(&mut out, &card.unmet_gates, lang);
     verdict(&mut out, card, lang);
     for notice in &card.notices {
         let _ = writeln!(out, "{}", notice_line(notice, lang));
@@ -156,10 +158,7 @@ fn criterion_lines(out: &mut String, criterion: &CriterionScore, lang: Lang) {
                     .as_deref()
                     .map(|case| format!("[{case}] "))
                     .unwrap_or_default();
-                let star = option
-                    .star
-                    .map(|stars| format!(" {}", "*".repeat(usize::from(stars))))
-                    .unwrap_or_default();
+                let star = star_mark(option.star);
                 let _ = writeln!(
                     out,
                     "{indent}  ☑ {}. {case}{}{star} ({})",
@@ -168,31 +167,6 @@ fn criterion_lines(out: &mut String, criterion: &CriterionScore, lang: Lang) {
             }
         }
         None => {}
-    }
-}
-
-fn gates(out: &mut String, card: &Scorecard, lang: Lang) {
-    if card.unmet_gates.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}",
-            lang.pick(
-                "Tiêu chí bắt buộc theo hạng sao: đạt tất cả",
-                "Star gates: all met"
-            )
-        );
-        return;
-    }
-    let _ = writeln!(
-        out,
-        "{}",
-        lang.pick(
-            "Tiêu chí bắt buộc theo hạng sao chưa đạt:",
-            "Star gates not met:"
-        )
-    );
-    for gate in &card.unmet_gates {
-        let _ = writeln!(out, "  ✗ {}", gate_line(gate, lang));
     }
 }
 

@@ -28,6 +28,15 @@ pub fn ocop(args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// Runs `ocop` with arguments in a working directory, for relative paths.
+pub fn ocop_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ocop"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
 /// Runs `ocop` with arguments and a standard input.
 pub fn ocop_stdin(args: &[&str], input: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_ocop"))

@@ -11,11 +11,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use rust_decimal::Decimal;
 
 use super::costs::CostMap;
-use super::standing::Standing;
+use super::standing::{Current, Standing};
 use crate::rubric::{
-    Applicability, Choice, Criterion, Gate, GateRequirement, Instrument, ProductSet, Scoring, Stars,
+    Applicability, Choice, Criterion, Gate, Instrument, ProductSet, Scoring, Stars,
 };
-use crate::sheet::Answer;
+use crate::sheet::{Answer, applies_under, points_of};
 
 /// What the planner may do with each criterion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,14 +172,6 @@ impl<'s> Board<'s> {
         }
     }
 
-    /// The highest star band the instrument defines.
-    pub(super) fn top_stars(&self) -> Stars {
-        self.instrument
-            .star_bands
-            .last()
-            .map_or(0, |band| band.stars)
-    }
-
     /// The lowest total (summed over the sheets) of a star band.
     pub(super) fn floor(&self, stars: Stars) -> Option<Decimal> {
         self.instrument
@@ -189,38 +181,38 @@ impl<'s> Board<'s> {
 
     /// The band of a total summed over the sheets: `sum ≥ from × sheets` is `mean ≥ from`.
     pub(super) fn band_stars(&self, counted: Decimal) -> Stars {
-        self.instrument
-            .star_bands
-            .iter()
-            .rev()
-            .find(|band| {
-                band.from
-                    .checked_mul(self.sheets)
-                    .is_some_and(|from| counted >= from)
-            })
-            .map_or(0, |band| band.stars)
+        self.instrument.band_of_sum(counted, self.sheets)
     }
 
     /// Stars of a total with the lowest unmet gate, as `score::outcome` computes them.
     pub(super) fn stars(&self, counted: Decimal, lowest_unmet: Option<Stars>) -> Stars {
-        let cap = lowest_unmet.map_or(self.top_stars(), |level| level.saturating_sub(1));
-        self.band_stars(counted).min(cap)
+        self.band_stars(counted)
+            .min(self.instrument.gate_cap(lowest_unmet))
     }
 
     /// A sum over the sheets as the mean a person reads (the points themselves for one sheet).
     pub(super) fn mean(&self, sum: Decimal) -> Decimal {
         sum.checked_div(self.sheets).unwrap_or(sum)
     }
+}
 
-    /// Whether a total leaves any unanswered criterion that counts or may count: the sheet is
-    /// still being filled in.
-    pub(super) fn incomplete(&self) -> bool {
-        self.units.iter().any(|unit| {
-            unit.members
-                .iter()
-                .any(|member| member.now.is_none() && member.applies != Some(false))
-        })
-    }
+/// Whether a standing leaves any unanswered criterion that counts or may count: the sheet is
+/// still being filled in.
+pub(super) fn incomplete(set: &ProductSet, standing: &Standing) -> bool {
+    set.leaves().any(|leaf| {
+        let current = standing.get(&leaf.criterion.code);
+        current.and_then(|current| current.points).is_none()
+            && applies(leaf.criterion, current) != Some(false)
+    })
+}
+
+/// Whether a criterion applies as the standing says; a criterion it does not mention applies
+/// when it depends on nothing, and is undecided otherwise.
+fn applies(criterion: &Criterion, current: Option<&Current>) -> Option<bool> {
+    current.map_or_else(
+        || criterion.applies_when.is_none().then_some(true),
+        |current| current.applies,
+    )
 }
 
 impl<'s> Unit<'s> {
@@ -268,7 +260,7 @@ impl<'s> Unit<'s> {
                     None => member.gate_base.unwrap_or(points),
                 };
                 for gate in &member.gates {
-                    if !gate_met(&gate.requirement, judged, sheets) {
+                    if !gate.requirement.is_met_by_sum(judged, sheets) {
                         eval.unmet.push((at, gate));
                     }
                 }
@@ -311,26 +303,6 @@ impl<'s> Unit<'s> {
     }
 }
 
-/// Whether a criterion applies when its controller has an answer.
-fn applies_under(rule: &Applicability, answer: &Answer) -> bool {
-    match answer {
-        Answer::Option(number) => !rule.unless.contains(number),
-        Answer::YesNo(_) | Answer::Options(_) => true,
-    }
-}
-
-/// Whether points summed over `sheets` sheets meet a gate: `sum ≥ marked × sheets`.
-pub(super) fn gate_met(requirement: &GateRequirement, points: Decimal, sheets: Decimal) -> bool {
-    match requirement {
-        GateRequirement::Option {
-            points: required, ..
-        } => required
-            .checked_mul(sheets)
-            .is_some_and(|required| points >= required),
-        GateRequirement::AboveZero => points > Decimal::ZERO,
-    }
-}
-
 fn root(parent: &[usize], mut at: usize) -> usize {
     while let Some(&up) = parent.get(at) {
         if up == at {
@@ -352,10 +324,7 @@ fn member<'s>(
     let current = standing.get(&criterion.code);
     let now = current.and_then(|current| current.points);
     let answer = current.and_then(|current| current.answer.clone());
-    let applies = current.map_or_else(
-        || criterion.applies_when.is_none().then_some(true),
-        |current| current.applies,
-    );
+    let applies = applies(criterion, current);
     let gate_base = current.and_then(|current| current.gate_points);
     let scaled = |points: Decimal| points.checked_mul(sheets);
     let (base, picks, cost, must_answer) = match mode {
@@ -541,29 +510,22 @@ fn additive_answers(
 pub(super) fn notch_below(member: &Member<'_>, sheets: Decimal) -> Option<Pick> {
     let now = member.now?;
     let candidates: Vec<Pick> = match &member.answer {
-        Some(Answer::Options(ticked)) => {
-            let options = member.criterion.options();
-            ticked
-                .iter()
-                .map(|removed| {
-                    let boxes: BTreeSet<u32> =
-                        ticked.iter().copied().filter(|n| n != removed).collect();
-                    let sum = boxes
-                        .iter()
-                        .filter_map(|n| options.iter().find(|option| option.number == *n))
-                        .filter_map(|option| option.points)
-                        .sum::<Decimal>()
-                        .min(member.criterion.max);
-                    (boxes, sum)
+        Some(Answer::Options(ticked)) => ticked
+            .iter()
+            .map(|removed| {
+                let boxes: BTreeSet<u32> =
+                    ticked.iter().copied().filter(|n| n != removed).collect();
+                let answer = Answer::Options(boxes);
+                let sum = points_of(member.criterion, &answer);
+                (answer, sum)
+            })
+            .filter_map(|(answer, sum)| {
+                Some(Pick {
+                    answer,
+                    points: sum.checked_mul(sheets)?,
                 })
-                .filter_map(|(boxes, sum)| {
-                    Some(Pick {
-                        answer: Answer::Options(boxes),
-                        points: sum.checked_mul(sheets)?,
-                    })
-                })
-                .collect()
-        }
+            })
+            .collect(),
         answer => all_answers(member.criterion, answer.as_ref(), sheets),
     };
     candidates

@@ -17,7 +17,7 @@ use rust_decimal::Decimal;
 use crate::decimal::parse_plain;
 use crate::json::{Document, JsonPath, Value, type_name};
 use crate::rubric::ProductSet;
-use crate::sheet::{InputProblem, InputProblemKind, Reader};
+use crate::sheet::{InputProblem, InputProblemKind, Reader, unknown_code};
 
 /// The key giving the cost of every criterion the file does not list.
 pub const DEFAULT_KEY: &str = "*";
@@ -128,18 +128,8 @@ fn check<'v, 'a: 'v>(
             Ok(None)
         } else if set.leaf(&code).is_some() {
             Ok(Some(code.clone()))
-        } else if set.is_parent(&code) {
-            let children = set
-                .leaves()
-                .filter(|leaf| leaf.parent.is_some_and(|parent| parent.code == code))
-                .map(|leaf| leaf.criterion.code.clone())
-                .collect();
-            Err(InputProblemKind::AnswerSubCriteria {
-                code: code.clone(),
-                children,
-            })
         } else {
-            Err(InputProblemKind::UnknownCriterion { code: code.clone() })
+            Err(unknown_code(set, &code))
         };
         match (target, cost) {
             (Ok(None), Ok(cost)) => costs.default = Some(cost),

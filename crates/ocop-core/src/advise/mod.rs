@@ -25,7 +25,6 @@ pub mod costs;
 mod search;
 mod standing;
 
-use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 pub use advice::{
@@ -35,13 +34,15 @@ pub use advice::{
 pub use costs::CostMap;
 pub use standing::{Current, Standing};
 
-use self::board::{Board, Eval, Member, Mode, Pick, Unit, gate_met, notch_below};
+use self::board::{Board, Eval, Member, Mode, Pick, Unit, notch_below};
 use self::search::{Move, search};
+use crate::council::{CheckedSession, SessionOptions, is_session};
 use crate::decimal::Exact;
 use crate::lang::Lang;
-use crate::rubric::{Catalog, Gate, GateRequirement, Instrument, LoadedSet, ProductSet, Stars};
-use crate::score::{AnswerEcho, AppliedRules, BAND_RULE, GATE_RULE, Status, locate};
-use crate::sheet::{Answer, Answers, Completeness, InputProblem, Product, Sheet};
+use crate::rubric::{Catalog, Gate, Instrument, LoadedSet, ProductSet, Stars};
+use crate::score::{AnswerEcho, AppliedRules, BAND_RULE, GATE_RULE, Status};
+pub use crate::sheet::CheckedSheet;
+use crate::sheet::{Completeness, InputProblem};
 
 /// How many tied plans are listed unless asked otherwise.
 pub const DEFAULT_ALTERNATIVES: usize = 5;
@@ -67,54 +68,53 @@ impl Default for Request {
     }
 }
 
-/// A member's sheet read and checked, ready for advice.
+/// What advice is asked on: a member's sheet, or a council session advised on its counted
+/// members' mean.
 #[derive(Debug, Clone)]
-pub struct CheckedSheet {
-    /// The product set and its instrument.
-    pub loaded: LoadedSet,
-    /// The checked answers.
-    pub answers: Answers,
-    /// The product, as given.
-    pub product: Option<Product>,
-    /// The evaluator, as given.
-    pub evaluator: Option<String>,
-    /// The evaluation date, as given.
-    pub evaluated_on: Option<Date>,
+pub enum Subject {
+    /// A member's sheet.
+    Sheet(CheckedSheet),
+    /// A council session.
+    Session(CheckedSession),
 }
 
-impl CheckedSheet {
-    /// Reads a sheet from JSON text and checks it, reporting every problem with its place (as
-    /// `score::score_sheet` does).
+impl Subject {
+    /// Reads a sheet or a session (a document with `members`) and checks it, reporting every
+    /// problem with its place.
     pub fn read(
         catalog: &Catalog,
         text: &str,
         completeness: Completeness,
-    ) -> Result<CheckedSheet, Vec<InputProblem>> {
-        let (sheet, mut problems) = Sheet::parse_lenient(text);
-        let Some(sheet) = sheet else {
-            return Err(problems);
-        };
-        let checked = sheet.resolve(catalog).and_then(|loaded| {
-            let answers =
-                Answers::check(&loaded.set, &sheet.answers, &sheet.knockouts, completeness)?;
-            Ok((loaded, answers))
-        });
-        match checked {
-            Ok((loaded, answers)) if problems.is_empty() => Ok(CheckedSheet {
-                loaded,
-                answers,
-                product: sheet.product,
-                evaluator: sheet.evaluator,
-                evaluated_on: sheet.rubric.evaluated_on,
-            }),
-            Ok(_) => Err(problems),
-            Err(found) => {
-                problems.extend(found);
-                Err(locate(problems, text))
-            }
+    ) -> Result<Subject, Vec<InputProblem>> {
+        if is_session(text) {
+            let options = SessionOptions {
+                completeness,
+                rules_file: None,
+            };
+            CheckedSession::read(catalog, text, options).map(Subject::Session)
+        } else {
+            CheckedSheet::read(catalog, text, completeness).map(Subject::Sheet)
         }
     }
 
+    /// The product set advised on, and its instrument.
+    pub fn loaded(&self) -> &LoadedSet {
+        match self {
+            Subject::Sheet(sheet) => &sheet.loaded,
+            Subject::Session(session) => &session.loaded,
+        }
+    }
+
+    /// The advice.
+    pub fn advise(&self, request: &Request) -> Advice {
+        match self {
+            Subject::Sheet(sheet) => sheet.advise(request),
+            Subject::Session(session) => session.advise(request),
+        }
+    }
+}
+
+impl CheckedSheet {
     /// The advice for this sheet.
     pub fn advise(&self, request: &Request) -> Advice {
         let set = &self.loaded.set;
@@ -144,20 +144,15 @@ pub fn advise(
     standing: &Standing,
     request: &Request,
 ) -> Advice {
-    let improve = Board::new(
-        instrument,
-        set,
-        standing,
-        Mode::Improve(request.costs.as_ref()),
-    );
-    let incomplete = improve.incomplete();
     // An incomplete sheet is not improved but completed; and it counts only what is answered,
     // while the raises assume the lowest answer of a criterion they make count.
-    let board = if incomplete {
-        &Board::new(instrument, set, standing, Mode::Complete)
+    let incomplete = board::incomplete(set, standing);
+    let mode = if incomplete {
+        Mode::Complete
     } else {
-        &improve
+        Mode::Improve(request.costs.as_ref())
     };
+    let board = &Board::new(instrument, set, standing, mode);
     let now: Vec<Eval<'_>> = board
         .units
         .iter()
@@ -174,7 +169,7 @@ pub fn advise(
     } else {
         board.stars(counted, lowest_unmet)
     };
-    let top = board.top_stars();
+    let top = board.instrument.top_stars();
     let target = request
         .target
         .unwrap_or_else(|| current_stars.saturating_add(1).clamp(1, top.max(1)));
@@ -382,7 +377,7 @@ fn steps(
                 })
                 .map(|(other, dependent)| Unlock {
                     criterion: dependent.criterion.code.clone(),
-                    option: dependent.answer.as_ref().map(echo),
+                    option: dependent.answer.as_ref().map(AnswerEcho::from),
                     points_gained: Exact(
                         board.mean(counted(after, other) - counted(before, other)),
                     ),
@@ -404,7 +399,7 @@ fn steps(
                     unmet(before) && !unmet(after)
                 })
                 .map(|gate| {
-                    let (marked_option, required_points, _) = requirement(&gate.requirement);
+                    let (marked_option, required_points, _) = gate.requirement.marked();
                     GateMet {
                         level: gate.level,
                         marked_option,
@@ -414,8 +409,8 @@ fn steps(
                 .collect();
             Some(Step {
                 criterion: member.criterion.code.clone(),
-                from_option: member.answer.as_ref().map(echo),
-                to_option: echo(&pick.answer),
+                from_option: member.answer.as_ref().map(AnswerEcho::from),
+                to_option: AnswerEcho::from(&pick.answer),
                 from_points: Exact(board.mean(from)),
                 to_points: Exact(board.mean(to)),
                 points_gained: Exact(board.mean(to - from) + unlocked),
@@ -443,30 +438,13 @@ fn gate_out_of_reach(unit: &Unit<'_>, now: &Eval<'_>, target: Stars) -> Option<R
             })
         })?;
     let member = unit.members.get(at)?;
-    let (marked_option, required_points, _) = requirement(&gate.requirement);
+    let (marked_option, required_points, _) = gate.requirement.marked();
     Some(ReasonKind::GateOutOfReach {
         criterion: member.criterion.code.clone(),
         level: gate.level,
         marked_option,
         required_points: Exact(required_points),
     })
-}
-
-/// The marked option, the points required, and whether strictly above them.
-fn requirement(requirement: &GateRequirement) -> (Option<u32>, Decimal, bool) {
-    match requirement {
-        GateRequirement::Option { number, points } => (Some(*number), *points, false),
-        GateRequirement::AboveZero => (None, Decimal::ZERO, true),
-    }
-}
-
-/// An answer as the input contract writes it.
-fn echo(answer: &Answer) -> AnswerEcho {
-    match answer {
-        Answer::Option(number) => AnswerEcho::Option(*number),
-        Answer::YesNo(met) => AnswerEcho::YesNo(*met),
-        Answer::Options(numbers) => AnswerEcho::Options(numbers.iter().copied().collect()),
-    }
 }
 
 /// Every gate not met now, by level then printed order.
@@ -488,14 +466,14 @@ fn unmet_gates(board: &Board<'_>, now: &[Eval<'_>]) -> Vec<GateState> {
 }
 
 fn gate_state(board: &Board<'_>, member: &Member<'_>, gate: &Gate, points: Decimal) -> GateState {
-    let (marked_option, required_points, strictly_above) = requirement(&gate.requirement);
+    let (marked_option, required_points, strictly_above) = gate.requirement.marked();
     GateState {
         criterion: member.criterion.code.clone(),
         level: gate.level,
         marked_option,
         required_points: Exact(required_points),
         strictly_above,
-        option: member.answer.as_ref().map(echo),
+        option: member.answer.as_ref().map(AnswerEcho::from),
         points: Exact(board.mean(points)),
     }
 }
@@ -529,7 +507,7 @@ fn margin(board: &Board<'_>, now: &[Eval<'_>], counted: Decimal, stars: Stars) -
                 .gates
                 .iter()
                 .filter(|gate| {
-                    gate.level <= stars && gate_met(&gate.requirement, judged, board.sheets)
+                    gate.level <= stars && gate.requirement.is_met_by_sum(judged, board.sheets)
                 })
                 .collect();
             if held.is_empty() {
@@ -544,18 +522,18 @@ fn margin(board: &Board<'_>, now: &[Eval<'_>], counted: Decimal, stars: Stars) -
             }
             let lowered = unit.eval(&choice, board.sheets);
             for gate in held {
-                if gate_met(&gate.requirement, lower.points, board.sheets) {
+                if gate.requirement.is_met_by_sum(lower.points, board.sheets) {
                     continue;
                 }
-                let (marked_option, required_points, _) = requirement(&gate.requirement);
+                let (marked_option, required_points, _) = gate.requirement.marked();
                 gates_at_risk.push(GateAtRisk {
                     criterion: member.criterion.code.clone(),
                     level: gate.level,
                     marked_option,
                     required_points: Exact(required_points),
-                    option: member.answer.as_ref().map(echo),
+                    option: member.answer.as_ref().map(AnswerEcho::from),
                     points: Exact(board.mean(points)),
-                    lower_option: echo(&lower.answer),
+                    lower_option: AnswerEcho::from(&lower.answer),
                     lower_points: Exact(board.mean(lower.points)),
                     stars_if_lower: stars_with(&lowered),
                 });
@@ -609,7 +587,7 @@ fn outlook(board: &Board<'_>, now: &[Eval<'_>], goal: &Goal) -> (Outlook, Result
             })
             .sum()
     };
-    let best = (1..=board.top_stars())
+    let best = (1..=board.instrument.top_stars())
         .rev()
         .find(|stars| {
             let floor = board.floor(*stars);
@@ -631,11 +609,10 @@ fn outlook(board: &Board<'_>, now: &[Eval<'_>], goal: &Goal) -> (Outlook, Result
             let binding = |gate: &Gate| {
                 gate.level <= goal.target
                     && lowest
-                        .is_some_and(|points| !gate_met(&gate.requirement, points, board.sheets))
+                        .is_some_and(|points| !gate.requirement.is_met_by_sum(points, board.sheets))
             };
             for gate in member.gates.iter().filter(|gate| binding(gate)) {
-                let (marked_option, required_points, strictly_above) =
-                    requirement(&gate.requirement);
+                let (marked_option, required_points, strictly_above) = gate.requirement.marked();
                 gates.push(GateMin {
                     criterion: member.criterion.code.clone(),
                     level: gate.level,

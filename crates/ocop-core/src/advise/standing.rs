@@ -6,6 +6,7 @@ use std::num::NonZeroU32;
 
 use rust_decimal::Decimal;
 
+use crate::council::rules::GateJudgement;
 use crate::rubric::{Instrument, ProductSet};
 use crate::score::{Disqualification, outcome};
 use crate::sheet::{Answer, Answers};
@@ -35,7 +36,7 @@ pub struct Current {
 /// Where a product stands now: the neutral input of the planner.
 ///
 /// A member's sheet gives one with [`Standing::of_answers`]. A council gives one with
-/// [`Standing::new`]: `sheets` is the number of counted members and each criterion's points are
+/// [`Standing::of_members`] (or a caller with [`Standing::new`]): `sheets` is the number of counted members and each criterion's points are
 /// the sum of their points, so every comparison with a band floor or a star mark is made on
 /// `sum ≥ mark × sheets`, which is exactly `mean ≥ mark` with no rounding.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,10 +88,12 @@ impl Standing {
     /// them by default: each criterion's points summed over the members (its mean is the
     /// council's), the gates judged on that mean, an answer when every member gave the same.
     /// A criterion that applies for some members only counts where it applies, and its gates
-    /// judge the mean of those members, as the council does. `None` without members.
+    /// judge those members as the council's `judgement` does: their mean, their lowest, or the
+    /// member at their majority. `None` without members.
     pub fn of_members(
         set: &ProductSet,
         members: &[Answers],
+        judgement: GateJudgement,
         disqualifications: Vec<Disqualification>,
     ) -> Option<Standing> {
         let sheets = NonZeroU32::new(u32::try_from(members.len()).ok()?)?;
@@ -123,12 +126,20 @@ impl Standing {
                                 .all(|m| m.get(&criterion.code) == Some(*answer))
                     })
                     .cloned();
-                // The mean over the members it applies to, times all the sheets.
-                let gate_points = match (points, applying.len()) {
-                    (Some(sum), count) if count > 0 && !every => sum
-                        .checked_mul(Decimal::from(sheets.get()))
-                        .and_then(|scaled| scaled.checked_div(Decimal::from(count))),
-                    _ => None,
+                let applying_points: Vec<Decimal> = applying
+                    .iter()
+                    .filter_map(|answers| answers.points(criterion))
+                    .collect();
+                let gate_points = match judgement.hinge(&applying_points) {
+                    // The member the rule hinges on, as if every sheet gave their points.
+                    Some(hinge) => hinge.checked_mul(Decimal::from(sheets.get())),
+                    // The mean over the members it applies to, times all the sheets.
+                    None => match (points, applying.len()) {
+                        (Some(sum), count) if count > 0 && !every => sum
+                            .checked_mul(Decimal::from(sheets.get()))
+                            .and_then(|scaled| scaled.checked_div(Decimal::from(count))),
+                        _ => None,
+                    },
                 };
                 let applies = if applies.contains(&None) {
                     None

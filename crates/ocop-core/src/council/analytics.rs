@@ -13,13 +13,18 @@ use crate::rubric::ProductSet;
 use crate::score::scored_points;
 use crate::sheet::Answers;
 
-/// Whether the counted members' totals differ by more than the rules allow.
-pub(super) fn spread_exceeds(rules: &Rules, counted: &[MemberScore<'_>]) -> bool {
+/// The lowest and highest of the counted members' totals (zeros without members).
+fn extremes(counted: &[MemberScore<'_>]) -> (Decimal, Decimal) {
     let totals = counted.iter().map(|member| member.outcome.total);
-    let (low, high) = (
+    (
         totals.clone().min().unwrap_or_default(),
         totals.max().unwrap_or_default(),
-    );
+    )
+}
+
+/// Whether the counted members' totals differ by more than the rules allow.
+pub(super) fn spread_exceeds(rules: &Rules, counted: &[MemberScore<'_>]) -> bool {
+    let (low, high) = extremes(counted);
     rules
         .max_spread
         .value
@@ -28,11 +33,7 @@ pub(super) fn spread_exceeds(rules: &Rules, counted: &[MemberScore<'_>]) -> bool
 
 /// The spread of counted members' totals, and the members and criteria that drive it.
 pub(super) fn spread(set: &ProductSet, rules: &Rules, counted: &[MemberScore<'_>]) -> SpreadCheck {
-    let totals = counted.iter().map(|member| member.outcome.total);
-    let (low, high) = (
-        totals.clone().min().unwrap_or_default(),
-        totals.max().unwrap_or_default(),
-    );
+    let (low, high) = extremes(counted);
     let spread = high - low;
     let limit = rules.max_spread.value;
     let ids_at = |value: Decimal| -> Vec<String> {
@@ -67,17 +68,9 @@ pub(super) fn spread(set: &ProductSet, rules: &Rules, counted: &[MemberScore<'_>
     SpreadCheck {
         spread: Exact(spread),
         limit,
-        exceeded: limit.is_some_and(|limit| spread > limit.0),
-        lowest: if counted.is_empty() {
-            Vec::new()
-        } else {
-            ids_at(low)
-        },
-        highest: if counted.is_empty() {
-            Vec::new()
-        } else {
-            ids_at(high)
-        },
+        exceeded: spread_exceeds(rules, counted),
+        lowest: ids_at(low),
+        highest: ids_at(high),
         criteria,
     }
 }

@@ -12,8 +12,6 @@ mod result;
 pub mod rules;
 mod session;
 
-use std::collections::HashSet;
-
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -27,12 +25,11 @@ pub use session::{MemberSheet, Session, parse_overrides};
 
 use crate::decimal::Exact;
 use crate::json::JsonPath;
-use crate::rubric::{Catalog, GateRequirement, Instrument, LoadedSet, Stars};
-use crate::score::{self, Disqualification, Outcome, UnmetGate, locate, scored_points};
-use crate::sheet::{Answers, Completeness, InputProblem, InputProblemKind, resolve_set};
-
-/// Name of the council defaults file in a rubric folder.
-pub const DEFAULTS_FILE: &str = "council.json";
+use crate::rubric::{Catalog, Certification, LoadedSet, Stars};
+use crate::score::{self, Disqualification, Outcome, UnmetGate, scored_points};
+use crate::sheet::{
+    Answers, Completeness, InputProblem, InputProblemKind, read_and_check, resolve_set,
+};
 
 /// How to score a session.
 #[derive(Debug, Clone, Copy, Default)]
@@ -60,18 +57,9 @@ fn read_session(
     text: &str,
     options: SessionOptions<'_>,
 ) -> Result<(Session, Checked), Vec<InputProblem>> {
-    let (session, mut problems) = Session::parse_lenient(text);
-    let Some(session) = session else {
-        return Err(problems);
-    };
-    match check_session(catalog, &session, options) {
-        Ok(checked) if problems.is_empty() => Ok((session, checked)),
-        Ok(_) => Err(problems),
-        Err(found) => {
-            problems.extend(found);
-            Err(locate(problems, text))
-        }
-    }
+    read_and_check(text, Session::parse_lenient(text), |session| {
+        check_session(catalog, session, options)
+    })
 }
 
 /// A session checked against its rubric: everything [`evaluate`] needs.
@@ -90,7 +78,8 @@ fn check_session(
 ) -> Result<Checked, Vec<InputProblem>> {
     let problem = |field: &str, kind| vec![InputProblem::new(field_path(field), None, kind)];
     let loaded = resolve_set(catalog, &session.rubric, session.product_set)?;
-    let defaults = council_defaults(catalog, &loaded.instrument.id)
+    let defaults = catalog
+        .council_defaults(&loaded.instrument)
         .map_err(|detail| problem("rubric", InputProblemKind::RubricUnusable { detail }))?;
     if !defaults.levels.contains(&session.level) {
         let levels: Vec<&str> = defaults
@@ -114,7 +103,7 @@ fn check_session(
             },
         )]);
     }
-    let rules = Rules::resolve(&defaults, session.level, options.rules_file, &session.rules);
+    let rules = Rules::resolve(defaults, session.level, options.rules_file, &session.rules);
 
     let mut problems = Vec::new();
     let mut sheets = Vec::new();
@@ -152,23 +141,10 @@ fn field_path(field: &str) -> JsonPath {
     JsonPath::root().key(field)
 }
 
-/// Reads the council defaults of a rubric from its folder.
-pub fn council_defaults(catalog: &Catalog, rubric: &str) -> Result<CouncilDefaults, String> {
-    let text = catalog.rubric_file(rubric, DEFAULTS_FILE)?;
-    let defaults: CouncilDefaults = serde_json::from_str(&text)
-        .map_err(|error| format!("{rubric}/{DEFAULTS_FILE}: {error}"))?;
-    if defaults.rubric != rubric {
-        return Err(format!(
-            "{rubric}/{DEFAULTS_FILE} names rubric {:?}",
-            defaults.rubric
-        ));
-    }
-    Ok(defaults)
-}
-
 /// One member who scored, with their sheet's outcome.
 pub(crate) struct MemberScore<'s> {
     pub(crate) id: &'s str,
+    pub(crate) role: Role,
     pub(crate) answers: &'s Answers,
     pub(crate) outcome: &'s Outcome,
 }
@@ -177,6 +153,8 @@ pub(crate) struct MemberScore<'s> {
 struct Verdict<'c> {
     counted: Vec<MemberScore<'c>>,
     sum_total: Decimal,
+    /// The exact mean of the counted members' totals.
+    mean_total: Decimal,
     banded_total: Decimal,
     band_stars: Stars,
     unmet_gates: Vec<UnmetGate>,
@@ -186,13 +164,7 @@ struct Verdict<'c> {
     quorum: QuorumCheck,
     status: SessionStatus,
     stars: Stars,
-    certifiable: bool,
-}
-
-impl Verdict<'_> {
-    fn mean_total(&self) -> Decimal {
-        divide(self.sum_total, self.counted.len())
-    }
+    certification: Certification,
 }
 
 /// Each member's sheet scored on its own, in session order (`None`: they did not score).
@@ -222,7 +194,7 @@ fn verdict<'c>(
     } = checked;
     let instrument = &loaded.instrument;
     let set = &loaded.set;
-    let scoring_roles: HashSet<_> = rules.scoring_roles.value.iter().copied().collect();
+    let scoring_roles = &rules.scoring_roles.value;
 
     let counted: Vec<MemberScore<'_>> = session
         .members
@@ -233,6 +205,7 @@ fn verdict<'c>(
         .filter_map(|((member, sheet), outcome)| {
             Some(MemberScore {
                 id: &member.id,
+                role: member.role,
                 answers: sheet.as_ref()?,
                 outcome: outcome.as_ref()?,
             })
@@ -248,16 +221,11 @@ fn verdict<'c>(
     let band_stars = match rules.rounding.value {
         // An exact comparison: the sum against the band's floor times the number of members,
         // so a mean such as 209/3 is never rounded up into the next band.
-        None => band_of_sum(instrument, sum_total, n),
+        None => instrument.band_of_sum(sum_total, Decimal::from(n)),
         Some(_) => instrument.band_stars(banded_total),
     };
     let unmet_gates = council_gates(loaded, rules, &counted);
-    let top = instrument.star_bands.last().map_or(0, |band| band.stars);
-    let gate_cap = unmet_gates
-        .iter()
-        .map(|gate| gate.level.saturating_sub(1))
-        .min()
-        .unwrap_or(top);
+    let gate_cap = instrument.gate_cap(unmet_gates.iter().map(|gate| gate.level).min());
     let knockout_votes = knockout_votes(set, rules, &counted);
     let disqualifications: Vec<Disqualification> = knockout_votes
         .iter()
@@ -270,7 +238,7 @@ fn verdict<'c>(
         .iter()
         .filter(|member| scoring_roles.contains(&member.role))
         .count();
-    let quorum = quorum(rules, session, scoring_members, &counted);
+    let quorum = quorum(rules, scoring_members, &counted);
     let over_spread = analytics::spread_exceeds(rules, &counted);
     let incomplete = counted.iter().any(|member| !is_finished(set, member));
     let status = if !quorum.met {
@@ -289,11 +257,14 @@ fn verdict<'c>(
     } else {
         0
     };
-    let certifiable =
-        status == SessionStatus::Ranked && stars >= instrument.recognition.certifiable_from;
+    let certification =
+        instrument
+            .recognition
+            .certification(status == SessionStatus::Ranked, stars, banded_total);
     Verdict {
         counted,
         sum_total,
+        mean_total,
         banded_total,
         band_stars,
         unmet_gates,
@@ -303,27 +274,14 @@ fn verdict<'c>(
         quorum,
         status,
         stars,
-        certifiable,
+        certification,
     }
 }
 
 fn evaluate(session: &Session, checked: &Checked) -> CouncilResult {
     let outcomes = outcomes(checked);
-    let Verdict {
-        counted,
-        sum_total,
-        banded_total,
-        band_stars,
-        unmet_gates,
-        gate_cap,
-        knockout_votes,
-        disqualifications,
-        quorum,
-        status,
-        stars,
-        certifiable,
-    } = verdict(session, checked, &outcomes);
-    let spread = analytics::spread(&checked.loaded.set, &checked.rules, &counted);
+    let verdict = verdict(session, checked, &outcomes);
+    let spread = analytics::spread(&checked.loaded.set, &checked.rules, &verdict.counted);
     let Checked {
         loaded,
         rules,
@@ -332,17 +290,13 @@ fn evaluate(session: &Session, checked: &Checked) -> CouncilResult {
     } = checked;
     let instrument = &loaded.instrument;
     let set = &loaded.set;
-    let scoring_roles: HashSet<_> = rules.scoring_roles.value.iter().copied().collect();
-    let n = counted.len();
-    let ranked = status == SessionStatus::Ranked;
-    let recognition = &instrument.recognition;
 
     let members = session
         .members
         .iter()
         .zip(&outcomes)
         .map(|(member, outcome)| {
-            let role_scores = scoring_roles.contains(&member.role);
+            let role_scores = rules.scoring_roles.value.contains(&member.role);
             MemberResult {
                 id: member.id.clone(),
                 name: member.name.clone(),
@@ -372,31 +326,26 @@ fn evaluate(session: &Session, checked: &Checked) -> CouncilResult {
         product: session.product.clone(),
         level: session.level,
         evaluated_on: session.rubric.evaluated_on.map(|date| date.to_string()),
-        status,
-        reason: disqualifications.first().cloned(),
-        disqualifications,
-        knockout_votes,
-        mean_total: Exact(divide(sum_total, n).normalize()),
-        mean_total_fraction: fraction(sum_total, n),
-        banded_total: Exact(banded_total.normalize()),
-        band_stars,
-        gate_cap,
-        stars,
-        unmet_gates,
-        certifiable,
-        certifying_level: certifiable
-            .then(|| recognition.certifiers.get(&stars).copied())
-            .flatten(),
-        potential_five_star: ranked
-            && recognition
-                .potential_five_star_from
-                .is_some_and(|from| banded_total >= from),
-        quorum,
+        status: verdict.status,
+        reason: verdict.disqualifications.first().cloned(),
+        disqualifications: verdict.disqualifications,
+        knockout_votes: verdict.knockout_votes,
+        mean_total: Exact(verdict.mean_total.normalize()),
+        mean_total_fraction: fraction(verdict.sum_total, verdict.counted.len()),
+        banded_total: Exact(verdict.banded_total.normalize()),
+        band_stars: verdict.band_stars,
+        gate_cap: verdict.gate_cap,
+        stars: verdict.stars,
+        unmet_gates: verdict.unmet_gates,
+        certifiable: verdict.certification.certifiable,
+        certifying_level: verdict.certification.certifying_level,
+        potential_five_star: verdict.certification.potential_five_star,
+        quorum: verdict.quorum,
         spread,
         members,
-        criteria: summary_sheet(set, session, sheets, &counted),
+        criteria: summary_sheet(set, session, sheets, &verdict.counted),
         rules: rules.report(),
-        analytics: analytics::analytics(set, &counted, self_assessment.as_ref()),
+        analytics: analytics::analytics(set, &verdict.counted, self_assessment.as_ref()),
         notices: score::data_notices(loaded, session.rubric.evaluated_on),
     }
 }
@@ -443,10 +392,10 @@ pub fn session_standing(
         status: verdict.status,
         sum_total: verdict.sum_total,
         counted: verdict.counted.len(),
-        mean_total: verdict.mean_total().normalize(),
+        mean_total: verdict.mean_total.normalize(),
         band_stars: verdict.band_stars,
         stars: verdict.stars,
-        certifiable: verdict.certifiable,
+        certifiable: verdict.certification.certifiable,
     })
 }
 
@@ -502,108 +451,75 @@ pub fn is_session(text: &str) -> bool {
     }
 }
 
-/// A session's advice (`ocop advise` on a council session): the planner reads the counted
-/// members' points summed per criterion, so the mean is never rounded, the knock-outs the votes
-/// decide, and the gates as the council's rules judge them.
-pub fn advise_session(
-    catalog: &Catalog,
-    text: &str,
-    options: SessionOptions<'_>,
-    request: &crate::advise::Request,
-) -> Result<(crate::advise::Advice, LoadedSet), Vec<InputProblem>> {
-    use crate::advise::{Standing, advise};
-    let (session, checked) = read_session(catalog, text, options)?;
-    let outcomes = outcomes(&checked);
-    let verdict = verdict(&session, &checked, &outcomes);
-    let set = &checked.loaded.set;
-    let members: Vec<Answers> = verdict
-        .counted
-        .iter()
-        .map(|member| member.answers.clone())
-        .collect();
-    let no_quorum = || {
-        let detail = "no member's sheet counts: nothing to advise on".to_owned();
-        vec![InputProblem::new(
-            field_path("members"),
-            None,
-            InputProblemKind::InvalidValue {
-                field: "members".to_owned(),
-                detail,
-            },
-        )]
-    };
-    let standing = Standing::of_members(set, &members, verdict.disqualifications.clone())
-        .ok_or_else(no_quorum)?;
-    let standing = judged_gates(set, &checked.rules, &members, standing);
-    let mut advice = advise(&checked.loaded.instrument, set, &standing, request);
-    advice.product = session.product.clone();
-    Ok((advice, checked.loaded))
+/// A council session read and checked for advice (`ocop advise` on a session): the planner reads
+/// the counted members' points summed per criterion, so the mean is never rounded, the
+/// knock-outs the votes decide, and the gates as the council's rules judge them.
+#[derive(Debug, Clone)]
+pub struct CheckedSession {
+    /// The product set and its instrument.
+    pub loaded: LoadedSet,
+    /// Where the council's product stands.
+    pub standing: crate::advise::Standing,
+    /// The product, as given.
+    pub product: Option<crate::sheet::Product>,
 }
 
-/// A standing whose gates follow the council's rule: with `majority` or `every_member`, a
-/// criterion left as it is passes its gate on the points of the member the rule hinges on
-/// (the lowest, or the one at the majority), counted for every sheet.
-fn judged_gates(
-    set: &crate::rubric::ProductSet,
-    rules: &Rules,
-    members: &[Answers],
-    standing: crate::advise::Standing,
-) -> crate::advise::Standing {
-    use rules::GateJudgement;
-    let judgement = rules.gates.value;
-    if judgement == GateJudgement::MeanPoints {
-        return standing;
-    }
-    let criteria = set
-        .leaves()
-        .filter_map(|leaf| {
-            let code = &leaf.criterion.code;
-            let mut current = standing.get(code)?.clone();
-            let mut given: Vec<Decimal> = members
-                .iter()
-                .filter_map(|answers| scored_points(answers, leaf.criterion))
-                .collect();
-            given.sort();
-            // Every member: the lowest must meet the mark. Majority: more than half must, so the
-            // member at position ⌊n/2⌋ from the top.
-            let hinge = match judgement {
-                GateJudgement::EveryMember => given.first().copied(),
-                GateJudgement::Majority => given
-                    .len()
-                    .checked_sub(given.len() / 2 + 1)
-                    .and_then(|index| given.get(index).copied()),
-                GateJudgement::MeanPoints => None,
-            };
-            current.gate_points =
-                hinge.and_then(|points| points.checked_mul(Decimal::from(standing.sheets().get())));
-            Some((code.clone(), current))
+impl CheckedSession {
+    /// Reads a session from JSON text and checks it, reporting every problem with its place; a
+    /// session in which no member's sheet counts has nothing to advise on.
+    pub fn read(
+        catalog: &Catalog,
+        text: &str,
+        options: SessionOptions<'_>,
+    ) -> Result<CheckedSession, Vec<InputProblem>> {
+        let (session, checked) = read_session(catalog, text, options)?;
+        let outcomes = outcomes(&checked);
+        let verdict = verdict(&session, &checked, &outcomes);
+        let members: Vec<Answers> = verdict
+            .counted
+            .iter()
+            .map(|member| member.answers.clone())
+            .collect();
+        let standing = crate::advise::Standing::of_members(
+            &checked.loaded.set,
+            &members,
+            checked.rules.gates.value,
+            verdict.disqualifications.clone(),
+        )
+        .ok_or_else(|| {
+            let detail = "no member's sheet counts: nothing to advise on".to_owned();
+            vec![InputProblem::new(
+                field_path("members"),
+                None,
+                InputProblemKind::InvalidValue {
+                    field: "members".to_owned(),
+                    detail,
+                },
+            )]
+        })?;
+        Ok(CheckedSession {
+            loaded: checked.loaded,
+            standing,
+            product: session.product,
         })
-        .collect();
-    crate::advise::Standing::new(
-        standing.sheets(),
-        criteria,
-        standing.disqualifications().to_vec(),
-    )
+    }
+
+    /// The advice for this session.
+    pub fn advise(&self, request: &crate::advise::Request) -> crate::advise::Advice {
+        let mut advice = crate::advise::advise(
+            &self.loaded.instrument,
+            &self.loaded.set,
+            &self.standing,
+            request,
+        );
+        advice.product = self.product.clone();
+        advice
+    }
 }
 
 /// `sum / n`, or zero when nobody scored.
 pub(crate) fn divide(sum: Decimal, n: usize) -> Decimal {
     sum.checked_div(Decimal::from(n)).unwrap_or_default()
-}
-
-/// The band of a mean given as `sum / n`, compared exactly.
-fn band_of_sum(instrument: &Instrument, sum: Decimal, n: usize) -> Stars {
-    let members = Decimal::from(n);
-    instrument
-        .star_bands
-        .iter()
-        .rev()
-        .find(|band| {
-            band.from
-                .checked_mul(members)
-                .is_some_and(|floor| sum >= floor)
-        })
-        .map_or(0, |band| band.stars)
 }
 
 /// `sum / n` as a reduced fraction, or as the plain decimal when it divides exactly.
@@ -632,12 +548,7 @@ fn gcd(mut a: u128, mut b: u128) -> u128 {
     a.max(1)
 }
 
-fn quorum(
-    rules: &Rules,
-    session: &Session,
-    scoring_members: usize,
-    counted: &[MemberScore<'_>],
-) -> QuorumCheck {
+fn quorum(rules: &Rules, scoring_members: usize, counted: &[MemberScore<'_>]) -> QuorumCheck {
     let quorum = &rules.quorum.value;
     // "At least three quarters": the smallest whole number of members not below the share.
     let required = quorum
@@ -646,11 +557,7 @@ fn quorum(
         .checked_mul(Decimal::from(scoring_members))
         .and_then(|needed| needed.ceil().to_usize())
         .unwrap_or(scoring_members);
-    let counted_ids: HashSet<&str> = counted.iter().map(|member| member.id).collect();
-    let chair_scored = session
-        .members
-        .iter()
-        .any(|member| member.role == Role::Chair && counted_ids.contains(member.id.as_str()));
+    let chair_scored = counted.iter().any(|member| member.role == Role::Chair);
     let scored = counted.len();
     QuorumCheck {
         scoring_members,
@@ -689,20 +596,12 @@ fn council_gates(loaded: &LoadedSet, rules: &Rules, counted: &[MemberScore<'_>])
             }
             let sum: Decimal = points.iter().sum();
             let count = Decimal::from(points.len());
-            let (marked_option, required, strictly_above) = match &gate.requirement {
-                GateRequirement::Option { number, points } => (Some(*number), *points, false),
-                GateRequirement::AboveZero => (None, Decimal::ZERO, true),
+            let (marked_option, required, strictly_above) = gate.requirement.marked();
+            let met = match rules.gates.value.hinge(&points) {
+                Some(hinge) => gate.requirement.is_met_by(hinge),
+                None => gate.requirement.is_met_by_sum(sum, count),
             };
-            let mean_meets = match required.checked_mul(count) {
-                Some(floor) if strictly_above => sum > floor,
-                Some(floor) => sum >= floor,
-                None => false,
-            };
-            let meeting = points
-                .iter()
-                .filter(|points| gate.requirement.is_met_by(**points))
-                .count();
-            if rules.gates.value.is_met(mean_meets, meeting, points.len()) {
+            if met {
                 return None;
             }
             Some(UnmetGate {
@@ -749,16 +648,7 @@ fn knockout_votes(
             .value
             .decides(vote.members.len(), counted.len());
     }
-    let position = |code: &str| {
-        set.leaves()
-            .position(|leaf| leaf.criterion.code == code)
-            .unwrap_or(usize::MAX)
-    };
-    votes.sort_by_key(|vote| match &vote.reason {
-        Disqualification::Dossier { .. } => (0, 0),
-        Disqualification::Knockout { criterion, .. }
-        | Disqualification::StopRule { criterion, .. } => (1, position(criterion)),
-    });
+    votes.sort_by_key(|vote| score::reason_order(set, &vote.reason));
     votes
 }
 

@@ -144,12 +144,23 @@ impl KnockoutCombination {
 }
 
 impl GateJudgement {
-    /// Whether a gate is met, given the council's mean and each counted member's verdict.
-    pub fn is_met(self, mean_meets: bool, members_meeting: usize, counted: usize) -> bool {
+    /// The member points a member-by-member rule hinges on, given the points of the counted
+    /// members the criterion applies to: every member meets a mark exactly when the lowest does,
+    /// and more than half do exactly when the member ⌊n/2⌋ from the top does. `None` for
+    /// `mean_points` (judged on the mean), or without points.
+    pub fn hinge(self, points: &[Decimal]) -> Option<Decimal> {
+        if self == Self::MeanPoints {
+            return None;
+        }
+        let mut sorted = points.to_vec();
+        sorted.sort();
         match self {
-            Self::MeanPoints => mean_meets,
-            Self::Majority => KnockoutCombination::Majority.decides(members_meeting, counted),
-            Self::EveryMember => KnockoutCombination::Unanimous.decides(members_meeting, counted),
+            Self::EveryMember => sorted.first().copied(),
+            Self::Majority => sorted
+                .len()
+                .checked_sub(sorted.len() / 2 + 1)
+                .and_then(|index| sorted.get(index).copied()),
+            Self::MeanPoints => None,
         }
     }
 }

@@ -15,6 +15,7 @@ use super::model::{Instrument, ProductSet};
 use super::problem::{RubricProblem, RubricProblemKind, Severity};
 use super::source::{InstrumentSource, ProductSetSource};
 use super::validate;
+use crate::council::CouncilDefaults;
 use crate::json::{self, JsonPath, Position};
 
 /// Name of the instrument file in a rubric folder.
@@ -117,13 +118,60 @@ struct Rubric {
     warnings: Vec<RubricProblem>,
     files: Files,
     sets: Vec<SetSlot>,
+    /// The council defaults (`council.json`), read and checked when first needed.
+    council: OnceLock<Result<CouncilDefaults, String>>,
 }
 
 struct SetSlot {
     number: u8,
     /// Path relative to the rubric folder.
     relative: String,
-    loaded: OnceLock<Result<Arc<ProductSet>, Vec<RubricProblem>>>,
+    validated: OnceLock<Validated>,
+}
+
+/// A product set file read and validated, once: the set when it has no error, and every problem
+/// found, warnings included.
+struct Validated {
+    set: Option<Arc<ProductSet>>,
+    problems: Vec<RubricProblem>,
+}
+
+/// The bundled catalog, or one read from files: what a command or an embedding scores with.
+pub enum CatalogRef {
+    /// The rubrics compiled into the library, shared by every user.
+    Bundled(&'static Catalog),
+    /// Rubric files read from disk.
+    Loaded(Catalog),
+}
+
+impl CatalogRef {
+    /// The bundled rubrics, or those read from `path` (as [`Catalog::from_path`] reads them).
+    pub fn open(path: Option<&Path>) -> Result<CatalogRef, RubricError> {
+        Ok(match path {
+            None => CatalogRef::Bundled(Catalog::bundled()),
+            Some(path) => CatalogRef::Loaded(Catalog::from_path(path)?),
+        })
+    }
+}
+
+impl std::ops::Deref for CatalogRef {
+    type Target = Catalog;
+
+    fn deref(&self) -> &Catalog {
+        match self {
+            CatalogRef::Bundled(catalog) => catalog,
+            CatalogRef::Loaded(catalog) => catalog,
+        }
+    }
+}
+
+/// One rubric folder checked by [`Catalog::check_each`].
+#[derive(Debug, Clone)]
+pub struct CheckedRubric {
+    /// Its instrument, when the instrument file loaded.
+    pub instrument: Option<Arc<Instrument>>,
+    /// Every problem found in its files, warnings included, in file order.
+    pub problems: Vec<RubricProblem>,
 }
 
 /// Where a rubric folder's files are read from; set files are read when first needed.
@@ -241,7 +289,6 @@ impl Catalog {
         Ok(Catalog { rubrics })
     }
 
-    /// Identifiers of the rubrics that loaded.
     /// Identifiers of the rubrics that loaded, each revision as `id@N`, latest first for each.
     pub fn ids(&self) -> Vec<String> {
         let mut ids: Vec<(&str, u32)> = self
@@ -259,7 +306,6 @@ impl Catalog {
         self.rubric(id).map(|rubric| Arc::clone(&rubric.instrument))
     }
 
-    /// The instrument in force on a date.
     /// The instrument in force on a date, in its latest revision. During a transition, when an
     /// old instrument still applies to files already in progress, the newest one is chosen.
     pub fn in_force_on(&self, date: Date) -> Result<Arc<Instrument>, RubricError> {
@@ -273,33 +319,42 @@ impl Catalog {
 
     /// A product set of a rubric, validated.
     pub fn product_set(&self, id: &str, number: u8) -> Result<LoadedSet, RubricError> {
-        let rubric = self.rubric(id)?;
-        let slot = rubric
-            .sets
-            .iter()
-            .find(|slot| slot.number == number)
-            .ok_or_else(|| RubricError::UnknownSet {
-                rubric: id.to_owned(),
-                number,
-            })?;
-        let set = slot
-            .loaded
-            .get_or_init(|| slot.load(&rubric.instrument, &rubric.files))
-            .clone()
-            .map_err(|problems| RubricError::Invalid { problems })?;
-        Ok(LoadedSet {
-            instrument: Arc::clone(&rubric.instrument),
-            set,
-        })
+        self.rubric(id)?.product_set(number)
     }
 
-    /// Another file of a rubric's folder (such as its council defaults), as text.
-    pub fn rubric_file(&self, id: &str, relative: &str) -> Result<Cow<'static, str>, String> {
-        let rubric = self.rubric(id).map_err(|error| error.to_string())?;
+    /// A product set of an instrument this catalog holds (matched by id and revision), validated.
+    pub fn product_set_of(
+        &self,
+        instrument: &Instrument,
+        number: u8,
+    ) -> Result<LoadedSet, RubricError> {
+        self.rubric_of(instrument)?.product_set(number)
+    }
+
+    /// The council defaults of an instrument this catalog holds (its folder's `council.json`),
+    /// read and checked once.
+    pub fn council_defaults(&self, instrument: &Instrument) -> Result<&CouncilDefaults, String> {
+        let rubric = self
+            .rubric_of(instrument)
+            .map_err(|error| error.to_string())?;
         rubric
-            .files
-            .read(relative)
-            .map_err(|message| format!("{}: {message}", rubric.files.display(relative)))
+            .council
+            .get_or_init(|| rubric.council_defaults())
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// The loaded rubric of an instrument, matched by id and revision.
+    fn rubric_of(&self, instrument: &Instrument) -> Result<&Rubric, RubricError> {
+        self.loaded()
+            .find(|rubric| {
+                rubric.instrument.id == instrument.id
+                    && rubric.instrument.revision == instrument.revision
+            })
+            .ok_or_else(|| RubricError::UnknownRubric {
+                id: instrument.key(),
+                known: self.ids().join(", "),
+            })
     }
 
     /// The fingerprint of every file of every rubric revision that loaded: the digest of the
@@ -359,19 +414,35 @@ impl Catalog {
     /// Validates everything: every instrument and every product set. Returns every problem,
     /// warnings included, in file order.
     pub fn check_all(&self) -> Vec<RubricProblem> {
-        let mut problems = Vec::new();
-        for entry in &self.rubrics {
-            match &entry.state {
-                Err(found) => problems.extend(found.iter().cloned()),
+        self.check_each()
+            .into_iter()
+            .flat_map(|checked| checked.problems)
+            .collect()
+    }
+
+    /// Validates everything, rubric folder by rubric folder: each with its instrument when that
+    /// loaded, and every problem found in its files, warnings included, in file order.
+    pub fn check_each(&self) -> Vec<CheckedRubric> {
+        self.rubrics
+            .iter()
+            .map(|entry| match &entry.state {
+                Err(found) => CheckedRubric {
+                    instrument: None,
+                    problems: found.clone(),
+                },
                 Ok(rubric) => {
-                    problems.extend(rubric.warnings.iter().cloned());
+                    let mut problems = rubric.warnings.clone();
                     for slot in &rubric.sets {
-                        problems.extend(slot.validate(&rubric.instrument, &rubric.files).1);
+                        let validated = slot.validated(&rubric.instrument, &rubric.files);
+                        problems.extend(validated.problems.iter().cloned());
+                    }
+                    CheckedRubric {
+                        instrument: Some(Arc::clone(&rubric.instrument)),
+                        problems,
                     }
                 }
-            }
-        }
-        problems
+            })
+            .collect()
     }
 
     fn loaded(&self) -> impl Iterator<Item = &Rubric> {
@@ -382,8 +453,13 @@ impl Catalog {
 
     /// The rubric named `id` (its latest revision) or `id@N` (revision N).
     fn rubric(&self, id: &str) -> Result<&Rubric, RubricError> {
+        let unknown = || RubricError::UnknownRubric {
+            id: id.to_owned(),
+            known: self.ids().join(", "),
+        };
         let (name, revision) = match id.split_once('@') {
-            Some((name, revision)) => (name, revision.parse::<u32>().ok()),
+            // `id@` or `id@x` names no revision: never quietly the latest.
+            Some((name, revision)) => (name, Some(revision.parse::<u32>().map_err(|_| unknown())?)),
             None => (id, None),
         };
         let found = self
@@ -403,10 +479,7 @@ impl Catalog {
                 });
             }
         }
-        Err(RubricError::UnknownRubric {
-            id: id.to_owned(),
-            known: self.ids().join(", "),
-        })
+        Err(unknown())
     }
 }
 
@@ -438,7 +511,7 @@ impl Entry {
                     .map(|entry| SetSlot {
                         number: entry.number,
                         relative: entry.file.clone(),
-                        loaded: OnceLock::new(),
+                        validated: OnceLock::new(),
                     })
                     .collect();
                 Ok(Rubric {
@@ -446,20 +519,61 @@ impl Entry {
                     warnings: problems,
                     files,
                     sets,
+                    council: OnceLock::new(),
                 })
             });
         Entry { folder: id, state }
     }
 }
 
+impl Rubric {
+    fn council_defaults(&self) -> Result<CouncilDefaults, String> {
+        let id = &self.instrument.id;
+        let text = self
+            .files
+            .read(COUNCIL_FILE)
+            .map_err(|message| format!("{}: {message}", self.files.display(COUNCIL_FILE)))?;
+        let defaults: CouncilDefaults =
+            serde_json::from_str(&text).map_err(|error| format!("{id}/{COUNCIL_FILE}: {error}"))?;
+        if defaults.rubric != *id {
+            return Err(format!(
+                "{id}/{COUNCIL_FILE} names rubric {:?}",
+                defaults.rubric
+            ));
+        }
+        Ok(defaults)
+    }
+
+    fn product_set(&self, number: u8) -> Result<LoadedSet, RubricError> {
+        let slot = self
+            .sets
+            .iter()
+            .find(|slot| slot.number == number)
+            .ok_or_else(|| RubricError::UnknownSet {
+                rubric: self.instrument.id.clone(),
+                number,
+            })?;
+        let validated = slot.validated(&self.instrument, &self.files);
+        let set = validated.set.clone().ok_or_else(|| RubricError::Invalid {
+            problems: validated.problems.clone(),
+        })?;
+        Ok(LoadedSet {
+            instrument: Arc::clone(&self.instrument),
+            set,
+        })
+    }
+}
+
 impl SetSlot {
-    fn load(
-        &self,
-        instrument: &Instrument,
-        files: &Files,
-    ) -> Result<Arc<ProductSet>, Vec<RubricProblem>> {
-        let (set, problems) = self.validate(instrument, files);
-        set.map(Arc::new).ok_or(problems)
+    /// The set file read and validated, the first time it is asked for.
+    fn validated(&self, instrument: &Instrument, files: &Files) -> &Validated {
+        self.validated.get_or_init(|| {
+            let (set, problems) = self.validate(instrument, files);
+            Validated {
+                set: set.map(Arc::new),
+                problems,
+            }
+        })
     }
 
     fn validate(
@@ -510,11 +624,7 @@ fn parse<T: serde::de::DeserializeOwned>(
     set: Option<u8>,
 ) -> Result<T, Vec<RubricProblem>> {
     serde_json::from_str(text).map_err(|error| {
-        let message = error.to_string();
-        let message = message
-            .rsplit_once(" at line ")
-            .map_or(message.as_str(), |(m, _)| m)
-            .to_owned();
+        let message = json::serde_message(&error);
         let mut problem = file_problem(file, rubric, set, RubricProblemKind::Malformed { message });
         problem.position = Some(Position {
             line: error.line(),
@@ -543,6 +653,7 @@ fn file_problem(
 }
 
 /// Name of the council defaults file of a rubric folder.
+/// Name of the council defaults file in a rubric folder.
 const COUNCIL_FILE: &str = "council.json";
 
 /// One file's fingerprint, or why it has none.
@@ -567,7 +678,7 @@ fn canonical_file(file: &str, text: &str) -> Result<String, String> {
     }
     match file {
         INSTRUMENT_FILE => digest::<InstrumentSource>(text),
-        COUNCIL_FILE => digest::<crate::council::CouncilDefaults>(text),
+        COUNCIL_FILE => digest::<CouncilDefaults>(text),
         _ => digest::<ProductSetSource>(text),
     }
 }

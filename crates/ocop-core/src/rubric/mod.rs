@@ -9,7 +9,8 @@ pub mod source;
 mod validate;
 
 pub use catalog::{
-    Catalog, FileFingerprint, INSTRUMENT_FILE, LoadedSet, RubricError, RubricSummary, SetSummary,
+    Catalog, CatalogRef, CheckedRubric, FileFingerprint, INSTRUMENT_FILE, LoadedSet, RubricError,
+    RubricSummary, SetSummary,
 };
 pub use model::*;
 pub use problem::{RubricProblem, RubricProblemKind, Severity, SumOf};

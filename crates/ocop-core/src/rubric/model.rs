@@ -65,11 +65,32 @@ impl Instrument {
     /// Bands are half-open (`from ≤ total < below`) and the top band includes the maximum, so
     /// 69.99 is 3★ and 70 is 4★: nothing is rounded.
     pub fn band_stars(&self, total: Decimal) -> Stars {
+        self.band_of_sum(total, Decimal::ONE)
+    }
+
+    /// The band of a mean given as a sum over `sheets` sheets, compared exactly: the mean reaches
+    /// a band's lower end when `sum ≥ from × sheets`.
+    pub fn band_of_sum(&self, sum: Decimal, sheets: Decimal) -> Stars {
         self.star_bands
             .iter()
             .rev()
-            .find(|band| total >= band.from)
+            .find(|band| {
+                band.from
+                    .checked_mul(sheets)
+                    .is_some_and(|floor| sum >= floor)
+            })
             .map_or(0, |band| band.stars)
+    }
+
+    /// The highest star band the instrument defines.
+    pub fn top_stars(&self) -> Stars {
+        self.star_bands.last().map_or(0, |band| band.stars)
+    }
+
+    /// The most stars the gates allow when the lowest unmet gate guards `lowest_unmet` stars:
+    /// one below it, or the top band when every gate is met.
+    pub fn gate_cap(&self, lowest_unmet: Option<Stars>) -> Stars {
+        lowest_unmet.map_or(self.top_stars(), |level| level.saturating_sub(1))
     }
 
     /// The band with the given number of stars.
@@ -221,6 +242,35 @@ pub struct Recognition {
     pub potential_five_star_from: Option<Decimal>,
     /// Wording in the decision.
     pub printed: String,
+}
+
+impl Recognition {
+    /// What a result of `stars` stars and `total` points earns; one that is not ranked earns
+    /// nothing.
+    pub fn certification(&self, ranked: bool, stars: Stars, total: Decimal) -> Certification {
+        let certifiable = ranked && stars >= self.certifiable_from;
+        Certification {
+            certifiable,
+            certifying_level: certifiable
+                .then(|| self.certifiers.get(&stars).copied())
+                .flatten(),
+            potential_five_star: ranked
+                && self
+                    .potential_five_star_from
+                    .is_some_and(|from| total >= from),
+        }
+    }
+}
+
+/// What a result earns under an instrument's recognition rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Certification {
+    /// Whether it earns a certificate.
+    pub certifiable: bool,
+    /// Who certifies it.
+    pub certifying_level: Option<Level>,
+    /// Whether its total flags it as potentially five-star.
+    pub potential_five_star: bool,
 }
 
 /// A product set listed by the instrument.
@@ -613,11 +663,28 @@ pub enum GateRequirement {
 impl GateRequirement {
     /// Whether a criterion scoring `points` meets the requirement.
     pub fn is_met_by(&self, points: Decimal) -> bool {
+        self.is_met_by_sum(points, Decimal::ONE)
+    }
+
+    /// Whether points summed over `sheets` sheets meet the requirement: `sum ≥ marked × sheets`
+    /// (their mean reaches the marked option's points), or a sum above zero.
+    pub fn is_met_by_sum(&self, sum: Decimal, sheets: Decimal) -> bool {
         match self {
             Self::Option {
                 points: required, ..
-            } => points >= *required,
-            Self::AboveZero => points > Decimal::ZERO,
+            } => required
+                .checked_mul(sheets)
+                .is_some_and(|required| sum >= required),
+            Self::AboveZero => sum > Decimal::ZERO,
+        }
+    }
+
+    /// The marked option (none for a mark on the heading), the points required, and whether the
+    /// points must be strictly above them (the heading's mark: above zero).
+    pub fn marked(&self) -> (Option<u32>, Decimal, bool) {
+        match self {
+            Self::Option { number, points } => (Some(*number), *points, false),
+            Self::AboveZero => (None, Decimal::ZERO, true),
         }
     }
 }

@@ -2,12 +2,13 @@
 
 use std::collections::BTreeMap;
 
+use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::decimal::Exact;
-use crate::rubric::{Level, Stars};
-use crate::sheet::Product;
+use crate::rubric::{Criterion, Level, Stars};
+use crate::sheet::{Answer, Product, points_of};
 
 /// Where a scored sheet stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
@@ -108,6 +109,29 @@ pub enum AnswerEcho {
     YesNo(bool),
     /// Option numbers.
     Options(Vec<u32>),
+}
+
+impl From<&Answer> for AnswerEcho {
+    fn from(answer: &Answer) -> Self {
+        match answer {
+            Answer::Option(number) => AnswerEcho::Option(*number),
+            Answer::YesNo(met) => AnswerEcho::YesNo(*met),
+            Answer::Options(numbers) => AnswerEcho::Options(numbers.iter().copied().collect()),
+        }
+    }
+}
+
+impl AnswerEcho {
+    /// The points this answer scores on `criterion`, by the rubric's options (an additive
+    /// criterion capped at its maximum).
+    pub fn points(&self, criterion: &Criterion) -> Decimal {
+        let answer = match self {
+            AnswerEcho::Option(number) => Answer::Option(*number),
+            AnswerEcho::YesNo(met) => Answer::YesNo(*met),
+            AnswerEcho::Options(numbers) => Answer::Options(numbers.iter().copied().collect()),
+        };
+        points_of(criterion, &answer)
+    }
 }
 
 /// A ticked option.

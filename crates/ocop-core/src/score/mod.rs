@@ -6,8 +6,6 @@
 
 mod card;
 
-use std::collections::BTreeMap;
-
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
@@ -17,12 +15,10 @@ pub use card::{
 };
 
 use crate::decimal::Exact;
-use crate::json;
 use crate::rubric::{
-    Catalog, Choice, Criterion, GateRequirement, Instrument, LeafRef, LoadedSet, ProductSet,
-    Scoring, Stars,
+    Catalog, Choice, Criterion, Instrument, LeafRef, LoadedSet, ProductSet, Scoring, Stars,
 };
-use crate::sheet::{Answer, Answers, Completeness, InputProblem, Knockout, Sheet};
+use crate::sheet::{Answer, Answers, CheckedSheet, Completeness, InputProblem, Knockout};
 
 /// How totals map to bands: half-open bands, no rounding.
 pub const BAND_RULE: &str = "half_open_no_rounding";
@@ -35,39 +31,11 @@ pub fn score_sheet(
     text: &str,
     completeness: Completeness,
 ) -> Result<Scorecard, Vec<InputProblem>> {
-    // Shape problems do not stop the answers from being checked: every problem is reported.
-    let (sheet, mut problems) = Sheet::parse_lenient(text);
-    let Some(sheet) = sheet else {
-        return Err(problems);
-    };
-    let checked = sheet.resolve(catalog).and_then(|loaded| {
-        let answers = Answers::check(&loaded.set, &sheet.answers, &sheet.knockouts, completeness)?;
-        Ok((loaded, answers))
-    });
-    let (loaded, answers) = match checked {
-        Ok(checked) if problems.is_empty() => checked,
-        Ok(_) => return Err(problems),
-        Err(found) => {
-            problems.extend(found);
-            return Err(locate(problems, text));
-        }
-    };
-    let mut card = score(&loaded, &answers, sheet.rubric.evaluated_on);
+    let sheet = CheckedSheet::read(catalog, text, completeness)?;
+    let mut card = score(&sheet.loaded, &sheet.answers, sheet.evaluated_on);
     card.product = sheet.product;
     card.evaluator = sheet.evaluator;
     Ok(card)
-}
-
-/// Fills in line and column for problems found after parsing.
-pub(crate) fn locate(mut problems: Vec<InputProblem>, text: &str) -> Vec<InputProblem> {
-    if let Ok(document) = json::Document::parse(text) {
-        for problem in &mut problems {
-            if problem.position.is_none() {
-                problem.position = document.locate(&problem.path);
-            }
-        }
-    }
-    problems
 }
 
 /// The outcome of a set of answers, without the per-criterion detail.
@@ -95,11 +63,7 @@ pub fn outcome(instrument: &Instrument, set: &ProductSet, answers: &Answers) -> 
         .sum();
     let band_stars = instrument.band_stars(total);
     let unmet_gates = unmet_gates(set, answers);
-    let gate_cap = unmet_gates
-        .iter()
-        .map(|gate| gate.level.saturating_sub(1))
-        .min()
-        .unwrap_or(top_stars(instrument));
+    let gate_cap = instrument.gate_cap(unmet_gates.iter().map(|gate| gate.level).min());
     let disqualifications = disqualifications(set, answers);
     let stars = if disqualifications.is_empty() {
         band_stars.min(gate_cap)
@@ -125,10 +89,6 @@ pub fn scored_points(answers: &Answers, criterion: &Criterion) -> Option<Decimal
     }
 }
 
-fn top_stars(instrument: &Instrument) -> Stars {
-    instrument.star_bands.last().map_or(0, |band| band.stars)
-}
-
 /// Every gate whose criterion is answered, applies, and falls short.
 fn unmet_gates(set: &ProductSet, answers: &Answers) -> Vec<UnmetGate> {
     let mut unmet: Vec<UnmetGate> = set
@@ -143,10 +103,7 @@ fn unmet_gates(set: &ProductSet, answers: &Answers) -> Vec<UnmetGate> {
             if gate.requirement.is_met_by(points) {
                 return None;
             }
-            let (marked_option, required_points, strictly_above) = match &gate.requirement {
-                GateRequirement::Option { number, points } => (Some(*number), *points, false),
-                GateRequirement::AboveZero => (None, Decimal::ZERO, true),
-            };
+            let (marked_option, required_points, strictly_above) = gate.requirement.marked();
             Some(UnmetGate {
                 criterion: gate.criterion.clone(),
                 level: gate.level,
@@ -189,8 +146,14 @@ fn disqualifications(set: &ProductSet, answers: &Answers) -> Vec<Disqualificatio
             printed: rule.printed.clone(),
         });
     }
-    // The dossier rule comes first, then criteria in printed order.
-    let order = |reason: &Disqualification| match reason {
+    reasons.sort_by_key(|reason| reason_order(set, reason));
+    reasons
+}
+
+/// Where a reason for elimination is listed: the dossier rule first, then criteria in printed
+/// order.
+pub(crate) fn reason_order(set: &ProductSet, reason: &Disqualification) -> (u8, usize) {
+    match reason {
         Disqualification::Dossier { .. } => (0, 0),
         Disqualification::Knockout { criterion, .. }
         | Disqualification::StopRule { criterion, .. } => (
@@ -199,9 +162,7 @@ fn disqualifications(set: &ProductSet, answers: &Answers) -> Vec<Disqualificatio
                 .position(|leaf| &leaf.criterion.code == criterion)
                 .unwrap_or(usize::MAX),
         ),
-    };
-    reasons.sort_by_key(order);
-    reasons
+    }
 }
 
 /// Scores checked answers; the evaluation date, when known, decides which amendment notices
@@ -247,9 +208,11 @@ pub fn score(loaded: &LoadedSet, answers: &Answers, evaluated_on: Option<Date>) 
             },
         )
     };
-    let ranked = status == Status::Ranked;
-    let recognition = &instrument.recognition;
-    let certifiable = ranked && result.stars >= recognition.certifiable_from;
+    let certification =
+        instrument
+            .recognition
+            .certification(status == Status::Ranked, result.stars, result.total);
+    let part_subtotals = part_subtotals(set, answers);
     let mut notices: Vec<Notice> = set
         .leaves()
         .filter(|leaf| {
@@ -282,8 +245,11 @@ pub fn score(loaded: &LoadedSet, answers: &Answers, evaluated_on: Option<Date>) 
         max_reachable: Exact(max_reachable),
         max_attainable: Exact(set.leaves().map(|leaf| leaf.criterion.attainable()).sum()),
         evaluated_on: evaluated_on.map(|date| date.to_string()),
-        parts: subtotal_map(set, answers),
-        part_subtotals: part_subtotals(set, answers),
+        parts: part_subtotals
+            .iter()
+            .map(|part| (part.code.clone(), part.points))
+            .collect(),
+        part_subtotals,
         groups: group_subtotals(set, answers),
         subtotals: nested_subtotals(set, answers),
         band_stars: result.band_stars,
@@ -291,14 +257,9 @@ pub fn score(loaded: &LoadedSet, answers: &Answers, evaluated_on: Option<Date>) 
         stars: result.stars,
         stars_range,
         unmet_gates: result.unmet_gates,
-        certifiable,
-        certifying_level: certifiable
-            .then(|| recognition.certifiers.get(&result.stars).copied())
-            .flatten(),
-        potential_five_star: ranked
-            && recognition
-                .potential_five_star_from
-                .is_some_and(|from| result.total >= from),
+        certifiable: certification.certifiable,
+        certifying_level: certification.certifying_level,
+        potential_five_star: certification.potential_five_star,
         criteria,
         notices,
         rules: AppliedRules {
@@ -375,11 +336,7 @@ fn criterion_score(leaf: LeafRef<'_>, answers: &Answers, disqualified: bool) -> 
         max: Exact(criterion.max),
         points: Exact(scored_points(answers, criterion).unwrap_or(Decimal::ZERO)),
         status,
-        answer: answer.map(|answer| match answer {
-            Answer::Option(number) => AnswerEcho::Option(*number),
-            Answer::YesNo(met) => AnswerEcho::YesNo(*met),
-            Answer::Options(numbers) => AnswerEcho::Options(numbers.iter().copied().collect()),
-        }),
+        answer: answer.map(AnswerEcho::from),
         ticked: ticked_numbers
             .iter()
             .filter_map(|number| criterion.option(*number))
@@ -406,20 +363,13 @@ fn ticked(criterion: &Criterion, option: &Choice) -> TickedOption {
 }
 
 /// How a criterion is answered.
-pub fn answer_kind(criterion: &Criterion) -> AnswerKind {
+fn answer_kind(criterion: &Criterion) -> AnswerKind {
     match criterion.scoring {
         Scoring::Cases { .. } => AnswerKind::Cases,
         Scoring::YesNo => AnswerKind::YesNo,
         Scoring::Additive(_) => AnswerKind::Additive,
         Scoring::Single(_) | Scoring::Nested(_) => AnswerKind::Single,
     }
-}
-
-fn subtotal_map(set: &ProductSet, answers: &Answers) -> BTreeMap<String, Exact> {
-    part_subtotals(set, answers)
-        .into_iter()
-        .map(|part| (part.code, part.points))
-        .collect()
 }
 
 fn part_subtotals(set: &ProductSet, answers: &Answers) -> Vec<Subtotal> {
@@ -502,14 +452,15 @@ pub(crate) enum Extreme {
 
 /// The answers with every unanswered criterion set to its best or worst option.
 fn completed(set: &ProductSet, answers: &Answers, extreme: Extreme) -> Answers {
-    set.leaves()
-        .filter(|leaf| answers.get(&leaf.criterion.code).is_none())
-        .fold(answers.clone(), |filled, leaf| {
-            match extreme_answer(leaf.criterion, extreme) {
-                Some(answer) => filled.with(&leaf.criterion.code, answer),
-                None => filled,
-            }
-        })
+    let mut filled = answers.clone();
+    for leaf in set.leaves() {
+        if answers.get(&leaf.criterion.code).is_none()
+            && let Some(answer) = extreme_answer(leaf.criterion, extreme)
+        {
+            filled.insert(&leaf.criterion.code, answer);
+        }
+    }
+    filled
 }
 
 /// The highest- or lowest-scoring answer to a criterion.

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::problem::{AnswerShape, InputProblem, InputProblemKind};
 use super::{RawAnswer, RawKnockout, RawValue};
 use crate::json::JsonPath;
-use crate::rubric::{Criterion, ProductSet, Scoring};
+use crate::rubric::{Applicability, Criterion, ProductSet, Scoring};
 
 /// Whether every criterion must be answered.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -188,8 +188,13 @@ impl Answers {
     /// caller must pass an answer valid for the criterion.
     pub fn with(&self, code: &str, answer: Answer) -> Answers {
         let mut answers = self.clone();
-        answers.answers.insert(code.to_owned(), answer);
+        answers.insert(code, answer);
         answers
+    }
+
+    /// Replaces or adds the answer to a criterion; the caller must pass an answer valid for it.
+    pub(crate) fn insert(&mut self, code: &str, answer: Answer) {
+        self.answers.insert(code.to_owned(), answer);
     }
 
     /// Points of an answerable criterion under these answers: `None` when unanswered.
@@ -203,10 +208,7 @@ impl Answers {
         let Some(rule) = &criterion.applies_when else {
             return Some(true);
         };
-        match self.answers.get(&rule.criterion)? {
-            Answer::Option(number) => Some(!rule.unless.contains(number)),
-            Answer::YesNo(_) | Answer::Options(_) => Some(true),
-        }
+        Some(applies_under(rule, self.answers.get(&rule.criterion)?))
     }
 
     /// Whether an asserted knock-out or a stop rule ends the evaluation.
@@ -225,6 +227,14 @@ impl Answers {
                 (self.points(leaf.criterion)? == Decimal::ZERO).then(|| (rule, code.clone()))
             })
         })
+    }
+}
+
+/// Whether a criterion applies when the criterion it depends on has this answer.
+pub(crate) fn applies_under(rule: &Applicability, answer: &Answer) -> bool {
+    match answer {
+        Answer::Option(number) => !rule.unless.contains(number),
+        Answer::YesNo(_) | Answer::Options(_) => true,
     }
 }
 
@@ -251,7 +261,8 @@ pub(crate) fn points_of(criterion: &Criterion, answer: &Answer) -> Decimal {
     }
 }
 
-fn unknown_code(set: &ProductSet, code: &str) -> InputProblemKind {
+/// Why a code is not an answerable criterion: a parent answered by its sub-criteria, or unknown.
+pub(crate) fn unknown_code(set: &ProductSet, code: &str) -> InputProblemKind {
     if set.is_parent(code) {
         let children = set
             .leaves()

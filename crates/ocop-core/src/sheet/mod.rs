@@ -18,11 +18,85 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 pub use answers::{Answer, Answers, Completeness, DOSSIER, Knockout};
+pub(crate) use answers::{applies_under, points_of, unknown_code};
 pub use problem::{AnswerShape, InputProblem, InputProblemKind};
 pub(crate) use read::{Fields, Reader};
 
 use crate::json::{Document, JsonPath, Value};
 use crate::rubric::{Catalog, Instrument, LoadedSet, RubricError};
+
+/// A member's sheet read and checked against its rubric.
+#[derive(Debug, Clone)]
+pub struct CheckedSheet {
+    /// The product set and its instrument.
+    pub loaded: LoadedSet,
+    /// The checked answers.
+    pub answers: Answers,
+    /// The product, as given.
+    pub product: Option<Product>,
+    /// The evaluator, as given.
+    pub evaluator: Option<String>,
+    /// The evaluation date, as given.
+    pub evaluated_on: Option<Date>,
+}
+
+impl CheckedSheet {
+    /// Reads a sheet from JSON text and checks it. Problems in its shape do not stop its answers
+    /// from being checked: every problem is reported, each with its place.
+    pub fn read(
+        catalog: &Catalog,
+        text: &str,
+        completeness: Completeness,
+    ) -> Result<CheckedSheet, Vec<InputProblem>> {
+        let (sheet, (loaded, answers)) =
+            read_and_check(text, Sheet::parse_lenient(text), |sheet| {
+                let loaded = sheet.resolve(catalog)?;
+                let answers =
+                    Answers::check(&loaded.set, &sheet.answers, &sheet.knockouts, completeness)?;
+                Ok((loaded, answers))
+            })?;
+        Ok(CheckedSheet {
+            loaded,
+            answers,
+            product: sheet.product,
+            evaluator: sheet.evaluator,
+            evaluated_on: sheet.rubric.evaluated_on,
+        })
+    }
+}
+
+/// A document read leniently, then checked: the document and what checking it gave when neither
+/// step found a problem; otherwise every problem of both, each with its place in `text`.
+pub(crate) fn read_and_check<T, C>(
+    text: &str,
+    (read, mut problems): (Option<T>, Vec<InputProblem>),
+    check: impl FnOnce(&T) -> Result<C, Vec<InputProblem>>,
+) -> Result<(T, C), Vec<InputProblem>> {
+    let Some(read) = read else {
+        return Err(problems);
+    };
+    match check(&read) {
+        Ok(checked) if problems.is_empty() => Ok((read, checked)),
+        // Problems of the shape carry their places already.
+        Ok(_) => Err(problems),
+        Err(found) => {
+            problems.extend(found);
+            Err(locate(problems, text))
+        }
+    }
+}
+
+/// Fills in line and column for problems found after parsing.
+pub(crate) fn locate(mut problems: Vec<InputProblem>, text: &str) -> Vec<InputProblem> {
+    if let Ok(document) = Document::parse(text) {
+        for problem in &mut problems {
+            if problem.position.is_none() {
+                problem.position = document.locate(&problem.path);
+            }
+        }
+    }
+    problems
+}
 
 /// The product being scored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
@@ -261,7 +335,7 @@ pub(crate) fn resolve_set(
     let instrument =
         pick_instrument(catalog, choice).map_err(|(field, kind)| problem(field, kind))?;
     catalog
-        .product_set(&instrument.key(), product_set)
+        .product_set_of(&instrument, product_set)
         .map_err(|error| match error {
             RubricError::UnknownSet { number, .. } => problem(
                 "product_set",
@@ -286,11 +360,8 @@ fn pick_instrument(
     let unusable = |error: RubricError| InputProblemKind::RubricUnusable {
         detail: error.to_string(),
     };
-    let in_force = choice
-        .evaluated_on
-        .map(|date| (date, catalog.in_force_on(date)));
-    match (&choice.rubric, in_force) {
-        (Some(id), in_force) => {
+    match (&choice.rubric, choice.evaluated_on) {
+        (Some(id), evaluated_on) => {
             let instrument = catalog.instrument(id).map_err(|error| match error {
                 RubricError::UnknownRubric { id, known } => (
                     "rubric",
@@ -298,8 +369,8 @@ fn pick_instrument(
                 ),
                 other => ("rubric", unusable(other)),
             })?;
-            match in_force {
-                Some((date, _)) if !instrument.in_force_on(date) => Err((
+            match evaluated_on {
+                Some(date) if !instrument.in_force_on(date) => Err((
                     "evaluated_on",
                     InputProblemKind::RubricNotInForce {
                         rubric: id.clone(),
@@ -313,7 +384,7 @@ fn pick_instrument(
                 _ => Ok(instrument),
             }
         }
-        (None, Some((date, found))) => found.map_err(|_| {
+        (None, Some(date)) => catalog.in_force_on(date).map_err(|_| {
             (
                 "evaluated_on",
                 InputProblemKind::NoRubricInForce {

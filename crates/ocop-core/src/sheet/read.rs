@@ -210,11 +210,7 @@ impl<'d, 'a> Reader<'d, 'a> {
         serde_json::from_str(text)
             .map_err(|error| {
                 // serde_json counts lines and columns within the slice; move them to the document.
-                let message = error.to_string();
-                let detail = message
-                    .rsplit_once(" at line ")
-                    .map_or(message.as_str(), |(detail, _)| detail)
-                    .to_owned();
+                let detail = json::serde_message(&error);
                 let line_start = text
                     .split('\n')
                     .take(error.line().saturating_sub(1))

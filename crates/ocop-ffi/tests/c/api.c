@@ -334,7 +334,8 @@ static void test_rubrics(const ocop_engine *engine) {
   check_same_as_file(text, text_len, cases, "rubrics.expected");
   ocop_string_free(text);
 
-  /* The bundled rubrics have no errors: the lint report is the command's. */
+  /* The bundled rubrics have no errors: the report is the core's lint report (the command
+   * prints it inside an array of sources; tests/cli_parity.rs compares the values). */
   CHECK_STATUS(ocop_engine_lint_rubrics(engine, &text, &text_len, &error), OCOP_STATUS_OK, error);
   check_same_as_file(text, text_len, cases, "lint.expected");
   CHECK(strstr(text, "\"severity\": \"error\"") == NULL);
