@@ -21,6 +21,44 @@ pub struct Band {
     pub printed: &'static str,
 }
 
+/// The five star bands every decision sets (under 30 → 1★, then 2★ from 30, 3★ from 50, 4★ from
+/// 70, 5★ from 90), lowest first, with the decision's wording of each.
+pub const fn bands(printed: [&'static str; 5]) -> [Band; 5] {
+    let [one, two, three, four, five] = printed;
+    [
+        Band {
+            stars: 1,
+            from: "0",
+            below: Some("30"),
+            printed: one,
+        },
+        Band {
+            stars: 2,
+            from: "30",
+            below: Some("50"),
+            printed: two,
+        },
+        Band {
+            stars: 3,
+            from: "50",
+            below: Some("70"),
+            printed: three,
+        },
+        Band {
+            stars: 4,
+            from: "70",
+            below: Some("90"),
+            printed: four,
+        },
+        Band {
+            stars: 5,
+            from: "90",
+            below: None,
+            printed: five,
+        },
+    ]
+}
+
 /// A later decision that amended the criteria.
 pub struct Amendment {
     /// Number as printed.

@@ -1,6 +1,7 @@
 //! Converts the shared reference transcriptions of the OCOP criteria into the rubric files under
 //! `rubrics/`. Run it with `cargo run -p ocop-datagen`; `--check` reports stale files instead of
-//! writing them, and a test does the same on every `cargo test`.
+//! writing them, and a test does the same on every `cargo test`. Either way the output must pass
+//! the engine's own validation first.
 
 pub mod convert;
 pub mod correction;
@@ -14,7 +15,8 @@ pub mod text;
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
+use ocop_core::rubric::{Catalog, Severity};
 use serde::Serialize;
 
 use crate::convert::{Converter, Layout, read_transcription};
@@ -27,6 +29,54 @@ pub struct Output {
     pub path: PathBuf,
     /// File content.
     pub text: String,
+}
+
+impl Output {
+    /// Writes the file under `rubrics_dir`, creating its folders; returns where it went.
+    pub fn write_into(&self, rubrics_dir: &Path) -> Result<PathBuf> {
+        let path = rubrics_dir.join(&self.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("creating {}", parent.display()))?;
+        }
+        std::fs::write(&path, &self.text).with_context(|| format!("writing {}", path.display()))?;
+        Ok(path)
+    }
+}
+
+/// The outputs whose file under `rubrics_dir` is missing or differs.
+pub fn stale<'a>(outputs: &'a [Output], rubrics_dir: &Path) -> Vec<&'a Output> {
+    outputs
+        .iter()
+        .filter(|output| {
+            let current = std::fs::read_to_string(rubrics_dir.join(&output.path));
+            current.ok().as_deref() != Some(output.text.as_str())
+        })
+        .collect()
+}
+
+/// Loads the outputs as the engine loads a rubrics folder (written to a temporary folder) and
+/// fails if its validation finds an error; warnings (the defects kept as printed) pass.
+pub fn validate(outputs: &[Output]) -> Result<()> {
+    let dir = tempfile::tempdir().context("creating a temporary folder")?;
+    for output in outputs {
+        output.write_into(dir.path())?;
+    }
+    let catalog = Catalog::from_path(dir.path())
+        .with_context(|| format!("loading the output from {}", dir.path().display()))?;
+    let errors: Vec<String> = catalog
+        .check_all()
+        .iter()
+        .filter(|problem| problem.severity == Severity::Error)
+        .map(|problem| problem.to_string())
+        .collect();
+    if !errors.is_empty() {
+        bail!(
+            "the engine rejects the converted rubrics:\n  {}",
+            errors.join("\n  ")
+        );
+    }
+    Ok(())
 }
 
 /// The reference folder as seen from the workspace root.
@@ -48,8 +98,9 @@ pub struct Spec {
     pub layout: Layout,
     /// Where the data departs from the transcription, or keeps a defect of the source.
     pub corrections: &'static [Correction],
-    /// The data's source, given the transcription's own account of where it comes from.
-    pub source_note: fn(&str) -> String,
+    /// What the data's source note says after naming the sheets' source and the transcription:
+    /// where the rest of the data comes from.
+    pub source_tail: &'static str,
 }
 
 /// Every bundled instrument, oldest first.
@@ -81,13 +132,13 @@ fn convert(reference: &Path, spec: &Spec) -> Result<Vec<Output>> {
         .cross_check
         .map(|file| read_transcription(&reference.join(file)))
         .transpose()?;
-    let mut converter = Converter::new(id, spec.layout, spec.corrections);
-    if let Some(full_text) = &witness {
-        converter = converter.with_witness(full_text);
-    }
-    if let Some(other) = &cross_check {
-        converter = converter.with_cross_check(other);
-    }
+    let mut converter = Converter::new(
+        id,
+        spec.layout,
+        spec.corrections,
+        witness.as_deref(),
+        cross_check.as_ref(),
+    );
     let mut outputs = Vec::new();
     let mut listed = Vec::new();
     for sheet in &transcription.sheets {
@@ -100,9 +151,11 @@ fn convert(reference: &Path, spec: &Spec) -> Result<Vec<Output>> {
         outputs.push(output(id, &set_file(set.number), &set)?);
     }
     converter.finish()?;
-    let instrument = spec
-        .metadata
-        .instrument((spec.source_note)(&transcription.source), &listed)?;
+    let source = format!(
+        "Sheets: {}; via the project's reference transcription {}. {}",
+        transcription.source, spec.transcription, spec.source_tail
+    );
+    let instrument = spec.metadata.instrument(source, &listed)?;
     outputs.push(output(id, ocop_core::rubric::INSTRUMENT_FILE, &instrument)?);
     Ok(outputs)
 }
@@ -114,4 +167,22 @@ fn output(rubric: &str, file: &str, value: &impl Serialize) -> Result<Output> {
         path: Path::new(rubric).join(file),
         text,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_the_engine_rejects_is_refused() {
+        let outputs = [Output {
+            path: Path::new("broken").join(ocop_core::rubric::INSTRUMENT_FILE),
+            text: "{}\n".to_owned(),
+        }];
+        let error = format!("{:#}", validate(&outputs).unwrap_err());
+        assert!(
+            error.contains("the engine rejects the converted rubrics"),
+            "{error}"
+        );
+    }
 }

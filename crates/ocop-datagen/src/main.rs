@@ -1,5 +1,6 @@
 //! `ocop-datagen [--reference DIR] [--out DIR] [--check]`: regenerates `rubrics/` from the
-//! reference transcriptions, or with `--check` fails when the committed files are stale.
+//! reference transcriptions, or with `--check` fails when the committed files are stale. Either
+//! way, output the engine's validation rejects is refused (exit 2) before anything is written.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,31 +33,25 @@ fn run() -> Result<ExitCode> {
         }
     }
     let outputs = ocop_datagen::generate(&reference)?;
-    let mut stale = Vec::new();
-    for output in &outputs {
-        let path = out.join(&output.path);
-        let current = std::fs::read_to_string(&path).unwrap_or_default();
-        if current == output.text {
-            continue;
-        }
-        if check {
-            stale.push(path.display().to_string());
-        } else {
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent)
-                    .with_context(|| format!("creating {}", parent.display()))?;
-            }
-            std::fs::write(&path, &output.text)
-                .with_context(|| format!("writing {}", path.display()))?;
+    ocop_datagen::validate(&outputs)?;
+    let stale = ocop_datagen::stale(&outputs, &out);
+    if !check {
+        for output in stale {
+            let path = output.write_into(&out)?;
             println!("wrote {}", path.display());
         }
+        return Ok(ExitCode::SUCCESS);
     }
     if stale.is_empty() {
         Ok(ExitCode::SUCCESS)
     } else {
+        let paths: Vec<String> = stale
+            .iter()
+            .map(|output| out.join(&output.path).display().to_string())
+            .collect();
         eprintln!(
             "stale rubric files (run `cargo run -p ocop-datagen`):\n  {}",
-            stale.join("\n  ")
+            paths.join("\n  ")
         );
         Ok(ExitCode::FAILURE)
     }

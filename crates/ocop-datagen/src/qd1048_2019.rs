@@ -4,7 +4,7 @@
 use crate::Spec;
 use crate::convert::Layout;
 use crate::correction::{Correction, Defect, Fix, Text};
-use crate::instrument::{Amendment, Band, Metadata};
+use crate::instrument::{Amendment, Metadata, bands};
 
 /// The transcription under the reference directory.
 pub const TRANSCRIPTION: &str = "qd1048-2019/ALL_SHEETS.json";
@@ -22,11 +22,13 @@ pub const SPEC: Spec = Spec {
     layout: Layout {
         // Group headings over numbered criteria ("1. TỔ CHỨC SẢN XUẤT") print no points.
         group_points_printed: false,
-        // The decision prints no star marks.
+        // The decision prints no star marks, so no option text ends with one and the transcriber
+        // read none (`min_star` is null throughout): reading marks from the text checks that the
+        // two agree, and a stray `*` in a text stops the conversion.
         star_marks_in_text: true,
     },
     corrections: CORRECTIONS,
-    source_note,
+    source_tail: SOURCE_TAIL,
 };
 
 /// What the decision says outside the sheets (Điều 1 and Phụ lục II).
@@ -50,38 +52,13 @@ pub const METADATA: Metadata = Metadata {
         ("B", "Các tiêu chí đánh giá về khả năng tiếp thị", "25"),
         ("C", "Các tiêu chí đánh giá về chất lượng sản phẩm", "40"),
     ],
-    bands: [
-        Band {
-            stars: 1,
-            from: "0",
-            below: Some("30"),
-            printed: "Hạng 01 sao: Tổng điểm trung bình đạt dưới 30 điểm, là sản phẩm khởi điểm tham gia Chương trình OCOP, có thể nâng cấp lên hạng 2 sao.",
-        },
-        Band {
-            stars: 2,
-            from: "30",
-            below: Some("50"),
-            printed: "Hạng 02 sao: Tổng điểm trung bình đạt từ 30 đến 49 điểm, sản phẩm chưa đạt tiêu chuẩn, có thể tiếp tục nâng cấp để nâng lên hạng 3 sao.",
-        },
-        Band {
-            stars: 3,
-            from: "50",
-            below: Some("70"),
-            printed: "Hạng 03 sao: Tổng điểm trung bình đạt từ 50 đến 69 điểm, là sản phẩm cấp tỉnh, đạt tiêu chuẩn, có thể nâng cấp lên hạng 4 sao.",
-        },
-        Band {
-            stars: 4,
-            from: "70",
-            below: Some("90"),
-            printed: "Hạng 04 sao: Tổng điểm trung bình đạt từ 70 đến 89 điểm, là sản phẩm cấp tỉnh, có thể nâng cấp lên hạng 5 sao.",
-        },
-        Band {
-            stars: 5,
-            from: "90",
-            below: None,
-            printed: "Hạng 05 sao: Tổng điểm trung bình đạt từ 90 đến 100 điểm, là sản phẩm cấp quốc gia, có thể xuất khẩu.",
-        },
-    ],
+    bands: bands([
+        "Hạng 01 sao: Tổng điểm trung bình đạt dưới 30 điểm, là sản phẩm khởi điểm tham gia Chương trình OCOP, có thể nâng cấp lên hạng 2 sao.",
+        "Hạng 02 sao: Tổng điểm trung bình đạt từ 30 đến 49 điểm, sản phẩm chưa đạt tiêu chuẩn, có thể tiếp tục nâng cấp để nâng lên hạng 3 sao.",
+        "Hạng 03 sao: Tổng điểm trung bình đạt từ 50 đến 69 điểm, là sản phẩm cấp tỉnh, đạt tiêu chuẩn, có thể nâng cấp lên hạng 4 sao.",
+        "Hạng 04 sao: Tổng điểm trung bình đạt từ 70 đến 89 điểm, là sản phẩm cấp tỉnh, có thể nâng cấp lên hạng 5 sao.",
+        "Hạng 05 sao: Tổng điểm trung bình đạt từ 90 đến 100 điểm, là sản phẩm cấp quốc gia, có thể xuất khẩu.",
+    ]),
     certifiable_from: 3,
     certifiers: &[(&[3, 4], "province"), (&[5], "central")],
     potential_five_star_from: Some("90"),
@@ -398,8 +375,4 @@ const fn garbled(set: u8, at: Text, printed: &'static str, encoded: &'static str
 }
 
 /// Bands, parts and recognition come from the decision's articles, not the sheets.
-pub fn source_note(transcription_source: &str) -> String {
-    format!(
-        "Sheets: {transcription_source}; via the project's reference transcription {TRANSCRIPTION}. Parts and bands: Điều 1 of the decision; recognition: Phụ lục II."
-    )
-}
+const SOURCE_TAIL: &str = "Parts and bands: Điều 1 of the decision; recognition: Phụ lục II.";

@@ -7,7 +7,7 @@
 use crate::Spec;
 use crate::convert::Layout;
 use crate::correction::{Correction, Defect, Fix, Text};
-use crate::instrument::{Amendment, Band, Metadata};
+use crate::instrument::{Amendment, Metadata, bands};
 
 /// The transcription under the reference directory.
 pub const TRANSCRIPTION: &str = "qd148-2023/ALL_SHEETS.json";
@@ -27,7 +27,7 @@ pub const SPEC: Spec = Spec {
         star_marks_in_text: false,
     },
     corrections: CORRECTIONS,
-    source_note,
+    source_tail: SOURCE_TAIL,
 };
 
 /// The warning every result scored with this data carries.
@@ -53,38 +53,13 @@ pub const METADATA: Metadata = Metadata {
         ("B", "KHẢ NĂNG TIẾP THỊ", "25"),
         ("C", "CHẤT LƯỢNG SẢN PHẨM", "35"),
     ],
-    bands: [
-        Band {
-            stars: 1,
-            from: "0",
-            below: Some("30"),
-            printed: "Hạng 1 sao: dưới 30 điểm",
-        },
-        Band {
-            stars: 2,
-            from: "30",
-            below: Some("50"),
-            printed: "Hạng 2 sao: từ 30 đến dưới 50 điểm",
-        },
-        Band {
-            stars: 3,
-            from: "50",
-            below: Some("70"),
-            printed: "Hạng 3 sao: từ 50 đến dưới 70 điểm",
-        },
-        Band {
-            stars: 4,
-            from: "70",
-            below: Some("90"),
-            printed: "Hạng 4 sao: từ 70 đến dưới 90 điểm",
-        },
-        Band {
-            stars: 5,
-            from: "90",
-            below: None,
-            printed: "Hạng 5 sao: từ 90 đến 100 điểm, là sản phẩm đặc trưng, tiêu chuẩn chất lượng cao và hội tụ điều kiện để xuất khẩu",
-        },
-    ],
+    bands: bands([
+        "Hạng 1 sao: dưới 30 điểm",
+        "Hạng 2 sao: từ 30 đến dưới 50 điểm",
+        "Hạng 3 sao: từ 50 đến dưới 70 điểm",
+        "Hạng 4 sao: từ 70 đến dưới 90 điểm",
+        "Hạng 5 sao: từ 90 đến 100 điểm, là sản phẩm đặc trưng, tiêu chuẩn chất lượng cao và hội tụ điều kiện để xuất khẩu",
+    ]),
     certifiable_from: 3,
     certifiers: &[(&[3], "district"), (&[4], "province"), (&[5], "central")],
     potential_five_star_from: Some("90"),
@@ -106,6 +81,37 @@ pub const METADATA: Metadata = Metadata {
     )],
 };
 
+/// An OCR misspelling kept as transcribed and recorded, `ocr_kept!(set, at, printed, reads_as,
+/// listed | found)`: `listed` when the transcription's ANOMALIES.md lists it, `found` when it
+/// forms real words and was found while converting.
+macro_rules! ocr_kept {
+    ($set:expr, $at:expr, $printed:literal, $reads:literal, listed) => {
+        ocr_kept!(@ $set, $at, $printed, $reads,
+            "An OCR misspelling listed in the transcription's ANOMALIES.md")
+    };
+    ($set:expr, $at:expr, $printed:literal, $reads:literal, found) => {
+        ocr_kept!(@ $set, $at, $printed, $reads,
+            "An OCR misspelling that forms real words, found while converting (not in the transcription's ANOMALIES.md)")
+    };
+    (@ $set:expr, $at:expr, $printed:literal, $reads:literal, $how:literal) => {
+        Correction {
+            set: $set,
+            fix: Fix::Wording {
+                at: $at,
+                encoded: $printed,
+            },
+            printed: $printed,
+            reason: concat!(
+                "Reads as \"",
+                $reads,
+                "\". ",
+                $how,
+                "; kept as transcribed, since the signed text could not be checked."
+            ),
+        }
+    };
+}
+
 /// Every place where the encoded data departs from the transcription, or keeps its defects.
 pub const CORRECTIONS: &[Correction] = &[
     // Points that do not add up, kept as transcribed: nothing is filled in.
@@ -115,24 +121,9 @@ pub const CORRECTIONS: &[Correction] = &[
         printed: "6.4 Mùi (4 điểm): phương án 1, 2, 3 điểm",
         reason: "The criterion is headed 4 points but its best option is worth 3; group 6 and Part C add up only with the 4. QĐ 26/2026 prints this criterion with 3 points. Kept as transcribed: at most 3 can be scored here, 99 on the sheet.",
     },
-    Correction {
-        set: 11,
-        fix: Fix::Kept(Defect::PartSum { part: "C" }),
-        printed: "CHẤT LƯỢNG SẢN PHẨM (35 Điểm); nhóm 6 = 13, nhóm 8 = 4",
-        reason: SHORT_PART_C,
-    },
-    Correction {
-        set: 12,
-        fix: Fix::Kept(Defect::PartSum { part: "C" }),
-        printed: "CHẤT LƯỢNG SẢN PHẨM (35 Điểm); nhóm 6 = 13, nhóm 8 = 4",
-        reason: SHORT_PART_C,
-    },
-    Correction {
-        set: 13,
-        fix: Fix::Kept(Defect::PartSum { part: "C" }),
-        printed: "CHẤT LƯỢNG SẢN PHẨM (35 Điểm); nhóm 6 = 14, nhóm 8 = 4",
-        reason: SHORT_PART_C,
-    },
+    short_part_c(11, "CHẤT LƯỢNG SẢN PHẨM (35 Điểm); nhóm 6 = 13, nhóm 8 = 4"),
+    short_part_c(12, "CHẤT LƯỢNG SẢN PHẨM (35 Điểm); nhóm 6 = 13, nhóm 8 = 4"),
+    short_part_c(13, "CHẤT LƯỢNG SẢN PHẨM (35 Điểm); nhóm 6 = 14, nhóm 8 = 4"),
     Correction {
         set: 17,
         fix: Fix::Kept(Defect::UnreadablePoints {
@@ -152,44 +143,10 @@ pub const CORRECTIONS: &[Correction] = &[
         reason: "The points cell of \"Chế biến đơn giản\" reads \"t\", probably an OCR misreading (the same option is worth 1 in the 11 other sets that have it). No value is invented: the option cannot be ticked until the signed text is checked.",
     },
     // Codes and notes.
-    Correction {
-        set: 18,
-        fix: Fix::CriterionCode {
-            criterion: "3.6",
-            name: "Sở hữu trí tuệ",
-            code: "3.6",
-        },
-        printed: "c)",
-        reason: "The sheet prints the letter c) on its sixth criterion of group 3, out of sequence. Codes follow print position throughout this transcription, so it is 3.6, as Sở hữu trí tuệ is in the other sets.",
-    },
-    Correction {
-        set: 19,
-        fix: Fix::CriterionCode {
-            criterion: "3.6",
-            name: "Sở hữu trí tuệ",
-            code: "3.6",
-        },
-        printed: "c)",
-        reason: "The sheet prints the letter c) on its sixth criterion of group 3, out of sequence. Codes follow print position throughout this transcription, so it is 3.6, as Sở hữu trí tuệ is in the other sets.",
-    },
-    Correction {
-        set: 21,
-        fix: Fix::NoteOf {
-            criterion: "6.2",
-            note: INTELLECTUAL_PROPERTY,
-        },
-        printed: INTELLECTUAL_PROPERTY,
-        reason: NOTE_IN_REMARK,
-    },
-    Correction {
-        set: 22,
-        fix: Fix::NoteOf {
-            criterion: "6.2",
-            note: INTELLECTUAL_PROPERTY,
-        },
-        printed: INTELLECTUAL_PROPERTY,
-        reason: NOTE_IN_REMARK,
-    },
+    letter_c(18),
+    letter_c(19),
+    note_in_remark(21),
+    note_in_remark(22),
     // Set 1 as the independent 2024 printout reads it, where it differs.
     cross_checked(
         "1.5",
@@ -225,60 +182,12 @@ pub const CORRECTIONS: &[Correction] = &[
     same_words(24),
     same_words(25),
     // OCR misspellings, kept as transcribed and recorded.
-    Correction {
-        set: 2,
-        fix: Fix::Wording {
-            at: Text::Part("B"),
-            encoded: "KHẢ NĂNC",
-        },
-        printed: "KHẢ NĂNC",
-        reason: "Reads as \"KHẢ NĂNG\". An OCR misspelling listed in the transcription's ANOMALIES.md; kept as transcribed, since the signed text could not be checked.",
-    },
-    Correction {
-        set: 3,
-        fix: Fix::Wording {
-            at: Text::Part("B"),
-            encoded: "KHẢ NĂNC",
-        },
-        printed: "KHẢ NĂNC",
-        reason: "Reads as \"KHẢ NĂNG\". An OCR misspelling listed in the transcription's ANOMALIES.md; kept as transcribed, since the signed text could not be checked.",
-    },
-    Correction {
-        set: 4,
-        fix: Fix::Wording {
-            at: Text::Part("B"),
-            encoded: "KHẢ NĂNC",
-        },
-        printed: "KHẢ NĂNC",
-        reason: "Reads as \"KHẢ NĂNG\". An OCR misspelling listed in the transcription's ANOMALIES.md; kept as transcribed, since the signed text could not be checked.",
-    },
-    Correction {
-        set: 5,
-        fix: Fix::Wording {
-            at: Text::Part("B"),
-            encoded: "KHẢ NĂNC",
-        },
-        printed: "KHẢ NĂNC",
-        reason: "Reads as \"KHẢ NĂNG\". An OCR misspelling listed in the transcription's ANOMALIES.md; kept as transcribed, since the signed text could not be checked.",
-    },
-    Correction {
-        set: 6,
-        fix: Fix::Wording {
-            at: Text::Part("B"),
-            encoded: "KHẢ NĂNC",
-        },
-        printed: "KHẢ NĂNC",
-        reason: "Reads as \"KHẢ NĂNG\". An OCR misspelling listed in the transcription's ANOMALIES.md; kept as transcribed, since the signed text could not be checked.",
-    },
-    Correction {
-        set: 7,
-        fix: Fix::Wording {
-            at: Text::Part("B"),
-            encoded: "KHẢ NĂNC",
-        },
-        printed: "KHẢ NĂNC",
-        reason: "Reads as \"KHẢ NĂNG\". An OCR misspelling listed in the transcription's ANOMALIES.md; kept as transcribed, since the signed text could not be checked.",
-    },
+    ocr_kept!(2, Text::Part("B"), "KHẢ NĂNC", "KHẢ NĂNG", listed),
+    ocr_kept!(3, Text::Part("B"), "KHẢ NĂNC", "KHẢ NĂNG", listed),
+    ocr_kept!(4, Text::Part("B"), "KHẢ NĂNC", "KHẢ NĂNG", listed),
+    ocr_kept!(5, Text::Part("B"), "KHẢ NĂNC", "KHẢ NĂNG", listed),
+    ocr_kept!(6, Text::Part("B"), "KHẢ NĂNC", "KHẢ NĂNG", listed),
+    ocr_kept!(7, Text::Part("B"), "KHẢ NĂNC", "KHẢ NĂNG", listed),
     Correction {
         set: 1,
         fix: Fix::Wording {
@@ -288,204 +197,124 @@ pub const CORRECTIONS: &[Correction] = &[
         printed: "bản quản",
         reason: "Reads as \"bảo quản\". Listed in the transcription's ANOMALIES.md; the independent 2024 printout of this set spells it the same way, so it is probably the decision's own. Kept as transcribed.",
     },
-    Correction {
-        set: 2,
-        fix: Fix::Wording {
-            at: Text::CriterionNote("6.1"),
-            encoded: "cân trùng",
-        },
-        printed: "cân trùng",
-        reason: "Reads as \"côn trùng\". An OCR misspelling that forms real words, found while converting (not in the transcription's ANOMALIES.md); kept as transcribed, since the signed text could not be checked.",
-    },
-    Correction {
-        set: 3,
-        fix: Fix::Wording {
-            at: Text::Option("6.2", 2),
-            encoded: "chấp nhận dược",
-        },
-        printed: "chấp nhận dược",
-        reason: "Reads as \"chấp nhận được\". An OCR misspelling listed in the transcription's ANOMALIES.md; kept as transcribed, since the signed text could not be checked.",
-    },
-    Correction {
-        set: 7,
-        fix: Fix::Wording {
-            at: Text::Option("11", 2),
-            encoded: "thị hường",
-        },
-        printed: "thị hường",
-        reason: "Reads as \"thị trường\". An OCR misspelling listed in the transcription's ANOMALIES.md; kept as transcribed, since the signed text could not be checked.",
-    },
-    Correction {
-        set: 7,
-        fix: Fix::Wording {
-            at: Text::Option("11", 3),
-            encoded: "xuất khẩn",
-        },
-        printed: "xuất khẩn",
-        reason: "Reads as \"xuất khẩu\". An OCR misspelling listed in the transcription's ANOMALIES.md; kept as transcribed, since the signed text could not be checked.",
-    },
-    Correction {
-        set: 8,
-        fix: Fix::Wording {
-            at: Text::Option("1.5", 3),
-            encoded: "môi hường",
-        },
-        printed: "môi hường",
-        reason: "Reads as \"môi trường\". An OCR misspelling listed in the transcription's ANOMALIES.md; kept as transcribed, since the signed text could not be checked.",
-    },
-    Correction {
-        set: 8,
-        fix: Fix::Wording {
-            at: Text::Option("2.3", 2),
-            encoded: "đóng quy định",
-        },
-        printed: "đóng quy định",
-        reason: "Reads as \"đúng quy định\". An OCR misspelling that forms real words, found while converting (not in the transcription's ANOMALIES.md); kept as transcribed, since the signed text could not be checked.",
-    },
-    Correction {
-        set: 11,
-        fix: Fix::Wording {
-            at: Text::Option("1.5", 3),
-            encoded: "môi hường",
-        },
-        printed: "môi hường",
-        reason: "Reads as \"môi trường\". An OCR misspelling listed in the transcription's ANOMALIES.md; kept as transcribed, since the signed text could not be checked.",
-    },
-    Correction {
-        set: 17,
-        fix: Fix::Wording {
-            at: Text::Option("3.2", 2),
-            encoded: "chủ thế",
-        },
-        printed: "chủ thế",
-        reason: "Reads as \"chủ thể\". An OCR misspelling that forms real words, found while converting (not in the transcription's ANOMALIES.md); kept as transcribed, since the signed text could not be checked.",
-    },
-    Correction {
-        set: 17,
-        fix: Fix::Wording {
-            at: Text::Option("4.2", 4),
-            encoded: "quản lý phản phối",
-        },
-        printed: "quản lý phản phối",
-        reason: "Reads as \"quản lý phân phối\". An OCR misspelling listed in the transcription's ANOMALIES.md; kept as transcribed, since the signed text could not be checked.",
-    },
-    Correction {
-        set: 18,
-        fix: Fix::Wording {
-            at: Text::CriterionNote("1.3"),
-            encoded: "đối lượng",
-        },
-        printed: "đối lượng",
-        reason: "Reads as \"đối tượng\". An OCR misspelling listed in the transcription's ANOMALIES.md; kept as transcribed, since the signed text could not be checked.",
-    },
-    Correction {
-        set: 18,
-        fix: Fix::Wording {
-            at: Text::Option("6", 1),
-            encoded: "GMP đố;",
-        },
-        printed: "GMP đố;",
-        reason: "Reads as \"GMP đối\". An OCR misspelling listed in the transcription's ANOMALIES.md; kept as transcribed, since the signed text could not be checked.",
-    },
-    Correction {
-        set: 19,
-        fix: Fix::Wording {
-            at: Text::CriterionNote("1.3"),
-            encoded: "đối lượng",
-        },
-        printed: "đối lượng",
-        reason: "Reads as \"đối tượng\". An OCR misspelling listed in the transcription's ANOMALIES.md; kept as transcribed, since the signed text could not be checked.",
-    },
-    Correction {
-        set: 20,
-        fix: Fix::Wording {
-            at: Text::Option("1.1", 1),
-            encoded: "trong tính",
-        },
-        printed: "trong tính",
-        reason: "Reads as \"trong tỉnh\". An OCR misspelling that forms real words, found while converting (not in the transcription's ANOMALIES.md); kept as transcribed, since the signed text could not be checked.",
-    },
-    Correction {
-        set: 20,
-        fix: Fix::Wording {
-            at: Text::Option("1.4", 4),
-            encoded: "nguyên liệu dầu vào",
-        },
-        printed: "nguyên liệu dầu vào",
-        reason: "Reads as \"nguyên liệu đầu vào\". An OCR misspelling that forms real words, found while converting (not in the transcription's ANOMALIES.md); kept as transcribed, since the signed text could not be checked.",
-    },
-    Correction {
-        set: 20,
-        fix: Fix::Wording {
-            at: Text::Option("1.4", 4),
-            encoded: "ổn định tử",
-        },
-        printed: "ổn định tử",
-        reason: "Reads as \"ổn định từ\". An OCR misspelling that forms real words, found while converting (not in the transcription's ANOMALIES.md); kept as transcribed, since the signed text could not be checked.",
-    },
-    Correction {
-        set: 20,
-        fix: Fix::Wording {
-            at: Text::Option("1.5", 3),
-            encoded: "hồ sơ mình chứng",
-        },
-        printed: "hồ sơ mình chứng",
-        reason: "Reads as \"hồ sơ minh chứng\". An OCR misspelling that forms real words, found while converting (not in the transcription's ANOMALIES.md); kept as transcribed, since the signed text could not be checked.",
-    },
-    Correction {
-        set: 21,
-        fix: Fix::Wording {
-            at: Text::Option("1.4", 4),
-            encoded: "hợp đồng ấn định",
-        },
-        printed: "hợp đồng ấn định",
-        reason: "Reads as \"hợp đồng ổn định\". An OCR misspelling that forms real words, found while converting (not in the transcription's ANOMALIES.md); kept as transcribed, since the signed text could not be checked.",
-    },
-    Correction {
-        set: 21,
-        fix: Fix::Wording {
-            at: Text::Option("2.1", 3),
-            encoded: "ở nhiêu nơi",
-        },
-        printed: "ở nhiêu nơi",
-        reason: "Reads as \"ở nhiều nơi\". An OCR misspelling listed in the transcription's ANOMALIES.md; kept as transcribed, since the signed text could not be checked.",
-    },
-    Correction {
-        set: 21,
-        fix: Fix::Wording {
-            at: Text::Option("3.6", 2),
-            encoded: "chứng nhận đang ký",
-        },
-        printed: "chứng nhận đang ký",
-        reason: "Reads as \"chứng nhận đăng ký\". An OCR misspelling listed in the transcription's ANOMALIES.md; kept as transcribed, since the signed text could not be checked.",
-    },
-    Correction {
-        set: 22,
-        fix: Fix::Wording {
-            at: Text::Option("2.1", 3),
-            encoded: "ở nhiêu nơi",
-        },
-        printed: "ở nhiêu nơi",
-        reason: "Reads as \"ở nhiều nơi\". An OCR misspelling listed in the transcription's ANOMALIES.md; kept as transcribed, since the signed text could not be checked.",
-    },
-    Correction {
-        set: 22,
-        fix: Fix::Wording {
-            at: Text::Option("3.6", 2),
-            encoded: "chứng nhận đang ký",
-        },
-        printed: "chứng nhận đang ký",
-        reason: "Reads as \"chứng nhận đăng ký\". An OCR misspelling listed in the transcription's ANOMALIES.md; kept as transcribed, since the signed text could not be checked.",
-    },
-    Correction {
-        set: 26,
-        fix: Fix::Wording {
-            at: Text::Option("6", 3),
-            encoded: "lợi thể",
-        },
-        printed: "lợi thể",
-        reason: "Reads as \"lợi thế\". An OCR misspelling that forms real words, found while converting (not in the transcription's ANOMALIES.md); kept as transcribed, since the signed text could not be checked.",
-    },
+    ocr_kept!(
+        2,
+        Text::CriterionNote("6.1"),
+        "cân trùng",
+        "côn trùng",
+        found
+    ),
+    ocr_kept!(
+        3,
+        Text::Option("6.2", 2),
+        "chấp nhận dược",
+        "chấp nhận được",
+        listed
+    ),
+    ocr_kept!(7, Text::Option("11", 2), "thị hường", "thị trường", listed),
+    ocr_kept!(7, Text::Option("11", 3), "xuất khẩn", "xuất khẩu", listed),
+    ocr_kept!(8, Text::Option("1.5", 3), "môi hường", "môi trường", listed),
+    ocr_kept!(
+        8,
+        Text::Option("2.3", 2),
+        "đóng quy định",
+        "đúng quy định",
+        found
+    ),
+    ocr_kept!(
+        11,
+        Text::Option("1.5", 3),
+        "môi hường",
+        "môi trường",
+        listed
+    ),
+    ocr_kept!(17, Text::Option("3.2", 2), "chủ thế", "chủ thể", found),
+    ocr_kept!(
+        17,
+        Text::Option("4.2", 4),
+        "quản lý phản phối",
+        "quản lý phân phối",
+        listed
+    ),
+    ocr_kept!(
+        18,
+        Text::CriterionNote("1.3"),
+        "đối lượng",
+        "đối tượng",
+        listed
+    ),
+    ocr_kept!(18, Text::Option("6", 1), "GMP đố;", "GMP đối", listed),
+    ocr_kept!(
+        19,
+        Text::CriterionNote("1.3"),
+        "đối lượng",
+        "đối tượng",
+        listed
+    ),
+    ocr_kept!(
+        20,
+        Text::Option("1.1", 1),
+        "trong tính",
+        "trong tỉnh",
+        found
+    ),
+    ocr_kept!(
+        20,
+        Text::Option("1.4", 4),
+        "nguyên liệu dầu vào",
+        "nguyên liệu đầu vào",
+        found
+    ),
+    ocr_kept!(
+        20,
+        Text::Option("1.4", 4),
+        "ổn định tử",
+        "ổn định từ",
+        found
+    ),
+    ocr_kept!(
+        20,
+        Text::Option("1.5", 3),
+        "hồ sơ mình chứng",
+        "hồ sơ minh chứng",
+        found
+    ),
+    ocr_kept!(
+        21,
+        Text::Option("1.4", 4),
+        "hợp đồng ấn định",
+        "hợp đồng ổn định",
+        found
+    ),
+    ocr_kept!(
+        21,
+        Text::Option("2.1", 3),
+        "ở nhiêu nơi",
+        "ở nhiều nơi",
+        listed
+    ),
+    ocr_kept!(
+        21,
+        Text::Option("3.6", 2),
+        "chứng nhận đang ký",
+        "chứng nhận đăng ký",
+        listed
+    ),
+    ocr_kept!(
+        22,
+        Text::Option("2.1", 3),
+        "ở nhiêu nơi",
+        "ở nhiều nơi",
+        listed
+    ),
+    ocr_kept!(
+        22,
+        Text::Option("3.6", 2),
+        "chứng nhận đang ký",
+        "chứng nhận đăng ký",
+        listed
+    ),
+    ocr_kept!(26, Text::Option("6", 3), "lợi thể", "lợi thế", found),
 ];
 
 const SHARED_MARK: &str = "The independent 2024 printout also marks this option ****, so that two options carry the same mark; the main transcription marks only the lower one, as QĐ 26/2026 does. The main transcription is kept. The gate is the same either way: with two marked options the lower one is the requirement.";
@@ -518,15 +347,43 @@ const fn same_words(set: u8) -> Correction {
     }
 }
 
-const SHORT_PART_C: &str = "Part C is headed 35 points but its groups add up to less (group 6 Chỉ tiêu cảm quan and group 8 are short: QĐ 26/2026 prints 15 and 5 there). Whether the shortfall is in the decision or the transcription cannot be told from here; nothing is invented, so this sheet reaches less than 100.";
+/// Part C short of its 35 points; `printed` gives the short groups' sums in this set.
+const fn short_part_c(set: u8, printed: &'static str) -> Correction {
+    Correction {
+        set,
+        fix: Fix::Kept(Defect::PartSum { part: "C" }),
+        printed,
+        reason: "Part C is headed 35 points but its groups add up to less (group 6 Chỉ tiêu cảm quan and group 8 are short: QĐ 26/2026 prints 15 and 5 there). Whether the shortfall is in the decision or the transcription cannot be told from here; nothing is invented, so this sheet reaches less than 100.",
+    }
+}
 
-const INTELLECTUAL_PROPERTY: &str = "Ghi chú: Nếu sản phẩm vi phạm sở hữu trí tuệ, sẽ bị loại bỏ";
+/// Sở hữu trí tuệ printed with the letter c) as the sixth criterion of group 3.
+const fn letter_c(set: u8) -> Correction {
+    Correction {
+        set,
+        fix: Fix::CriterionCode {
+            criterion: "3.6",
+            name: "Sở hữu trí tuệ",
+            code: "3.6",
+        },
+        printed: "c)",
+        reason: "The sheet prints the letter c) on its sixth criterion of group 3, out of sequence. Codes follow print position throughout this transcription, so it is 3.6, as Sở hữu trí tuệ is in the other sets.",
+    }
+}
 
-const NOTE_IN_REMARK: &str = "The transcription keeps this note only in a remark on the option it is printed under (\"note printed under this option in source\"); it is the criterion's knock-out, as in the same set of QĐ 26/2026.";
+/// The knock-out of criterion 6.2 that the transcription keeps only in a remark.
+const fn note_in_remark(set: u8) -> Correction {
+    const NOTE: &str = "Ghi chú: Nếu sản phẩm vi phạm sở hữu trí tuệ, sẽ bị loại bỏ";
+    Correction {
+        set,
+        fix: Fix::NoteOf {
+            criterion: "6.2",
+            note: NOTE,
+        },
+        printed: NOTE,
+        reason: "The transcription keeps this note only in a remark on the option it is printed under (\"note printed under this option in source\"); it is the criterion's knock-out, as in the same set of QĐ 26/2026.",
+    }
+}
 
 /// The sheets come from an application's seed data; the rest from press and legal-advice pages.
-pub fn source_note(transcription_source: &str) -> String {
-    format!(
-        "Sheets: {transcription_source}; via the project's reference transcription {TRANSCRIPTION}. The sheets print criteria with letters (a, b, c …): codes were assigned by position (a → .1, b → .2 …). The transcription has no sheet-level \"Hồ sơ bị loại khi\" lines and no Phụ lục I (classification). Parts, bands and recognition: secondary sources quoting the decision (press and legal-advice pages listed in the reference rules_by_version.json), not the gazette text."
-    )
-}
+const SOURCE_TAIL: &str = "The sheets print criteria with letters (a, b, c …): codes were assigned by position (a → .1, b → .2 …). The transcription has no sheet-level \"Hồ sơ bị loại khi\" lines and no Phụ lục I (classification). Parts, bands and recognition: secondary sources quoting the decision (press and legal-advice pages listed in the reference rules_by_version.json), not the gazette text.";

@@ -4,7 +4,7 @@
 use crate::Spec;
 use crate::convert::Layout;
 use crate::correction::{Correction, Fix};
-use crate::instrument::{Band, Metadata};
+use crate::instrument::{Metadata, bands};
 
 /// Folder of the transcription under the reference directory.
 pub const TRANSCRIPTION: &str = "qd26-2026/ALL_SHEETS.json";
@@ -20,7 +20,7 @@ pub const SPEC: Spec = Spec {
         star_marks_in_text: true,
     },
     corrections: CORRECTIONS,
-    source_note,
+    source_tail: SOURCE_TAIL,
 };
 
 /// What the decision says outside the sheets (Điều 3, 4 and 11).
@@ -44,38 +44,13 @@ pub const METADATA: Metadata = Metadata {
         ("B", "Các tiêu chí đánh giá về khả năng tiếp thị", "25"),
         ("C", "Các tiêu chí đánh giá về chất lượng sản phẩm", "35"),
     ],
-    bands: [
-        Band {
-            stars: 1,
-            from: "0",
-            below: Some("30"),
-            printed: "Hạng 1 sao: Tổng điểm trung bình đạt dưới 30 điểm",
-        },
-        Band {
-            stars: 2,
-            from: "30",
-            below: Some("50"),
-            printed: "Hạng 2 sao: Tổng điểm trung bình đạt từ 30 đến dưới 50 điểm",
-        },
-        Band {
-            stars: 3,
-            from: "50",
-            below: Some("70"),
-            printed: "Hạng 3 sao (cấp tỉnh): Tổng điểm trung bình đạt từ 50 đến dưới 70 điểm",
-        },
-        Band {
-            stars: 4,
-            from: "70",
-            below: Some("90"),
-            printed: "Hạng 4 sao (cấp tỉnh): Tổng điểm trung bình đạt từ 70 đến dưới 90 điểm",
-        },
-        Band {
-            stars: 5,
-            from: "90",
-            below: None,
-            printed: "Hạng 5 sao (cấp quốc gia): Tổng điểm trung bình đạt từ 90 đến 100 điểm",
-        },
-    ],
+    bands: bands([
+        "Hạng 1 sao: Tổng điểm trung bình đạt dưới 30 điểm",
+        "Hạng 2 sao: Tổng điểm trung bình đạt từ 30 đến dưới 50 điểm",
+        "Hạng 3 sao (cấp tỉnh): Tổng điểm trung bình đạt từ 50 đến dưới 70 điểm",
+        "Hạng 4 sao (cấp tỉnh): Tổng điểm trung bình đạt từ 70 đến dưới 90 điểm",
+        "Hạng 5 sao (cấp quốc gia): Tổng điểm trung bình đạt từ 90 đến 100 điểm",
+    ]),
     certifiable_from: 3,
     certifiers: &[(&[3, 4], "province"), (&[5], "central")],
     potential_five_star_from: Some("90"),
@@ -88,8 +63,6 @@ pub const METADATA: Metadata = Metadata {
         "First release: all 26 product sets converted from the gazette transcription, with errata for every anomaly.",
     )],
 };
-
-const NO_POINTS_1_2: &str = "The points cell of \"Không được cấp giấy chứng nhận chất lượng\" is blank; every other product set gives this option 0 points, and it is the lowest of the criterion's options (then 1, 2).";
 
 /// Every place where the encoded data departs from the transcription.
 pub const CORRECTIONS: &[Correction] = &[
@@ -113,46 +86,10 @@ pub const CORRECTIONS: &[Correction] = &[
         printed: "11",
         reason: "The criterion's maximum is 2 and its options read 0, 11, 2; \"Có rất ít tạp chất, chấp nhận được\" is worth 1 in the other tea and coffee sets (12, 13), so 11 is a typo for 1.",
     },
-    Correction {
-        set: 4,
-        fix: Fix::OptionPoints {
-            criterion: "1.2",
-            option: 1,
-            points: "0",
-        },
-        printed: "",
-        reason: NO_POINTS_1_2,
-    },
-    Correction {
-        set: 7,
-        fix: Fix::OptionPoints {
-            criterion: "1.2",
-            option: 1,
-            points: "0",
-        },
-        printed: "",
-        reason: NO_POINTS_1_2,
-    },
-    Correction {
-        set: 10,
-        fix: Fix::OptionPoints {
-            criterion: "1.2",
-            option: 1,
-            points: "0",
-        },
-        printed: "",
-        reason: NO_POINTS_1_2,
-    },
-    Correction {
-        set: 11,
-        fix: Fix::OptionPoints {
-            criterion: "1.2",
-            option: 1,
-            points: "0",
-        },
-        printed: "",
-        reason: NO_POINTS_1_2,
-    },
+    blank_points_1_2(4),
+    blank_points_1_2(7),
+    blank_points_1_2(10),
+    blank_points_1_2(11),
     Correction {
         set: 23,
         fix: Fix::GroupMax {
@@ -178,35 +115,39 @@ pub const CORRECTIONS: &[Correction] = &[
         printed: "* * * *",
         reason: "The star mark is printed with spaces between the stars; it is the 4-star mark this option carries in every other product set.",
     },
-    Correction {
-        set: 21,
-        fix: Fix::OptionWithNote {
-            criterion: "6.2",
-            option: 3,
-            text: "Phong cách độc đáo riêng, thể hiện trí tuệ địa phương",
-            star: Some(5),
-            knockout: "Ghi chú: Nếu sản phẩm vi phạm sở hữu trí tuệ, sẽ bị loại bỏ",
-        },
-        printed: "Phong cách độc đáo riêng, thể hiện trí tuệ địa phương***** Ghi chú: Nếu sản phẩm vi phạm sở hữu trí tuệ, sẽ bị loại bỏ",
-        reason: "The criterion's knock-out note is printed inside the cell of its last option; the option ends at its 5-star mark and the note is the criterion's.",
-    },
-    Correction {
-        set: 22,
-        fix: Fix::OptionWithNote {
-            criterion: "6.2",
-            option: 3,
-            text: "Phong cách độc đáo riêng, thể hiện trí tuệ địa phương",
-            star: Some(5),
-            knockout: "Ghi chú: Nếu sản phẩm vi phạm sở hữu trí tuệ, sẽ bị loại bỏ",
-        },
-        printed: "Phong cách độc đáo riêng, thể hiện trí tuệ địa phương***** Ghi chú: Nếu sản phẩm vi phạm sở hữu trí tuệ, sẽ bị loại bỏ",
-        reason: "The criterion's knock-out note is printed inside the cell of its last option; the option ends at its 5-star mark and the note is the criterion's.",
-    },
+    note_in_last_option(21),
+    note_in_last_option(22),
 ];
 
-/// Bands, parts and recognition come from the decision's articles, not the sheets.
-pub fn source_note(transcription_source: &str) -> String {
-    format!(
-        "Sheets: {transcription_source}; via the project's reference transcription {TRANSCRIPTION}. Parts, bands and recognition: Điều 3 and Điều 4 of the decision."
-    )
+/// The blank points cell of 1.2's first option.
+const fn blank_points_1_2(set: u8) -> Correction {
+    Correction {
+        set,
+        fix: Fix::OptionPoints {
+            criterion: "1.2",
+            option: 1,
+            points: "0",
+        },
+        printed: "",
+        reason: "The points cell of \"Không được cấp giấy chứng nhận chất lượng\" is blank; every other product set gives this option 0 points, and it is the lowest of the criterion's options (then 1, 2).",
+    }
 }
+
+/// The knock-out note of 6.2 printed in the cell of its last option.
+const fn note_in_last_option(set: u8) -> Correction {
+    Correction {
+        set,
+        fix: Fix::OptionWithNote {
+            criterion: "6.2",
+            option: 3,
+            text: "Phong cách độc đáo riêng, thể hiện trí tuệ địa phương",
+            star: Some(5),
+            knockout: "Ghi chú: Nếu sản phẩm vi phạm sở hữu trí tuệ, sẽ bị loại bỏ",
+        },
+        printed: "Phong cách độc đáo riêng, thể hiện trí tuệ địa phương***** Ghi chú: Nếu sản phẩm vi phạm sở hữu trí tuệ, sẽ bị loại bỏ",
+        reason: "The criterion's knock-out note is printed inside the cell of its last option; the option ends at its 5-star mark and the note is the criterion's.",
+    }
+}
+
+/// Bands, parts and recognition come from the decision's articles, not the sheets.
+const SOURCE_TAIL: &str = "Parts, bands and recognition: Điều 3 and Điều 4 of the decision.";

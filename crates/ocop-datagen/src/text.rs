@@ -21,11 +21,16 @@ pub fn points(raw: &str) -> Option<Decimal> {
 
 /// A points cell without its unit, for comparing what two cells print.
 pub fn without_unit(raw: &str) -> &str {
+    before_unit(raw).unwrap_or_else(|| raw.trim())
+}
+
+/// What comes before the unit "Điểm" (or "điểm"), trimmed, if the text ends with the unit.
+fn before_unit(raw: &str) -> Option<&str> {
     let trimmed = raw.trim();
     trimmed
         .strip_suffix("Điểm")
         .or_else(|| trimmed.strip_suffix("điểm"))
-        .map_or(trimmed, str::trim_end)
+        .map(str::trim_end)
 }
 
 /// Splits trailing star marks off an option's text: `"…50%***"` → (`"…50%"`, 3).
@@ -40,10 +45,7 @@ pub fn split_star(raw: &str) -> (String, usize) {
 pub fn heading_points(title: &str) -> Option<Decimal> {
     title.split('(').skip(1).find_map(|tail| {
         let (inside, _) = tail.split_once(')')?;
-        let number = inside
-            .strip_suffix(" Điểm")
-            .or_else(|| inside.strip_suffix(" điểm"))?;
-        decimal::parse_plain(number)
+        decimal::parse_plain(before_unit(inside)?)
     })
 }
 
@@ -92,6 +94,8 @@ mod tests {
             Some(Decimal::from(40))
         );
         assert_eq!(heading_points("KHẢ NĂNG TIẾP THỊ"), None);
+        // A number in brackets is points only with the unit.
+        assert_eq!(heading_points("SẢN PHẨM (2024)"), None);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use ocop_core::rubric::source::{
 };
 use rust_decimal::Decimal;
 
-use super::errata::Place;
+use super::errata::{Found, Place};
 use super::{Own, SetConversion};
 use crate::correction::{Defect, Fix, Text};
 use crate::notes::{NoteRole, StopScope, classify};
@@ -279,37 +279,23 @@ impl SetConversion<'_, '_> {
         }
         .unwrap_or_default();
         let code = source.code.as_str();
-        let kept = self.converter.take(self.number, |fix| match fix {
-            Fix::Kept(defect @ Defect::MaxUnreachable { criterion }) if *criterion == code => {
-                Some(defect)
-            }
-            _ => None,
-        });
-        match kept {
-            Some((correction, defect)) if attainable < source.max => {
-                let encoded = format!(
-                    "maximum kept at {} points as printed; the best option is worth {}",
-                    decimal::format(source.max),
-                    decimal::format(attainable)
-                );
-                self.push_erratum(
-                    Place::criterion(code),
-                    correction.printed,
-                    correction.reason,
-                    encoded,
-                    Some(defect.problem()),
-                );
-            }
-            Some(_) => self.problems.push(format!(
-                "criterion {code}: a kept unreachable maximum, but the options reach it"
-            )),
-            None if attainable < source.max => self.problems.push(format!(
-                "criterion {code}: the options reach {}, the criterion prints {}",
+        let found = (attainable < source.max).then(|| Found {
+            defect: format!(
+                "the options reach {}, the criterion prints {}",
                 decimal::format(attainable),
                 decimal::format(source.max)
-            )),
-            None => {}
-        }
+            ),
+            encoded: format!(
+                "maximum kept at {} points as printed; the best option is worth {}",
+                decimal::format(source.max),
+                decimal::format(attainable)
+            ),
+        });
+        self.kept_defect(
+            Place::criterion(code),
+            found,
+            |defect| matches!(defect, Defect::MaxUnreachable { criterion } if *criterion == code),
+        );
     }
 
     pub(super) fn knockout(&mut self, code: &str, slot: &mut Option<String>, note: String) {

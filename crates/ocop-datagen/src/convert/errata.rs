@@ -3,7 +3,7 @@
 use ocop_core::rubric::source::ErratumSource;
 
 use super::SetConversion;
-use crate::correction::{Correction, Fix, Text};
+use crate::correction::{Correction, Defect, Fix, Text};
 
 /// How an erratum names a cell the source leaves blank.
 const BLANK_CELL: &str = "(ô điểm để trống)";
@@ -37,6 +37,37 @@ impl SetConversion<'_, '_> {
             reason: reason.to_owned(),
             accepted_defect: accepted_defect.map(str::to_owned),
         });
+    }
+
+    /// Settles a defect of the source that only a `Fix::Kept` correction may keep, picked by
+    /// `is_it`: a defect found here and kept by a correction is recorded as an erratum that names
+    /// the validation problem it raises; a defect without its correction, or a correction whose
+    /// defect is not there, is an anomaly.
+    pub(super) fn kept_defect(
+        &mut self,
+        at: Place,
+        found: Option<Found>,
+        is_it: impl Fn(&Defect) -> bool,
+    ) {
+        let kept = self.converter.take(self.number, |fix| match fix {
+            Fix::Kept(defect) if is_it(defect) => Some(defect),
+            _ => None,
+        });
+        match (kept, found) {
+            (Some((correction, defect)), Some(found)) => self.push_erratum(
+                at,
+                correction.printed,
+                correction.reason,
+                found.encoded,
+                Some(defect.problem()),
+            ),
+            (Some((_, defect)), None) => self.problems.push(format!(
+                "{at}: a correction keeps a {} defect the source does not have",
+                defect.problem()
+            )),
+            (None, Some(found)) => self.problems.push(format!("{at}: {}", found.defect)),
+            (None, None) => {}
+        }
     }
 
     /// Applies the wording corrections of one text; each erratum shows the text as encoded.
@@ -88,6 +119,14 @@ impl SetConversion<'_, '_> {
             self.record(at.clone(), correction, encoded);
         }
     }
+}
+
+/// A defect of the source, found while converting.
+pub(super) struct Found {
+    /// What is wrong, for the anomaly reported when no correction keeps it.
+    pub(super) defect: String,
+    /// What the data encodes when a correction keeps it.
+    pub(super) encoded: String,
 }
 
 /// Where an erratum applies; nothing named means the sheet itself (its name or notes).

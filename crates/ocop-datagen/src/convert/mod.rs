@@ -25,7 +25,7 @@ mod criterion;
 mod errata;
 mod option;
 
-use errata::Place;
+use errata::{Found, Place};
 use option::{Reading, readings};
 
 /// How an instrument's sheets are printed, where instruments differ.
@@ -52,29 +52,25 @@ pub struct Converter<'a> {
 }
 
 impl<'a> Converter<'a> {
-    /// A converter for one instrument.
-    pub fn new(rubric: &'a str, layout: Layout, corrections: &'a [Correction]) -> Self {
+    /// A converter for one instrument. `witness` is the instrument's full text: notes restored
+    /// from outside the transcription are checked against it. `cross_check` is an independent
+    /// transcription of some sets: every option of those sets is compared with it, and each
+    /// difference in points or star mark must be recorded by a correction.
+    pub fn new(
+        rubric: &'a str,
+        layout: Layout,
+        corrections: &'a [Correction],
+        witness: Option<&'a str>,
+        cross_check: Option<&'a reference::Transcription>,
+    ) -> Self {
         Self {
             rubric,
             layout,
             corrections,
-            witness: None,
-            cross_check: None,
+            witness,
+            cross_check,
             used: HashSet::new(),
         }
-    }
-
-    /// Checks notes restored from outside the transcription against the instrument's full text.
-    pub fn with_witness(mut self, full_text: &'a str) -> Self {
-        self.witness = Some(full_text);
-        self
-    }
-
-    /// Compares every option of the sets an independent transcription covers: each difference
-    /// in points or star mark must be recorded by a correction.
-    pub fn with_cross_check(mut self, transcription: &'a reference::Transcription) -> Self {
-        self.cross_check = Some(transcription);
-        self
     }
 
     /// Fails if a correction found nothing to correct: the source changed and a person must look.
@@ -257,35 +253,23 @@ impl SetConversion<'_, '_> {
         };
         let groups: Vec<GroupSource> = part.groups.iter().map(|group| self.group(group)).collect();
         let sum: Decimal = groups.iter().map(|group| group.max).sum();
-        let kept = self.converter.take(self.number, |fix| match fix {
-            Fix::Kept(defect @ Defect::PartSum { part }) if *part == code => Some(defect),
-            _ => None,
-        });
-        match kept {
-            Some((correction, defect)) if sum != max => {
-                let encoded = format!(
-                    "part {code} kept at {} points as printed; its groups sum to {}",
-                    decimal::format(max),
-                    decimal::format(sum)
-                );
-                self.push_erratum(
-                    Place::part(code),
-                    correction.printed,
-                    correction.reason,
-                    encoded,
-                    Some(defect.problem()),
-                );
-            }
-            Some(_) => self.problems.push(format!(
-                "part {code}: a kept sum defect, but the groups add up"
-            )),
-            None if sum != max => self.problems.push(format!(
-                "part {code}: groups sum to {}, the part prints {}",
+        let found = (sum != max).then(|| Found {
+            defect: format!(
+                "groups sum to {}, the part prints {}",
                 decimal::format(sum),
                 decimal::format(max)
-            )),
-            None => {}
-        }
+            ),
+            encoded: format!(
+                "part {code} kept at {} points as printed; its groups sum to {}",
+                decimal::format(max),
+                decimal::format(sum)
+            ),
+        });
+        self.kept_defect(
+            Place::part(code),
+            found,
+            |defect| matches!(defect, Defect::PartSum { part } if *part == code),
+        );
         PartSource {
             code: code.to_owned(),
             title,
@@ -427,4 +411,110 @@ pub fn read_transcription(path: &std::path::Path) -> Result<reference::Transcrip
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    const LAYOUT: Layout = Layout {
+        group_points_printed: true,
+        star_marks_in_text: true,
+    };
+
+    /// A one-criterion sheet whose criterion prints `max` points over options worth 0 and 5.
+    fn sheet(max: &str) -> reference::Sheet {
+        serde_json::from_value(json!({
+            "set_no": 1,
+            "set_name_heading": "Thử",
+            "parts": [{
+                "part": "A",
+                "title": "SẢN PHẨM (5 Điểm)",
+                "max_raw": "5",
+                "groups": [{
+                    "code": "1",
+                    "name": "NHÓM",
+                    "max_raw": max,
+                    "criteria": [{
+                        "code": "1.1",
+                        "name": "Tiêu chí",
+                        "max_raw": max,
+                        "options": [
+                            { "text": "Không", "points_raw": "0" },
+                            { "text": "Có", "points_raw": "5" }
+                        ]
+                    }]
+                }]
+            }]
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn an_anomaly_without_a_correction_stops_the_conversion() {
+        // The criterion prints 6 points, but its best option is worth 5; the part prints 5, its
+        // group 6.
+        let sheet = sheet("6");
+        let error = Converter::new("test", LAYOUT, &[], None, None)
+            .sheet(&sheet)
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("anomalies without a correction"), "{error}");
+        assert!(
+            error.contains("criterion 1.1: the options reach 5"),
+            "{error}"
+        );
+        assert!(error.contains("part A: groups sum to 6"), "{error}");
+
+        // Kept on purpose by corrections, the same anomalies become errata.
+        let corrections = [
+            Correction {
+                set: 1,
+                fix: Fix::Kept(Defect::MaxUnreachable { criterion: "1.1" }),
+                printed: "1.1 (6 Điểm)",
+                reason: "kept",
+            },
+            Correction {
+                set: 1,
+                fix: Fix::Kept(Defect::PartSum { part: "A" }),
+                printed: "(5 Điểm)",
+                reason: "kept",
+            },
+        ];
+        let mut converter = Converter::new("test", LAYOUT, &corrections, None, None);
+        let set = converter.sheet(&sheet).unwrap();
+        converter.finish().unwrap();
+        let kept: Vec<_> = set
+            .errata
+            .iter()
+            .map(|erratum| erratum.accepted_defect.as_deref())
+            .collect();
+        assert_eq!(kept, [Some("max_unreachable"), Some("sum_mismatch")]);
+    }
+
+    #[test]
+    fn a_correction_that_matches_nothing_fails_at_the_end() {
+        // A correction for a criterion the sheet does not have: nothing takes it.
+        let corrections = [Correction {
+            set: 1,
+            fix: Fix::OptionPoints {
+                criterion: "1.2",
+                option: 2,
+                points: "4",
+            },
+            printed: "6",
+            reason: "the source no longer prints this",
+        }];
+        let mut converter = Converter::new("test", LAYOUT, &corrections, None, None);
+        let set = converter.sheet(&sheet("5")).unwrap();
+        assert!(set.errata.is_empty());
+        let error = converter.finish().unwrap_err().to_string();
+        assert!(
+            error.contains("corrections that matched nothing in the source"),
+            "{error}"
+        );
+        assert!(error.contains("set 1: OptionPoints"), "{error}");
+    }
 }
