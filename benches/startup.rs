@@ -2,22 +2,16 @@
 //!
 //! Needs `cargo build --release -p ocop-cli`: the benchmark runs `target/release/ocop`.
 
-use std::path::PathBuf;
 use std::process::Command;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-
-fn release_ocop() -> Option<PathBuf> {
-    let path = ocop_benches::root().join("target/release/ocop");
-    path.is_file().then_some(path)
-}
 
 fn benches(c: &mut Criterion) {
     let empty = env!("CARGO_BIN_EXE_empty");
     c.bench_function("process: empty Rust program", |b| {
         b.iter(|| assert!(Command::new(empty).status().unwrap().success()))
     });
-    let Some(ocop) = release_ocop() else {
+    let Some(ocop) = ocop_benches::release_ocop() else {
         eprintln!("skipping `ocop score`: build it first with `cargo build --release -p ocop-cli`");
         return;
     };

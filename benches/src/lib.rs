@@ -8,13 +8,28 @@ pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
+/// The release build of the `ocop` command, which the process benchmarks run; `None` until
+/// `cargo build --release -p ocop-cli` has built it.
+pub fn release_ocop() -> Option<PathBuf> {
+    let path = root().join("target/release/ocop");
+    path.is_file().then_some(path)
+}
+
 /// The bundled example sheet.
 pub fn example_sheet() -> PathBuf {
     root().join("fixtures/examples/toi-den-ly-son.json")
 }
 
+/// How many product sets QĐ 26/2026 has: the sessions of a round take them in turn.
+const PRODUCT_SETS: usize = 26;
+
 /// A deterministic round of `sessions` council sessions, one JSON document per line (NDJSON):
-/// each has 9 scoring members with varied answers, on the QĐ 26/2026 product sets in turn.
+/// each has 9 scoring members with varied answers, on the 26 QĐ 26/2026 product sets in turn.
+///
+/// # Panics
+///
+/// When a product set of the bundled QĐ 26/2026 cannot be loaded: the round would not have the
+/// sessions it promises.
 pub fn round_ndjson(sessions: usize) -> String {
     use ocop_core::rubric::{Catalog, Scoring};
     use std::fmt::Write as _;
@@ -30,10 +45,10 @@ pub fn round_ndjson(sessions: usize) -> String {
     };
     let mut out = String::new();
     for index in 0..sessions {
-        let number = u8::try_from(index % 25 + 1).unwrap_or(1);
-        let Ok(loaded) = catalog.product_set("qd26-2026", number) else {
-            continue;
-        };
+        let number = u8::try_from(index % PRODUCT_SETS + 1).expect("a product set number");
+        let loaded = catalog
+            .product_set("qd26-2026", number)
+            .unwrap_or_else(|error| panic!("product set {number} of qd26-2026: {error}"));
         let members: Vec<String> = (0..9)
             .map(|member| {
                 let answers: Vec<String> = loaded
@@ -67,4 +82,31 @@ pub fn round_ndjson(sessions: usize) -> String {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use ocop_core::council::SessionOptions;
+    use ocop_core::round::Round;
+    use ocop_core::rubric::Catalog;
+
+    #[test]
+    fn a_round_has_every_session_it_promises_on_every_product_set() {
+        let sessions = 2 * super::PRODUCT_SETS;
+        let ndjson = super::round_ndjson(sessions);
+        assert_eq!(ndjson.lines().count(), sessions);
+        let mut round = Round::new(Catalog::bundled(), SessionOptions::default());
+        for (number, line) in ndjson.lines().enumerate() {
+            round.add_line("round.ndjson", number + 1, line.as_bytes());
+        }
+        let ranking = round.finish();
+        assert!(ranking.failures.is_empty(), "{:?}", ranking.failures);
+        assert_eq!(ranking.rows.len(), sessions);
+        for set in 1..=super::PRODUCT_SETS {
+            assert!(
+                ndjson.contains(&format!("\"product_set\": {set}, ")),
+                "product set {set}"
+            );
+        }
+    }
 }

@@ -6,11 +6,10 @@
 use std::process::Command;
 
 fn main() -> std::io::Result<()> {
-    let ocop = ocop_benches::root().join("target/release/ocop");
-    if !ocop.is_file() {
+    let Some(ocop) = ocop_benches::release_ocop() else {
         eprintln!("build the CLI first: cargo build --release -p ocop-cli");
         std::process::exit(2);
-    }
+    };
     let folder = std::env::temp_dir().join("ocop-rank-memory");
     std::fs::create_dir_all(&folder)?;
     for sessions in [1_000, 10_000] {
