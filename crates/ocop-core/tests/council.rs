@@ -54,6 +54,15 @@ fn member(id: &str, role: &str, answers: Value) -> Value {
     json!({"id": id, "role": role, "answers": answers, "knockouts": []})
 }
 
+/// A chair and a member at `HIGH`, and a member `m2` between them with other answers.
+fn around_high(m2: Value) -> Vec<Value> {
+    vec![
+        member("m1", "chair", HIGH()),
+        member("m2", "member", m2),
+        member("m3", "member", HIGH()),
+    ]
+}
+
 fn session(level: &str, members: Vec<Value>) -> String {
     json!({"rubric": "tiny-2026", "product_set": 1, "council": {"level": level}, "members": members}).to_string()
 }
@@ -67,14 +76,7 @@ const TEN_AND_A_HALF_BELOW: fn() -> Value =
 #[test]
 fn a_spread_of_exactly_10_stands_under_1048() {
     let (_folder, catalog) = half_point_catalog();
-    let text = session(
-        "province",
-        vec![
-            member("m1", "chair", HIGH()),
-            member("m2", "member", TEN_BELOW()),
-            member("m3", "member", HIGH()),
-        ],
-    );
+    let text = session("province", around_high(TEN_BELOW()));
     let result = score_session(&catalog, &text, SessionOptions::default()).unwrap();
     assert_eq!(result.spread.spread.to_string(), "10");
     assert_eq!(
@@ -95,14 +97,7 @@ fn a_spread_of_exactly_10_stands_under_1048() {
 #[test]
 fn a_spread_of_10_and_a_half_needs_rescoring_under_1048() {
     let (_folder, catalog) = half_point_catalog();
-    let text = session(
-        "province",
-        vec![
-            member("m1", "chair", HIGH()),
-            member("m2", "member", TEN_AND_A_HALF_BELOW()),
-            member("m3", "member", HIGH()),
-        ],
-    );
+    let text = session("province", around_high(TEN_AND_A_HALF_BELOW()));
     let result = score_session(&catalog, &text, SessionOptions::default()).unwrap();
     assert_eq!(result.spread.spread.to_string(), "10.5");
     assert_eq!(result.status, SessionStatus::NeedsRescoring);
@@ -119,14 +114,7 @@ fn a_spread_of_10_and_a_half_needs_rescoring_under_1048() {
         [("3.2", "15.5".to_owned()), ("2.1", "-5".to_owned())]
     );
     // The district council of 1048 has no spread limit.
-    let district = session(
-        "district",
-        vec![
-            member("m1", "chair", HIGH()),
-            member("m2", "member", TEN_AND_A_HALF_BELOW()),
-            member("m3", "member", HIGH()),
-        ],
-    );
+    let district = session("district", around_high(TEN_AND_A_HALF_BELOW()));
     let result = score_session(&catalog, &district, SessionOptions::default()).unwrap();
     assert_eq!(result.status, SessionStatus::Ranked);
 }
@@ -140,14 +128,7 @@ fn a_rules_file_overrides_the_defaults_and_the_session_overrides_the_file() {
         rules_file: Some(("province-rules.json", &overrides)),
         ..SessionOptions::default()
     };
-    let text = session(
-        "province",
-        vec![
-            member("m1", "chair", HIGH()),
-            member("m2", "member", TEN_AND_A_HALF_BELOW()),
-            member("m3", "member", HIGH()),
-        ],
-    );
+    let text = session("province", around_high(TEN_AND_A_HALF_BELOW()));
     let result = score_session(&catalog, &text, options).unwrap();
     assert_eq!(result.status, SessionStatus::Ranked);
     assert_eq!(
@@ -384,18 +365,7 @@ fn a_round_ranks_by_status_then_stars_then_the_exact_mean() {
     };
     let mut round = Round::new(&catalog, SessionOptions::default());
     // 85 + 95 + 95 = 275/3 ≈ 91.67 (5★ band, but 3.2's gates are met: 30 points everywhere).
-    round.add(
-        "a",
-        &with(
-            "A",
-            vec![
-                member("m1", "chair", HIGH()),
-                member("m2", "member", TEN_BELOW()),
-                member("m3", "member", HIGH()),
-            ],
-            json!({}),
-        ),
-    );
+    round.add("a", &with("A", around_high(TEN_BELOW()), json!({})));
     // 95 each, but a majority asserts the knock-out of 1.1.
     let mut knocked = trio(HIGH);
     knocked[0]["knockouts"] = json!(["1.1"]);
@@ -406,15 +376,7 @@ fn a_round_ranks_by_status_then_stars_then_the_exact_mean() {
     // Spread 10.5 over the 10-point limit.
     round.add(
         "d",
-        &with(
-            "D",
-            vec![
-                member("m1", "chair", HIGH()),
-                member("m2", "member", TEN_AND_A_HALF_BELOW()),
-                member("m3", "member", HIGH()),
-            ],
-            json!({}),
-        ),
+        &with("D", around_high(TEN_AND_A_HALF_BELOW()), json!({})),
     );
     round.add("e", "{not json");
     let ranking = round.finish();
