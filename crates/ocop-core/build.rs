@@ -42,6 +42,10 @@ fn main() -> io::Result<()> {
 fn collect_json(folder: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
     for entry in fs::read_dir(folder)? {
         let path = entry?.path();
+        // `rubrics/sources/` holds the converter's input, not rubric data: never bundled.
+        if path.file_name().is_some_and(|name| name == "sources") {
+            continue;
+        }
         if path.is_dir() {
             println!("cargo::rerun-if-changed={}", path.display());
             collect_json(&path, files)?;

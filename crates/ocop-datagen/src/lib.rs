@@ -1,5 +1,5 @@
-//! Converts the shared reference transcriptions of the OCOP criteria into the rubric files under
-//! `rubrics/`. Run it with `cargo run -p ocop-datagen`; `--check` reports stale files instead of
+//! Converts the reference transcriptions of the OCOP criteria (`rubrics/sources/`) into the
+//! rubric files under `rubrics/`. Run it with `cargo run -p ocop-datagen`; `--check` reports stale files instead of
 //! writing them, and a test does the same on every `cargo test`. Either way the output must pass
 //! the engine's own validation first.
 
@@ -79,8 +79,8 @@ pub fn validate(outputs: &[Output]) -> Result<()> {
     Ok(())
 }
 
-/// The reference folder as seen from the workspace root.
-pub const DEFAULT_REFERENCE: &str = "../shared/reference/ocop-criteria";
+/// The reference transcriptions, inside the repository, as seen from the workspace root.
+pub const DEFAULT_REFERENCE: &str = "rubrics/sources";
 
 /// Everything needed to convert one instrument.
 pub struct Spec {

@@ -11,7 +11,7 @@ pub const TRANSCRIPTION: &str = "qd1048-2019/ALL_SHEETS.json";
 
 /// The full text the sheets were parsed from; notes the transcription dropped are checked
 /// against it.
-pub const FULL_TEXT: &str = "sources/QD1048-2019_full_text_antiword.txt";
+pub const FULL_TEXT: &str = "texts/QD1048-2019_full_text_antiword.txt";
 
 /// How to convert QĐ 1048/2019.
 pub const SPEC: Spec = Spec {

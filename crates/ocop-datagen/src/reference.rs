@@ -1,4 +1,4 @@
-//! The shared reference transcriptions (`ALL_SHEETS.json`), as they are.
+//! The reference transcriptions (`ALL_SHEETS.json`), as they are.
 //!
 //! Fields are optional wherever one transcription lacks what another has; the converter decides
 //! what each absence means.

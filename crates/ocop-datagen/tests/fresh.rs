@@ -1,7 +1,6 @@
 //! The committed rubric files are exactly what the converter makes of the reference
-//! transcriptions (`../shared/reference/ocop-criteria`, present on every developer machine and
-//! CI run), and the engine's validation accepts them. A hand edit of `rubrics/`, or a converter
-//! change not followed by regeneration, fails.
+//! transcriptions kept in the repository (`rubrics/sources/`), and the engine's validation accepts
+//! them. A hand edit of `rubrics/`, or a converter change not followed by regeneration, fails.
 
 use std::path::Path;
 
