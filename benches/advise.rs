@@ -27,7 +27,7 @@ fn mid_range(loaded: &LoadedSet) -> Answers {
             (criterion.code.clone(), answer)
         })
         .collect();
-    Answers::from_pairs(&loaded.set, pairs, [], Completeness::Complete).unwrap()
+    Answers::from_pairs(loaded.set, pairs, [], Completeness::Complete).unwrap()
 }
 
 fn benches(c: &mut Criterion) {
@@ -36,7 +36,7 @@ fn benches(c: &mut Criterion) {
         .map(|number| {
             let loaded = catalog.product_set("qd26-2026", number).unwrap();
             let answers = mid_range(&loaded);
-            let standing = Standing::of_answers(&loaded.instrument, &loaded.set, &answers);
+            let standing = Standing::of_answers(loaded.instrument, loaded.set, &answers);
             (loaded, standing)
         })
         .collect();
@@ -56,12 +56,7 @@ fn benches(c: &mut Criterion) {
                 standing,
                 |b, standing| {
                     b.iter(|| {
-                        advise::advise(
-                            &loaded.instrument,
-                            &loaded.set,
-                            black_box(standing),
-                            &request,
-                        )
+                        advise::advise(loaded.instrument, loaded.set, black_box(standing), &request)
                     })
                 },
             );
@@ -70,21 +65,14 @@ fn benches(c: &mut Criterion) {
     }
     // With a cost file the objective changes, not the search: set 10 toward 5★.
     let (loaded, standing) = &sets[9];
-    let costs = CostMap::parse(&loaded.set, r#"{"4.3": "2.5", "*": "1"}"#).unwrap();
+    let costs = CostMap::parse(loaded.set, r#"{"4.3": "2.5", "*": "1"}"#).unwrap();
     let request = Request {
         target: Some(5),
         costs: Some(costs),
         ..Request::default()
     };
     c.bench_function("advise set 10 toward 5★ with a cost file", |b| {
-        b.iter(|| {
-            advise::advise(
-                &loaded.instrument,
-                &loaded.set,
-                black_box(standing),
-                &request,
-            )
-        })
+        b.iter(|| advise::advise(loaded.instrument, loaded.set, black_box(standing), &request))
     });
 }
 

@@ -2,7 +2,7 @@
 //! just parsing the same lines into the input types.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use ocop_core::council::{Session, SessionOptions};
+use ocop_core::council::SessionOptions;
 use ocop_core::round::Round;
 use ocop_core::rubric::Catalog;
 use std::hint::black_box;
@@ -14,13 +14,11 @@ fn benches(c: &mut Criterion) {
     // Load every product set once, so the measurement is scoring, not first-use validation.
     let mut warm = Round::new(catalog, SessionOptions::default());
     for line in ndjson.lines() {
-        warm.add("warm", line);
+        assert!(
+            warm.add("warm", line).is_ok(),
+            "generated sessions must be valid"
+        );
     }
-    assert_eq!(
-        warm.finish().failures.len(),
-        0,
-        "generated sessions must be valid"
-    );
 
     for (name, throughput) in [
         ("bytes", Throughput::Bytes(ndjson.len() as u64)),
@@ -29,10 +27,10 @@ fn benches(c: &mut Criterion) {
         let mut group = c.benchmark_group(format!("round of {sessions} sessions ({name})"));
         group.throughput(throughput);
         group.sample_size(20);
-        group.bench_function("parse into sessions only", |b| {
+        group.bench_function("parse into serde_json::Value only", |b| {
             b.iter(|| {
                 for line in ndjson.lines() {
-                    black_box(Session::parse_lenient(line));
+                    black_box(serde_json::from_str::<serde_json::Value>(line).unwrap());
                 }
             })
         });

@@ -3,7 +3,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use ocop_core::rubric::Catalog;
 use ocop_core::score::{score, score_sheet};
-use ocop_core::sheet::{Answers, Completeness, Sheet};
+use ocop_core::sheet::{Answers, Completeness, RawAnswers, Sheet};
 use std::hint::black_box;
 
 fn benches(c: &mut Criterion) {
@@ -12,7 +12,7 @@ fn benches(c: &mut Criterion) {
     let sheet = Sheet::parse(&text).unwrap();
     let loaded = sheet.resolve(catalog).unwrap();
     let answers = Answers::check(
-        &loaded.set,
+        loaded.set,
         &sheet.answers,
         &sheet.knockouts,
         Completeness::Complete,
@@ -20,28 +20,28 @@ fn benches(c: &mut Criterion) {
     .unwrap();
 
     c.bench_function("score checked answers (set 10)", |b| {
-        b.iter(|| score(black_box(&loaded), black_box(&answers), None))
+        b.iter(|| score(black_box(loaded), black_box(&answers), None))
     });
     c.bench_function("score sheet text: parse, check, score", |b| {
         b.iter(|| score_sheet(catalog, black_box(&text), Completeness::Complete).unwrap())
     });
-    let partial = Answers::check(
-        &loaded.set,
-        &sheet.answers[..10],
-        &[],
-        Completeness::Partial,
-    )
-    .unwrap();
+    let first_ten = RawAnswers {
+        entries: sheet.answers.entries[..10].to_vec(),
+        ..sheet.answers.clone()
+    };
+    let partial = Answers::check(loaded.set, &first_ten, &[], Completeness::Partial).unwrap();
     c.bench_function("score a partial sheet (best and worst completions)", |b| {
-        b.iter(|| score(black_box(&loaded), black_box(&partial), None))
+        b.iter(|| score(black_box(loaded), black_box(&partial), None))
     });
     let folder = ocop_benches::root().join("rubrics/qd26-2026");
     c.bench_function("load and validate one product set from disk", |b| {
         b.iter(|| {
-            Catalog::from_path(&folder)
-                .unwrap()
+            let catalog = Catalog::from_path(&folder).unwrap();
+            catalog
                 .product_set("qd26-2026", 10)
                 .unwrap()
+                .set
+                .leaf_count()
         })
     });
 }

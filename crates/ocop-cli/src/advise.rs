@@ -3,13 +3,13 @@
 
 use std::path::PathBuf;
 
-use anyhow::Result;
 use clap::builder::TypedValueParser as _;
 use ocop_core::advise::{CostMap, DEFAULT_ALTERNATIVES, Request, Subject};
 use ocop_core::lang::Lang;
 
 use crate::args::{Format, LangArg, RubricsArg, completeness};
-use crate::{SUCCESS, catalog, print, print_json, read_file, read_input, render, report_invalid};
+use crate::output::{print, print_json, read_file, read_input};
+use crate::{CliError, SUCCESS, catalog, render};
 
 /// The arguments of `ocop advise`.
 #[derive(Debug, clap::Args)]
@@ -17,8 +17,8 @@ pub(crate) struct AdviseArgs {
     /// A member's sheet, or a council session advised on its members' mean (JSON; `-` reads
     /// standard input).
     file: PathBuf,
-    /// The star level to reach (default: the next one above the current stars).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..))]
+    /// The star level to reach, 1 to 5 (default: the next one above the current stars).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=5))]
     target: Option<u8>,
     /// A cost file, criterion code → cost as a decimal string (`{"1.5": "2", "6.3": "0.5"}`;
     /// `"*"` prices every criterion not listed, otherwise those are left as they are): the plans
@@ -31,10 +31,10 @@ pub(crate) struct AdviseArgs {
     alternatives: usize,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    pub(crate) format: Format,
     /// Language of labels and messages.
     #[arg(long, value_enum, default_value_t = LangArg::Vi)]
-    lang: LangArg,
+    pub(crate) lang: LangArg,
     /// Advise on an unfinished sheet: the stars still possible and what the unanswered criteria
     /// must reach.
     #[arg(long)]
@@ -44,23 +44,20 @@ pub(crate) struct AdviseArgs {
 }
 
 /// Runs `ocop advise`.
-pub(crate) fn run(args: AdviseArgs) -> Result<u8> {
+pub(crate) fn run(args: AdviseArgs) -> Result<u8, CliError> {
     let lang: Lang = args.lang.into();
-    let as_json = args.format == Format::Json;
     let catalog = catalog(&args.rubrics)?;
-    let text = read_input(&args.file)?;
+    let input = read_input(&args.file)?;
     // A council session is advised on its members' mean; anything else is read as a sheet.
-    let subject = match Subject::read(&catalog, &text, completeness(args.partial)) {
-        Ok(subject) => subject,
-        Err(problems) => return report_invalid(&args.file, problems, as_json, lang),
-    };
-    let set = &subject.loaded().set;
+    let subject = Subject::read(&catalog, &input.text, completeness(args.partial))
+        .map_err(|problems| input.invalid(problems))?;
+    let set = subject.loaded().set;
     let costs = match &args.cost {
         None => None,
-        Some(path) => match CostMap::parse(set, &read_file(path)?) {
-            Ok(costs) => Some(costs),
-            Err(problems) => return report_invalid(path, problems, as_json, lang),
-        },
+        Some(path) => {
+            let costs = read_file(path)?;
+            Some(CostMap::parse(set, &costs.text).map_err(|problems| costs.invalid(problems))?)
+        }
     };
     let request = Request {
         target: args.target,

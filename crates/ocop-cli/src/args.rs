@@ -105,6 +105,47 @@ pub(crate) enum Command {
     },
 }
 
+impl Command {
+    /// Whether the command was asked for its JSON output: then every outcome, failures
+    /// included, is a JSON document on standard output.
+    pub(crate) fn json(&self) -> bool {
+        match self {
+            Command::Score { format, .. }
+            | Command::Cert { format, .. }
+            | Command::Rubrics { format, .. } => *format == Format::Json,
+            Command::Advise(args) => args.format == Format::Json,
+            Command::Lint(args) => args.format == Format::Json,
+            Command::Diff(args) => args.format == Format::Json,
+            Command::Rescore(args) => args.format == Format::Json,
+            Command::Fixtures(args) => {
+                let crate::data::FixturesAction::Check { format, .. } = &args.action;
+                *format == Format::Json
+            }
+            Command::Council(args) => args.format == TableFormat::Json,
+            Command::Rank(args) => args.format == TableFormat::Json,
+            Command::Sheet { .. } | Command::Schema(_) => false,
+        }
+    }
+
+    /// The language of messages the command was asked for.
+    pub(crate) fn lang(&self) -> Lang {
+        let lang = match self {
+            Command::Score { lang, .. }
+            | Command::Cert { lang, .. }
+            | Command::Rubrics { lang, .. }
+            | Command::Sheet { lang, .. } => *lang,
+            Command::Advise(args) => args.lang,
+            Command::Council(args) => args.lang,
+            Command::Rank(args) => args.lang,
+            Command::Lint(args) => args.lang,
+            Command::Diff(args) => args.lang,
+            Command::Rescore(args) => args.lang,
+            Command::Fixtures(_) | Command::Schema(_) => LangArg::Vi,
+        };
+        lang.into()
+    }
+}
+
 /// How complete the sheets must be, from a command's `--partial`.
 pub(crate) fn completeness(partial: bool) -> Completeness {
     if partial {

@@ -2,12 +2,12 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Result;
 use ocop_core::council::{self, RuleOverrides, SessionOptions};
 use ocop_core::lang::Lang;
 
 use crate::args::{LangArg, RubricsArg, TableFormat, completeness};
-use crate::{SUCCESS, catalog, print, print_json, read_file, read_input, render, report_invalid};
+use crate::output::{print, print_json, read_file, read_input};
+use crate::{CliError, SUCCESS, catalog, render};
 
 /// The arguments of `ocop council`.
 #[derive(Debug, clap::Args)]
@@ -16,10 +16,10 @@ pub(crate) struct CouncilArgs {
     file: PathBuf,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TableFormat::Text)]
-    format: TableFormat,
+    pub(crate) format: TableFormat,
     /// Language of labels and messages.
     #[arg(long, value_enum, default_value_t = LangArg::Vi)]
-    lang: LangArg,
+    pub(crate) lang: LangArg,
     /// Allow unfinished member sheets (the session is then `incomplete`).
     #[arg(long)]
     partial: bool,
@@ -32,45 +32,34 @@ pub(crate) struct CouncilArgs {
 }
 
 /// Runs `ocop council`.
-pub(crate) fn run(args: CouncilArgs) -> Result<u8> {
+pub(crate) fn run(args: CouncilArgs) -> Result<u8, CliError> {
     let lang: Lang = args.lang.into();
     let catalog = catalog(&args.rubrics)?;
-    let as_json = args.format == TableFormat::Json;
-    let overrides = match read_rules(args.rules.as_deref(), as_json, lang)? {
-        Ok(overrides) => overrides,
-        Err(status) => return Ok(status),
-    };
+    let overrides = read_rules(args.rules.as_deref())?;
     let options = session_options(args.partial, overrides.as_ref());
-    let text = read_input(&args.file)?;
-    match council::score_session(&catalog, &text, options) {
-        Ok(result) => {
-            match args.format {
-                TableFormat::Json => print_json(&result)?,
-                TableFormat::Text => print(&render::council(&result, lang))?,
-                TableFormat::Csv => print(&render::council_csv(&result))?,
-            }
-            Ok(SUCCESS)
-        }
-        Err(problems) => report_invalid(&args.file, problems, as_json, lang),
+    let input = read_input(&args.file)?;
+    let result = council::score_session(&catalog, &input.text, options)
+        .map_err(|problems| input.invalid(problems))?;
+    match args.format {
+        TableFormat::Json => print_json(&result)?,
+        TableFormat::Text => print(&render::council(&result, lang))?,
+        TableFormat::Csv => print(&render::council_csv(&result))?,
     }
+    Ok(SUCCESS)
 }
 
 /// A rules file read: its name and overrides.
 pub(crate) type RulesFile = Option<(String, RuleOverrides)>;
 
-/// Reads the optional rules file. An invalid one has its problems reported (as JSON on standard
-/// output when `as_json`) and gives the exit status instead.
-pub(crate) fn read_rules(
-    path: Option<&Path>,
-    as_json: bool,
-    lang: Lang,
-) -> Result<Result<RulesFile, u8>> {
+/// Reads the optional rules file.
+pub(crate) fn read_rules(path: Option<&Path>) -> Result<RulesFile, CliError> {
     let Some(path) = path else {
-        return Ok(Ok(None));
+        return Ok(None);
     };
-    match council::parse_overrides(&read_file(path)?) {
-        Ok(overrides) => Ok(Ok(Some((path.display().to_string(), overrides)))),
-        Err(problems) => report_invalid(path, problems, as_json, lang).map(Err),
+    let input = read_file(path)?;
+    match council::parse_overrides(&input.text) {
+        Ok(overrides) => Ok(Some((input.name, overrides))),
+        Err(problems) => Err(input.invalid(problems)),
     }
 }
 

@@ -2,7 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
 use clap::{Args, Subcommand, ValueEnum};
 use ocop_core::diff;
 use ocop_core::fixtures::{self, Difference, Fixture};
@@ -13,7 +12,8 @@ use ocop_core::rubric::Catalog;
 use serde::Serialize;
 
 use crate::args::{Format, LangArg, RubricsArg};
-use crate::{INVALID, SUCCESS, catalog, print, print_json, read_input, render, report_invalid};
+use crate::output::{print, print_json, read_input};
+use crate::{CliError, INVALID, SUCCESS, catalog, render};
 
 /// `ocop lint`.
 #[derive(Debug, Args)]
@@ -22,10 +22,10 @@ pub(crate) struct LintArgs {
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    pub(crate) format: Format,
     /// Language of messages.
     #[arg(long, value_enum, default_value_t = LangArg::Vi)]
-    lang: LangArg,
+    pub(crate) lang: LangArg,
 }
 
 /// `ocop diff`.
@@ -40,10 +40,10 @@ pub(crate) struct DiffArgs {
     product_set: Option<u8>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    pub(crate) format: Format,
     /// Language of labels.
     #[arg(long, value_enum, default_value_t = LangArg::Vi)]
-    lang: LangArg,
+    pub(crate) lang: LangArg,
     #[command(flatten)]
     rubrics: RubricsArg,
 }
@@ -52,11 +52,11 @@ pub(crate) struct DiffArgs {
 #[derive(Debug, Args)]
 pub(crate) struct FixturesArgs {
     #[command(subcommand)]
-    action: FixturesAction,
+    pub(crate) action: FixturesAction,
 }
 
 #[derive(Debug, Subcommand)]
-enum FixturesAction {
+pub(crate) enum FixturesAction {
     /// Re-score every stored case (and lint every stored invalid rubric) and report every
     /// difference from its expectation; exit 1 on any.
     Check {
@@ -84,10 +84,10 @@ pub(crate) struct RescoreArgs {
     to: String,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    pub(crate) format: Format,
     /// Language of labels and messages.
     #[arg(long, value_enum, default_value_t = LangArg::Vi)]
-    lang: LangArg,
+    pub(crate) lang: LangArg,
     #[command(flatten)]
     rubrics: RubricsArg,
 }
@@ -164,14 +164,14 @@ pub(crate) enum FixtureKind {
     Rubric,
 }
 
-pub(crate) fn lint(args: LintArgs) -> Result<u8> {
+pub(crate) fn lint(args: LintArgs) -> Result<u8, CliError> {
     let lang = args.lang.into();
     let mut reports = Vec::new();
     if args.paths.is_empty() {
         reports.push(("bundled".to_owned(), lint::lint(Catalog::bundled())));
     }
     for path in &args.paths {
-        let catalog = Catalog::from_path(path)?;
+        let catalog = Catalog::from_path(path).map_err(CliError::from_catalog)?;
         reports.push((path.display().to_string(), lint::lint(&catalog)));
     }
     let failed = reports.iter().any(|(_, report)| report.has_errors());
@@ -192,16 +192,17 @@ pub(crate) fn lint(args: LintArgs) -> Result<u8> {
     Ok(if failed { INVALID } else { SUCCESS })
 }
 
-pub(crate) fn diff(args: DiffArgs) -> Result<u8> {
+pub(crate) fn diff(args: DiffArgs) -> Result<u8, CliError> {
     let catalog = catalog(&args.rubrics)?;
     // A folder on disk is read as a catalog of its own; anything else names a rubric.
-    let side = |name: &str| -> Result<(Option<Catalog>, String)> {
+    let side = |name: &str| -> Result<(Option<Catalog>, String), CliError> {
         let path = Path::new(name);
         if path.is_dir() || path.is_file() {
-            let loaded = Catalog::from_path(path)?;
+            let loaded = Catalog::from_path(path).map_err(CliError::from_catalog)?;
             let ids = loaded.ids();
             let Some(id) = ids.first().cloned() else {
-                bail!("no rubric could be loaded from {name}");
+                let problems = loaded.check_all();
+                return Err(CliError::Rubric { problems });
             };
             Ok((Some(loaded), id))
         } else {
@@ -216,7 +217,8 @@ pub(crate) fn diff(args: DiffArgs) -> Result<u8> {
         new_catalog.as_ref().unwrap_or(&catalog),
         &new,
         args.product_set,
-    )?;
+    )
+    .map_err(|error| CliError::from_rubric_arg("OLD/NEW/--set", error))?;
     match args.format {
         Format::Json => print_json(&result)?,
         Format::Text => print(&render::diff(&result, args.lang.into()))?,
@@ -224,7 +226,7 @@ pub(crate) fn diff(args: DiffArgs) -> Result<u8> {
     Ok(SUCCESS)
 }
 
-pub(crate) fn fixtures(args: FixturesArgs) -> Result<u8> {
+pub(crate) fn fixtures(args: FixturesArgs) -> Result<u8, CliError> {
     let FixturesAction::Check {
         folder,
         update,
@@ -232,8 +234,10 @@ pub(crate) fn fixtures(args: FixturesArgs) -> Result<u8> {
         rubrics,
     } = args.action;
     let catalog = catalog(&rubrics)?;
-    let found =
-        fixtures::discover(&folder).with_context(|| format!("reading {}", folder.display()))?;
+    let found = fixtures::discover(&folder).map_err(|error| CliError::Read {
+        file: folder.display().to_string(),
+        error,
+    })?;
     let mut report = FixturesReport {
         failed: 0,
         fixtures: Vec::new(),
@@ -274,31 +278,30 @@ pub(crate) fn fixtures(args: FixturesArgs) -> Result<u8> {
     Ok(if report.failed == 0 { SUCCESS } else { INVALID })
 }
 
-pub(crate) fn rescore(args: RescoreArgs) -> Result<u8> {
+pub(crate) fn rescore(args: RescoreArgs) -> Result<u8, CliError> {
     let catalog = catalog(&args.rubrics)?;
     let lang: Lang = args.lang.into();
-    let text = read_input(&args.file)?;
-    match rescore::rescore(&catalog, &text, &args.to) {
-        Ok(result) => {
-            match args.format {
-                Format::Json => print_json(&result)?,
-                Format::Text => print(&render::rescore(&result, lang))?,
-            }
-            Ok(SUCCESS)
-        }
-        Err(problems) => report_invalid(&args.file, problems, args.format == Format::Json, lang),
+    catalog
+        .instrument(&args.to)
+        .map_err(|error| CliError::from_rubric_arg("--to", error))?;
+    let input = read_input(&args.file)?;
+    let result = rescore::rescore(&catalog, &input.text, &args.to)
+        .map_err(|problems| input.invalid(problems))?;
+    match args.format {
+        Format::Json => print_json(&result)?,
+        Format::Text => print(&render::rescore(&result, lang))?,
     }
+    Ok(SUCCESS)
 }
 
-pub(crate) fn schema(args: SchemaArgs) -> Result<u8> {
+pub(crate) fn schema(args: SchemaArgs) -> Result<u8, CliError> {
     let name = args
         .name
         .to_possible_value()
         .map(|value| value.get_name().to_owned())
         .unwrap_or_default();
-    let Some(schema) = ocop_core::schema::by_name(&name) else {
-        bail!("no schema called {name}");
-    };
+    let schema = ocop_core::schema::by_name(&name)
+        .ok_or_else(|| CliError::Usage(format!("no schema called {name}")))?;
     print(&schema.text)?;
     Ok(SUCCESS)
 }

@@ -1,56 +1,57 @@
 //! The `ocop` command: reads files, calls `ocop-core`, prints. No scoring logic lives here.
+//!
+//! Every command follows one rule for its exit status and its channels:
+//! - **0** the command did its job;
+//! - **1** an input, a rubric or a rules file is invalid, a round had failures, fixtures differ;
+//! - **2** a usage error, or a file that cannot be read or an output that cannot be written.
+//!
+//! Under `--format json` every outcome is a JSON document on standard output (the result, or
+//! the error document of [`ocop_core::output::ErrorDocument`]); otherwise problems go to
+//! standard error.
 
 mod advise;
 mod args;
 mod cert;
 mod council;
 mod data;
+mod error;
+mod output;
 mod rank;
 mod render;
 
-use std::io::{self, Read, Write};
-use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
 use clap::Parser;
-use ocop_core::lang::Lang;
-use ocop_core::output::invalid_input_document;
-use ocop_core::rubric::CatalogRef;
 use ocop_core::score;
-use ocop_core::sheet::InputProblem;
 
 use crate::args::{Cli, Command, Format, RubricsArg, completeness};
+pub(crate) use crate::error::CliError;
+use crate::output::{Report, print, print_json};
 
 /// Exit status when the command did its job.
 pub(crate) const SUCCESS: u8 = 0;
-/// Exit status when an input or a rubric is invalid.
+/// Exit status when an input or a rubric is invalid, or a round or a check found failures.
 pub(crate) const INVALID: u8 = 1;
 /// Exit status for usage and I/O errors.
 pub(crate) const FAILURE: u8 = 2;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli) {
-        Ok(code) => ExitCode::from(code),
-        Err(error) => {
-            if is_broken_pipe(&error) {
-                return ExitCode::from(SUCCESS);
-            }
-            eprintln!("ocop: {error:#}");
-            ExitCode::from(FAILURE)
-        }
-    }
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return ExitCode::from(error::usage(&error)),
+    };
+    let report = Report {
+        json: cli.command.json(),
+        lang: cli.command.lang(),
+    };
+    let status = match run(cli) {
+        Ok(status) => status,
+        Err(error) => report.failure(&error),
+    };
+    ExitCode::from(status)
 }
 
-fn is_broken_pipe(error: &anyhow::Error) -> bool {
-    error
-        .chain()
-        .filter_map(|cause| cause.downcast_ref::<io::Error>())
-        .any(|cause| cause.kind() == io::ErrorKind::BrokenPipe)
-}
-
-fn run(cli: Cli) -> Result<u8> {
+fn run(cli: Cli) -> Result<u8, CliError> {
     match cli.command {
         Command::Score {
             file,
@@ -60,19 +61,14 @@ fn run(cli: Cli) -> Result<u8> {
             rubrics,
         } => {
             let catalog = catalog(&rubrics)?;
-            let text = read_input(&file)?;
-            match score::score_sheet(&catalog, &text, completeness(partial)) {
-                Ok(card) => {
-                    match format {
-                        Format::Json => print_json(&card)?,
-                        Format::Text => print(&render::scorecard(&card, lang.into()))?,
-                    }
-                    Ok(SUCCESS)
-                }
-                Err(problems) => {
-                    report_invalid(&file, problems, format == Format::Json, lang.into())
-                }
+            let input = output::read_input(&file)?;
+            let card = score::score_sheet(&catalog, &input.text, completeness(partial))
+                .map_err(|problems| input.invalid(problems))?;
+            match format {
+                Format::Json => print_json(&card)?,
+                Format::Text => print(&render::scorecard(&card, lang.into()))?,
             }
+            Ok(SUCCESS)
         }
         Command::Advise(args) => advise::run(args),
         Command::Council(args) => council::run(args),
@@ -118,7 +114,9 @@ fn run(cli: Cli) -> Result<u8> {
             rubrics,
         } => {
             let catalog = catalog(&rubrics)?;
-            let loaded = catalog.product_set(&rubric, product_set)?;
+            let loaded = catalog
+                .product_set(&rubric, product_set)
+                .map_err(|error| CliError::from_rubric_arg("--rubric/--set", error))?;
             print(&render::blank_sheet(&loaded, format, lang.into()))?;
             Ok(SUCCESS)
         }
@@ -126,59 +124,6 @@ fn run(cli: Cli) -> Result<u8> {
 }
 
 /// The bundled rubrics, or those `--rubrics` names.
-pub(crate) fn catalog(rubrics: &RubricsArg) -> Result<CatalogRef> {
-    Ok(CatalogRef::open(rubrics.path.as_deref())?)
-}
-
-/// Reads a file, or standard input for `-`.
-pub(crate) fn read_input(path: &Path) -> Result<String> {
-    if path == Path::new("-") {
-        let mut text = String::new();
-        io::stdin()
-            .read_to_string(&mut text)
-            .context("reading standard input")?;
-        Ok(text)
-    } else {
-        read_file(path)
-    }
-}
-
-/// Reads a file; `-` is a file name like any other.
-pub(crate) fn read_file(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
-}
-
-pub(crate) fn print(text: &str) -> Result<()> {
-    let mut stdout = io::stdout().lock();
-    stdout.write_all(text.as_bytes())?;
-    stdout.flush()?;
-    Ok(())
-}
-
-pub(crate) fn print_json(value: &impl serde::Serialize) -> Result<()> {
-    print(&ocop_core::output::json_document(value))
-}
-
-/// Reports every problem of an invalid input: JSON on standard output for `--format json`,
-/// readable lines on standard error otherwise.
-pub(crate) fn report_invalid(
-    file: &Path,
-    mut problems: Vec<InputProblem>,
-    as_json: bool,
-    lang: Lang,
-) -> Result<u8> {
-    let name = if file == Path::new("-") {
-        "<stdin>".to_owned()
-    } else {
-        file.display().to_string()
-    };
-    for problem in &mut problems {
-        problem.localize(lang);
-    }
-    if as_json {
-        print_json(&invalid_input_document(Some(&name), &problems))?;
-    } else {
-        eprint!("{}", render::problems(&name, &problems, lang));
-    }
-    Ok(INVALID)
+pub(crate) fn catalog(rubrics: &RubricsArg) -> Result<ocop_core::rubric::CatalogRef, CliError> {
+    ocop_core::rubric::CatalogRef::open(rubrics.path.as_deref()).map_err(CliError::from_catalog)
 }

@@ -1,16 +1,19 @@
 //! `ocop rank`: read a round's sessions from files, folders and NDJSON, rank them.
+//!
+//! A session that cannot be scored is reported as soon as it is read (into the JSON document,
+//! or on standard error) and forgotten, so that memory stays flat however many fail.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, IsTerminal, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, StdoutLock, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
 use ocop_core::lang::Lang;
-use ocop_core::round::Round;
+use ocop_core::round::{RankingWriter, Round, RoundFailure};
 
 use crate::args::{LangArg, RubricsArg, TableFormat};
 use crate::council::{read_rules, session_options};
-use crate::{INVALID, SUCCESS, catalog, print, print_json, render};
+use crate::output::{STDIN, escape_controls, print, write_stdout};
+use crate::{CliError, INVALID, SUCCESS, catalog, render};
 
 /// The arguments of `ocop rank`.
 #[derive(Debug, clap::Args)]
@@ -20,10 +23,10 @@ pub(crate) struct RankArgs {
     rounds: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TableFormat::Text)]
-    format: TableFormat,
+    pub(crate) format: TableFormat,
     /// Language of labels and messages.
     #[arg(long, value_enum, default_value_t = LangArg::Vi)]
-    lang: LangArg,
+    pub(crate) lang: LangArg,
     /// Allow unfinished member sheets.
     #[arg(long)]
     partial: bool,
@@ -35,73 +38,133 @@ pub(crate) struct RankArgs {
 }
 
 /// Runs `ocop rank`.
-pub(crate) fn run(args: RankArgs) -> Result<u8> {
+pub(crate) fn run(args: RankArgs) -> Result<u8, CliError> {
     let lang: Lang = args.lang.into();
-    let format = args.format;
     let catalog = catalog(&args.rubrics)?;
-    let overrides = match read_rules(args.rules.as_deref(), format == TableFormat::Json, lang)? {
-        Ok(overrides) => overrides,
-        Err(status) => return Ok(status),
-    };
+    let overrides = read_rules(args.rules.as_deref())?;
+    // Every path named must exist before anything is printed: a JSON document once begun
+    // cannot turn into an error document.
+    for path in args.rounds.iter().filter(|path| *path != Path::new("-")) {
+        std::fs::metadata(path).map_err(|error| CliError::Read {
+            file: path.display().to_string(),
+            error,
+        })?;
+    }
     let mut round = Round::new(&catalog, session_options(args.partial, overrides.as_ref()));
-    let mut progress = Progress::new();
+    let mut reporter = Reporter::new(args.format, lang)?;
     for path in &args.rounds {
-        read_round(path, &mut round, &mut progress)?;
+        read_round(path, &mut round, &mut reporter)?;
     }
-    progress.done();
-    let mut ranking = round.finish();
-    ranking.localize(lang);
-    match format {
-        TableFormat::Json => print_json(&ranking)?,
-        TableFormat::Csv => print(&render::ranking_csv(&ranking))?,
-        TableFormat::Text => {
-            print(&render::ranking(&ranking, lang))?;
-            for failure in &ranking.failures {
-                eprint!(
-                    "{}",
-                    render::problems(&failure.source, &failure.problems, lang)
-                );
-            }
+    reporter.progress.done();
+    let ranked = round.finish();
+    match reporter.json {
+        Some(writer) => {
+            let mut out = writer.finish(&ranked)?;
+            out.flush()?;
         }
+        None if args.format == TableFormat::Csv => print(&render::ranking_csv(&ranked))?,
+        None => print(&render::ranking(&ranked, lang))?,
     }
-    Ok(if ranking.failures.is_empty() {
+    Ok(if ranked.distribution.failed == 0 {
         SUCCESS
     } else {
         INVALID
     })
 }
 
-/// Adds the sessions found at one path: NDJSON (`-`, `.ndjson`, `.jsonl`), a folder of session
-/// files and NDJSON files, or one session file.
-fn read_round(path: &Path, round: &mut Round<'_>, progress: &mut Progress) -> Result<()> {
-    if path == Path::new("-") {
-        return read_ndjson("<stdin>", io::stdin().lock(), round, progress);
+/// Where failures go as they occur: into the JSON document on standard output, or on standard
+/// error.
+struct Reporter {
+    json: Option<RankingWriter<BufWriter<StdoutLock<'static>>>>,
+    lang: Lang,
+    progress: Progress,
+}
+
+impl Reporter {
+    fn new(format: TableFormat, lang: Lang) -> Result<Self, CliError> {
+        let json = match format {
+            TableFormat::Json => {
+                // Fails now, before any work, when standard output is closed.
+                write_stdout(b"")?;
+                Some(RankingWriter::start(BufWriter::new(io::stdout().lock()))?)
+            }
+            TableFormat::Text | TableFormat::Csv => None,
+        };
+        Ok(Self {
+            json,
+            lang,
+            progress: Progress::new(),
+        })
     }
+
+    /// Reports the outcome of one session.
+    fn report(
+        &mut self,
+        outcome: Option<Result<(), RoundFailure>>,
+        sessions: usize,
+    ) -> Result<(), CliError> {
+        if let Some(Err(mut failure)) = outcome {
+            failure.localize(self.lang);
+            match &mut self.json {
+                Some(writer) => writer.failure(&failure)?,
+                None => {
+                    self.progress.interrupt();
+                    let text = render::problems(
+                        &failure.source,
+                        &failure.problems,
+                        failure.more_problems,
+                        self.lang,
+                    );
+                    io::stderr().write_all(escape_controls(&text).as_bytes())?;
+                }
+            }
+        }
+        self.progress.tick(sessions);
+        Ok(())
+    }
+}
+
+/// Adds the sessions found at one path: NDJSON (`-`, `.ndjson`, `.jsonl`), a folder of session
+/// files and NDJSON files, or one session file. A file that cannot be read there is a failure of
+/// the round, reported like any other.
+fn read_round(path: &Path, round: &mut Round<'_>, reporter: &mut Reporter) -> Result<(), CliError> {
+    if path == Path::new("-") {
+        return read_ndjson(STDIN, io::stdin().lock(), round, reporter);
+    }
+    let name = path.display().to_string();
     if path.is_dir() {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-            .with_context(|| format!("reading {}", path.display()))?
-            .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-            .filter(|entry| entry.is_file() && (is_ndjson(entry) || has_extension(entry, "json")))
-            .collect();
+        let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
+            Ok(entries) => entries
+                .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+                .filter(|entry| {
+                    entry.is_file() && (is_ndjson(entry) || has_extension(entry, "json"))
+                })
+                .collect(),
+            Err(error) => {
+                let outcome = round.add_unreadable(&name, &error);
+                return reporter.report(Some(outcome), round.len());
+            }
+        };
         entries.sort();
         for entry in &entries {
-            read_round(entry, round, progress)?;
+            read_round(entry, round, reporter)?;
         }
         return Ok(());
     }
-    let name = path.display().to_string();
     if is_ndjson(path) {
-        let file = File::open(path).with_context(|| format!("reading {name}"))?;
-        return read_ndjson(&name, BufReader::new(file), round, progress);
+        return match File::open(path) {
+            Ok(file) => read_ndjson(&name, BufReader::new(file), round, reporter),
+            Err(error) => {
+                let outcome = round.add_unreadable(&name, &error);
+                reporter.report(Some(outcome), round.len())
+            }
+        };
     }
-    match std::fs::read(path) {
-        Ok(bytes) => {
-            round.add_bytes(&name, &bytes);
-        }
-        Err(error) => return Err(error).with_context(|| format!("reading {name}")),
-    }
-    progress.tick(round.len());
-    Ok(())
+    let outcome = match std::fs::read(path) {
+        Ok(bytes) => round.add_bytes(&name, &bytes),
+        Err(error) => round.add_unreadable(&name, &error),
+    };
+    reporter.report(Some(outcome), round.len())
 }
 
 /// Reads one session per line, reusing one buffer, so memory does not grow with the stream.
@@ -109,22 +172,24 @@ fn read_ndjson(
     name: &str,
     mut reader: impl BufRead,
     round: &mut Round<'_>,
-    progress: &mut Progress,
-) -> Result<()> {
+    reporter: &mut Reporter,
+) -> Result<(), CliError> {
     let mut line = Vec::new();
     let mut number = 0;
     loop {
         line.clear();
-        if reader
-            .read_until(b'\n', &mut line)
-            .with_context(|| format!("reading {name}"))?
-            == 0
-        {
-            return Ok(());
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) => return Ok(()),
+            Ok(_) => {
+                number += 1;
+                let outcome = round.add_line(name, number, &line);
+                reporter.report(outcome, round.len())?;
+            }
+            Err(error) => {
+                let outcome = round.add_unreadable(&format!("{name}:{}", number + 1), &error);
+                return reporter.report(Some(outcome), round.len());
+            }
         }
-        number += 1;
-        round.add_line(name, number, &line);
-        progress.tick(round.len());
     }
 }
 
@@ -157,9 +222,15 @@ impl Progress {
         }
     }
 
-    fn done(&self) {
+    /// Ends the progress line, so that what follows starts on a line of its own.
+    fn interrupt(&mut self) {
         if self.shown {
             let _ = writeln!(io::stderr());
+            self.shown = false;
         }
+    }
+
+    fn done(&mut self) {
+        self.interrupt();
     }
 }

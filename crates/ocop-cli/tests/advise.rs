@@ -91,20 +91,23 @@ fn advise_as_json_follows_the_contract() {
 }
 
 #[test]
-fn an_unreachable_target_says_why() {
+fn a_target_above_five_stars_is_a_usage_error() {
     let output = ocop(&["advise", &example(), "--target", "6", "--format", "json"]);
-    assert_eq!(output.status.code(), Some(0));
-    let advice = json(&output);
-    assert_eq!(advice["reachable"], false);
-    assert_eq!(advice["reason"]["kind"], "target_out_of_range");
-    assert_eq!(advice["plans"], json!([]));
-
-    let output = ocop(&["advise", &example(), "--target", "6", "--lang", "en"]);
-    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(2));
+    let error = json(&output);
+    assert_eq!(error["error"]["kind"], "usage");
     assert!(
-        text.contains("Cannot reach 6 stars: there is no 6-star level (the highest is 5 stars)"),
-        "{text}"
+        error["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("--target"),
+        "{error}"
     );
+
+    let output = ocop(&["advise", &example(), "--target", "6"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stdout(&output).is_empty());
+    assert!(stderr(&output).contains("--target"));
 }
 
 #[test]
@@ -197,7 +200,11 @@ fn a_bad_cost_file_is_reported_with_its_lines() {
 fn a_missing_cost_file_exits_2() {
     let output = ocop(&["advise", &example(), "--cost", "/nonexistent/costs.json"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("reading /nonexistent/costs.json"));
+    assert!(
+        stderr(&output).contains("không đọc được /nonexistent/costs.json"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]

@@ -126,7 +126,33 @@ fn an_invalid_sheet_as_json() {
 fn a_missing_file_exits_2() {
     let output = ocop(&["score", "no-such-sheet.json"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("reading no-such-sheet.json"));
+    assert!(stdout(&output).is_empty());
+    assert!(
+        stderr(&output)
+            .contains("không đọc được no-such-sheet.json: không có tệp hoặc thư mục này"),
+        "{}",
+        stderr(&output)
+    );
+    // Under --format json, the failure is a document on standard output.
+    let output = ocop(&[
+        "score",
+        "no-such-sheet.json",
+        "--format",
+        "json",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let error = json(&output);
+    assert_eq!(error["error"]["kind"], "io");
+    assert_eq!(error["error"]["file"], "no-such-sheet.json");
+    assert!(
+        error["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("cannot read no-such-sheet.json"),
+        "{error}"
+    );
 }
 
 #[test]

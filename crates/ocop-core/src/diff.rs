@@ -173,11 +173,11 @@ pub fn diff_catalogs(
             .filter(|number| only.is_none_or(|n| n == *number))
             .collect()
     };
-    let (old_sets, new_sets) = (numbers(&old_instrument), numbers(&new_instrument));
+    let (old_sets, new_sets) = (numbers(old_instrument), numbers(new_instrument));
     let mut sets = Vec::new();
     for number in old_sets.iter().filter(|number| new_sets.contains(number)) {
-        let before = old_catalog.product_set_of(&old_instrument, *number)?;
-        let after = new_catalog.product_set_of(&new_instrument, *number)?;
+        let before = old_catalog.product_set_of(old_instrument, *number)?;
+        let after = new_catalog.product_set_of(new_instrument, *number)?;
         sets.push(set_diff(&before, &after));
     }
     let part_pairs = old_instrument.parts.iter().zip(&new_instrument.parts);
@@ -222,11 +222,11 @@ pub fn diff_catalogs(
 }
 
 fn set_diff(old: &LoadedSet, new: &LoadedSet) -> SetDiff {
-    let pairs = match_criteria(&old.set, &new.set);
+    let pairs = match_criteria(old.set, new.set);
     let mut changed = Vec::new();
     let mut unchanged = 0;
     for pair in &pairs.matched {
-        let matched = compare(&old.set, pair.old, &new.set, pair.new, pair.by);
+        let matched = compare(old.set, pair.old, new.set, pair.new, pair.by);
         if matched.changed() {
             changed.push(matched);
         } else {

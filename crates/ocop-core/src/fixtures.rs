@@ -15,7 +15,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::council::{SessionOptions, score_session};
-use crate::output::invalid_input_document;
+use crate::output::ErrorDocument;
 use crate::rubric::Catalog;
 use crate::score::score_sheet;
 use crate::sheet::Completeness;
@@ -127,7 +127,9 @@ impl Case {
                     .map(|result| serde_json::to_value(result).unwrap_or_default())
             }
         };
-        scored.unwrap_or_else(|problems| invalid_input_document(None, &problems))
+        scored.unwrap_or_else(|problems| {
+            serde_json::to_value(ErrorDocument::invalid_input(None, &problems)).unwrap_or_default()
+        })
     }
 }
 

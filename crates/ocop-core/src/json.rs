@@ -6,6 +6,7 @@
 //! messages, a nesting limit), then jsonc-parser builds a tree whose nodes carry their byte
 //! ranges and keep duplicate keys, which the readers walk while collecting every problem.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
@@ -24,18 +25,71 @@ pub struct Position {
 }
 
 impl Position {
-    /// The position of a byte offset in a text.
+    /// The position of one byte offset in a text. For many offsets, [`positions_of`] finds them
+    /// all in one pass.
     pub fn of_offset(text: &str, offset: usize) -> Self {
-        let before = text.get(..offset).unwrap_or(text);
-        let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
-        Self {
-            line: before.matches('\n').count() + 1,
-            column: before
-                .get(line_start..)
-                .map_or(0, |line| line.chars().count())
-                + 1,
+        positions_of(text, &[offset])
+            .first()
+            .copied()
+            .unwrap_or(Position { line: 1, column: 1 })
+    }
+
+    /// The position serde_json reports (a line, and a column counted in bytes, 0 before the
+    /// line's first byte) in characters, columns from 1.
+    pub(crate) fn of_serde(text: &str, line: usize, column: usize) -> Self {
+        let line_start: usize = text
+            .split_inclusive('\n')
+            .take(line.saturating_sub(1))
+            .map(str::len)
+            .sum();
+        let line_text = text.get(line_start..).unwrap_or_default();
+        let end = column.min(line_text.len());
+        // serde_json counts the bytes of the line up to and including the offending one.
+        let before = line_text
+            .as_bytes()
+            .get(..end.saturating_sub(1))
+            .unwrap_or_default();
+        Position {
+            line: line.max(1),
+            column: count_chars(before) + 1,
         }
     }
+}
+
+/// The number of characters in UTF-8 bytes: every byte that does not continue a character.
+pub(crate) fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|byte| (**byte & 0xC0) != 0x80).count()
+}
+
+/// The positions of byte offsets in a text, in the order given, in one pass over the text:
+/// time proportional to the text's length, however many offsets. Offsets past the end are
+/// placed at the end.
+pub fn positions_of(text: &str, offsets: &[usize]) -> Vec<Position> {
+    let bytes = text.as_bytes();
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_by_key(|index| offsets.get(*index).copied().unwrap_or_default());
+    let mut positions = vec![Position { line: 1, column: 1 }; offsets.len()];
+    let (mut at, mut line, mut column) = (0, 1, 1);
+    for index in order {
+        let target = offsets
+            .get(index)
+            .copied()
+            .unwrap_or_default()
+            .min(bytes.len());
+        for byte in bytes.get(at..target).unwrap_or_default() {
+            if *byte == b'\n' {
+                line += 1;
+                column = 1;
+            } else if (*byte & 0xC0) != 0x80 {
+                column += 1;
+            }
+        }
+        at = at.max(target);
+        if let Some(position) = positions.get_mut(index) {
+            *position = Position { line, column };
+        }
+    }
+    positions
 }
 
 impl fmt::Display for Position {
@@ -145,6 +199,61 @@ impl Serialize for JsonPath {
     }
 }
 
+/// A value that must be written as a JSON object. serde's derived structs also read a JSON array
+/// as the fields in order, which the input contracts do not allow: this reads the object's
+/// entries into `T` and refuses anything else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Object<T>(pub T);
+
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Object<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ObjectVisitor<T>(std::marker::PhantomData<T>);
+
+        impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for ObjectVisitor<T> {
+            type Value = T;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<M: serde::de::MapAccess<'de>>(self, map: M) -> Result<T, M::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+            }
+        }
+
+        deserializer
+            .deserialize_map(ObjectVisitor(std::marker::PhantomData))
+            .map(Object)
+    }
+}
+
+impl<T: schemars::JsonSchema> schemars::JsonSchema for Object<T> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        T::schema_name()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        T::schema_id()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        T::json_schema(generator)
+    }
+
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+}
+
+/// Reads a field written as a JSON object (`#[serde(deserialize_with = "…")]`); see [`Object`].
+pub(crate) fn object<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    <Object<T> as serde::Deserialize>::deserialize(deserializer).map(|object| object.0)
+}
+
 /// A text that is not valid JSON.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message} at line {}, column {}", position.line, position.column)]
@@ -171,10 +280,7 @@ pub fn check_syntax(text: &str) -> Result<(), SyntaxError> {
         .map(drop)
         .map_err(|error| SyntaxError {
             message: serde_message(&error),
-            position: Position {
-                line: error.line(),
-                column: error.column(),
-            },
+            position: Position::of_serde(text, error.line(), error.column()),
         })
 }
 
@@ -256,6 +362,11 @@ impl<'a> Document<'a> {
     }
 }
 
+/// The byte offset where a value starts.
+pub(crate) fn offset_of(value: &Value<'_>) -> usize {
+    range_of(value).start
+}
+
 /// The byte range of a value.
 fn range_of(value: &Value<'_>) -> jsonc_parser::common::Range {
     match value {
@@ -300,6 +411,20 @@ pub(crate) fn keyed_properties<'v, 'a>(
             ast::ObjectPropName::Word(name) => name.range.start,
         };
         (property.name.as_str(), key_start, &property.value)
+    })
+}
+
+/// The properties of an object value with each key as text of the document (borrowed unless
+/// written with escapes) and its byte offset, duplicates kept.
+pub(crate) fn owned_keys<'v, 'a>(
+    object: &'v ast::Object<'a>,
+) -> impl Iterator<Item = (Cow<'a, str>, usize, &'v Value<'a>)> {
+    object.properties.iter().map(|property| {
+        let (key, key_start) = match &property.name {
+            ast::ObjectPropName::String(name) => (name.value.clone(), name.range.start),
+            ast::ObjectPropName::Word(name) => (Cow::Borrowed(name.value), name.range.start),
+        };
+        (key, key_start, &property.value)
     })
 }
 

@@ -1,33 +1,102 @@
 //! Documents as the engine prints them, so that every front end (the CLI, the C ABI) gives a
 //! caller byte-for-byte the same JSON.
 
-use serde::Serialize;
-use serde_json::Value;
+use std::io::{self, Write};
 
-use crate::sheet::InputProblem;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::rubric::RubricProblem;
+use crate::sheet::{InputProblem, InputProblems};
+
+/// Writes a value as a JSON document: pretty-printed with two-space indents, ending with a
+/// newline, straight to the writer.
+pub fn write_json_document(writer: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *writer, value).map_err(io::Error::from)?;
+    writer.write_all(b"\n")
+}
 
 /// A value as a JSON document: pretty-printed with two-space indents, ending with a newline.
 pub fn json_document(value: &impl Serialize) -> String {
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|error| {
+    let mut bytes = Vec::with_capacity(4096);
+    match write_json_document(&mut bytes, value) {
+        // serde_json writes UTF-8 only.
+        Ok(()) => String::from_utf8(bytes).unwrap_or_default(),
         // Serializing the engine's own types cannot fail; say so in JSON if it ever does.
-        serde_json::json!({"error": {"kind": "internal", "message": error.to_string()}}).to_string()
-    });
-    text.push('\n');
-    text
+        Err(error) => {
+            let failure = Failure::Internal {
+                message: error.to_string(),
+            };
+            let mut text =
+                serde_json::to_string(&ErrorDocument { error: failure }).unwrap_or_default();
+            text.push('\n');
+            text
+        }
+    }
 }
 
-/// The document an invalid input produces: `{"error": {"kind": "invalid_input", …}}`.
-pub fn invalid_input_document(file: Option<&str>, problems: &[InputProblem]) -> Value {
-    let mut error = serde_json::Map::new();
-    error.insert("kind".to_owned(), Value::from("invalid_input"));
-    if let Some(file) = file {
-        error.insert("file".to_owned(), Value::from(file));
+/// The document a command prints, under `--format json`, when it cannot give its result; the C
+/// ABI returns the same.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ErrorDocument<'a> {
+    /// What went wrong.
+    pub error: Failure<'a>,
+}
+
+/// What went wrong.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Failure<'a> {
+    /// An input document (a sheet, a session, a rules or cost file) is invalid: every problem,
+    /// each with its place.
+    InvalidInput {
+        /// The file, when the input came from one (`<stdin>` for standard input).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        file: Option<&'a str>,
+        /// The problems, at most [`crate::sheet::PROBLEM_LIMIT`] of them, in the order found.
+        problems: &'a [InputProblem],
+        /// How many more problems were found than are listed.
+        #[serde(skip_serializing_if = "is_zero")]
+        more_problems: usize,
+    },
+    /// Rubric data is invalid: every problem of its files.
+    InvalidRubric {
+        /// The problems, errors and warnings, in file order.
+        problems: &'a [RubricProblem],
+    },
+    /// A file could not be read, or the output could not be written.
+    Io {
+        /// The file, when one is concerned.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        file: Option<&'a str>,
+        /// What the system said.
+        message: String,
+    },
+    /// The command was used wrongly: an unknown option, a value out of its range.
+    Usage {
+        /// What is wrong.
+        message: String,
+    },
+    /// A defect of the engine itself (never expected; please report it).
+    Internal {
+        /// What failed.
+        message: String,
+    },
+}
+
+fn is_zero(count: &usize) -> bool {
+    *count == 0
+}
+
+impl<'a> ErrorDocument<'a> {
+    /// The document of an invalid input.
+    pub fn invalid_input(file: Option<&'a str>, problems: &'a InputProblems) -> Self {
+        Self {
+            error: Failure::InvalidInput {
+                file,
+                problems: problems.listed(),
+                more_problems: problems.more(),
+            },
+        }
     }
-    error.insert(
-        "problems".to_owned(),
-        serde_json::to_value(problems).unwrap_or_default(),
-    );
-    let mut document = serde_json::Map::new();
-    document.insert("error".to_owned(), Value::Object(error));
-    Value::Object(document)
 }

@@ -16,7 +16,9 @@ use crate::diff::{MatchedBy, match_criteria, same_words};
 use crate::json::JsonPath;
 use crate::rubric::{Catalog, Criterion, Scoring, Stars};
 use crate::score::{self, AnswerEcho, Scorecard, StarsRange, Status};
-use crate::sheet::{Answer, Answers, Completeness, InputProblem, InputProblemKind, Sheet, locate};
+use crate::sheet::{
+    Answer, Answers, CheckedSheet, Completeness, InputProblem, InputProblemKind, InputProblems,
+};
 
 /// How far a carried answer can be trusted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
@@ -125,33 +127,24 @@ pub struct Rescore {
 }
 
 /// Carries a sheet (JSON text) to the rubric `to` (`id` or `id@revision`).
-pub fn rescore(catalog: &Catalog, text: &str, to: &str) -> Result<Rescore, Vec<InputProblem>> {
-    let sheet = Sheet::parse(text)?;
-    let old = sheet
-        .resolve(catalog)
-        .map_err(|problems| locate(problems, text))?;
-    let answers = Answers::check(
-        &old.set,
-        &sheet.answers,
-        &sheet.knockouts,
-        Completeness::Partial,
-    )
-    .map_err(|problems| locate(problems, text))?;
+pub fn rescore(catalog: &Catalog, text: &str, to: &str) -> Result<Rescore, InputProblems> {
+    let sheet = CheckedSheet::read(catalog, text, Completeness::Partial)?;
+    let (old, answers) = (sheet.loaded, &sheet.answers);
     let problem = |detail: String| {
-        vec![InputProblem::new(
+        InputProblems::one(InputProblem::new(
             JsonPath::root(),
             None,
             InputProblemKind::RubricUnusable { detail },
-        )]
+        ))
     };
     let target = catalog
         .instrument(to)
         .map_err(|error| problem(error.to_string()))?;
     let new = catalog
-        .product_set_of(&target, sheet.product_set)
+        .product_set_of(target, old.set.number)
         .map_err(|error| problem(error.to_string()))?;
 
-    let matching = match_criteria(&old.set, &new.set);
+    let matching = match_criteria(old.set, new.set);
     let mut carried = Vec::new();
     let mut pairs = Vec::new();
     for leaf in new.set.leaves() {
@@ -171,7 +164,7 @@ pub fn rescore(catalog: &Catalog, text: &str, to: &str) -> Result<Rescore, Vec<I
                 note: Some(CarryNote::NoCounterpart),
             },
             Some(pair) => {
-                let old_answer = answers.get(&pair.old.code);
+                let old_answer = answers.get(pair.old);
                 let (new_answer, mut carried_as, note) = match old_answer {
                     None => (None, Carried::NotCarried, Some(CarryNote::NotAnswered)),
                     Some(answer) => carry(pair.old, criterion, answer),
@@ -202,9 +195,9 @@ pub fn rescore(catalog: &Catalog, text: &str, to: &str) -> Result<Rescore, Vec<I
         carried.push(entry);
     }
     // Problems here are in the carried answers, not in the text read: they have no place in it.
-    let new_answers = Answers::from_pairs(&new.set, pairs.clone(), [], Completeness::Partial)?;
-    let old_card = score::score(&old, &answers, sheet.rubric.evaluated_on);
-    let new_card = score::score(&new, &new_answers, None);
+    let new_answers = Answers::from_pairs(new.set, pairs.clone(), [], Completeness::Partial)?;
+    let old_card = score::score(old, answers, sheet.evaluated_on);
+    let new_card = score::score(new, &new_answers, None);
     let to_confirm = carried
         .iter()
         .filter(|entry| entry.carried != Carried::Exact)
@@ -215,7 +208,7 @@ pub fn rescore(catalog: &Catalog, text: &str, to: &str) -> Result<Rescore, Vec<I
     }
     let mut sheet_json = Map::new();
     sheet_json.insert("rubric".to_owned(), Value::from(target.id.clone()));
-    sheet_json.insert("product_set".to_owned(), Value::from(sheet.product_set));
+    sheet_json.insert("product_set".to_owned(), Value::from(old.set.number));
     if let Some(product) = &sheet.product {
         sheet_json.insert(
             "product".to_owned(),
@@ -232,9 +225,9 @@ pub fn rescore(catalog: &Catalog, text: &str, to: &str) -> Result<Rescore, Vec<I
     })
 }
 
-fn side(card: &Scorecard) -> SideResult {
+fn side(card: &Scorecard<'_>) -> SideResult {
     SideResult {
-        rubric: card.rubric.clone(),
+        rubric: card.rubric.to_owned(),
         revision: card.rubric_revision,
         status: card.status,
         total: card.total,

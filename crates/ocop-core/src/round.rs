@@ -2,15 +2,17 @@
 //!
 //! Sessions are added one at a time and only a compact row of each is kept, so a round read from
 //! a long NDJSON stream needs memory for its rows, never for its sessions. A session that cannot
-//! be scored is recorded with its problems and does not stop the others.
+//! be scored is handed back to the caller with its problems at once, to be reported as it
+//! occurs: nothing of it is kept, however many fail.
 //!
 //! Ranking order, deterministic: status (ranked, needs re-scoring, incomplete, no quorum,
-//! disqualified), then stars (most first), then the exact mean total (highest first, compared as
-//! fractions), then product set number, product code, product name (absent last), then input
-//! order. Rows with the same status, stars and mean share a `tied_rank`.
+//! disqualified), then stars (most first; none last), then the exact mean total (highest first,
+//! compared as fractions), then product set number, product code, product name (absent last),
+//! then input order. Rows with the same status, stars and mean share a `tied_rank`.
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
+use std::io::{self, Write};
 
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -18,10 +20,9 @@ use serde::Serialize;
 
 use crate::council::{SessionOptions, SessionStatus, Standing, session_standing};
 use crate::decimal::Exact;
-use crate::json::{JsonPath, Position};
 use crate::lang::Lang;
 use crate::rubric::{Catalog, Stars};
-use crate::sheet::{InputProblem, InputProblemKind};
+use crate::sheet::{InputProblem, InputProblemKind, InputProblems};
 
 /// One ranked session.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
@@ -44,10 +45,10 @@ pub struct RankRow {
     pub status: SessionStatus,
     /// The council's exact mean total.
     pub mean_total: Exact,
-    /// Stars from the mean alone.
-    pub band_stars: Stars,
-    /// Final stars.
-    pub stars: Stars,
+    /// Stars from the mean alone; `null` when no member's sheet counted.
+    pub band_stars: Option<Stars>,
+    /// Final stars; `null` when no member's sheet counted.
+    pub stars: Option<Stars>,
     /// Whether the result earns a certificate.
     pub certifiable: bool,
     /// Members whose sheets counted.
@@ -78,10 +79,35 @@ impl MeanKey {
 /// A session that could not be scored.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct RoundFailure {
-    /// Where it came from.
+    /// Where it came from: a file, or a file and line for NDJSON.
     pub source: String,
-    /// Every problem found.
+    /// The problems, at most [`crate::sheet::PROBLEM_LIMIT`], in the order found.
     pub problems: Vec<InputProblem>,
+    /// How many more problems were found than are listed.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub more_problems: usize,
+}
+
+fn is_zero(count: &usize) -> bool {
+    *count == 0
+}
+
+impl RoundFailure {
+    fn new(source: &str, problems: InputProblems) -> Self {
+        let more_problems = problems.more();
+        Self {
+            source: source.to_owned(),
+            problems: problems.into_vec(),
+            more_problems,
+        }
+    }
+
+    /// Rewrites the problems' messages in another language.
+    pub fn localize(&mut self, lang: Lang) {
+        for problem in &mut self.problems {
+            problem.localize(lang);
+        }
+    }
 }
 
 /// How many sessions ended with each outcome.
@@ -95,28 +121,26 @@ pub struct Distribution {
     pub failed: usize,
 }
 
-/// The ranked round.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct Ranking {
+/// The ranked sessions of a round, and how many ended each way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ranked {
     /// Ranked rows, best first.
     pub rows: Vec<RankRow>,
-    /// Sessions that could not be scored, in input order.
-    pub failures: Vec<RoundFailure>,
-    /// Outcomes counted.
+    /// Outcomes counted, failures included.
     pub distribution: Distribution,
 }
 
-impl Ranking {
-    /// Rewrites the failures' problem messages in another language.
-    pub fn localize(&mut self, lang: Lang) {
-        for problem in self
-            .failures
-            .iter_mut()
-            .flat_map(|failure| &mut failure.problems)
-        {
-            problem.localize(lang);
-        }
-    }
+/// The `ocop rank --format json` document. It is written by [`RankingWriter`] as the round is
+/// read (its failures first, as they occur); this type describes it, for its schema and for
+/// programs that hold a whole round.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Ranking {
+    /// Sessions that could not be scored, in input order.
+    pub failures: Vec<RoundFailure>,
+    /// Ranked rows, best first.
+    pub rows: Vec<RankRow>,
+    /// Outcomes counted.
+    pub distribution: Distribution,
 }
 
 /// Collects a round's sessions as they are read.
@@ -124,7 +148,7 @@ pub struct Round<'c> {
     catalog: &'c Catalog,
     options: SessionOptions<'c>,
     rows: Vec<RankRow>,
-    failures: Vec<RoundFailure>,
+    failed: usize,
     added: usize,
 }
 
@@ -135,78 +159,80 @@ impl<'c> Round<'c> {
             catalog,
             options,
             rows: Vec::new(),
-            failures: Vec::new(),
+            failed: 0,
             added: 0,
         }
     }
 
-    /// Scores one session and keeps its row, or its problems. Returns whether it scored.
-    pub fn add(&mut self, source: &str, text: &str) -> bool {
+    /// Scores one session and keeps its row; a session that cannot be scored is returned with
+    /// its problems, for the caller to report, and only counted.
+    pub fn add(&mut self, source: &str, text: &str) -> Result<(), RoundFailure> {
         self.added += 1;
         match session_standing(self.catalog, text, self.options) {
             Ok(standing) => {
                 self.rows.push(row(source, standing, self.added));
-                true
+                Ok(())
             }
             Err(problems) => {
-                self.failures.push(RoundFailure {
-                    source: source.to_owned(),
-                    problems,
-                });
-                false
+                self.failed += 1;
+                Err(RoundFailure::new(source, problems))
             }
         }
     }
 
-    /// Scores one session given as bytes (a whole file): text that is not UTF-8 is recorded as
-    /// a failure.
-    pub fn add_bytes(&mut self, source: &str, bytes: &[u8]) -> bool {
-        self.add_from(source, source, 0, bytes)
+    /// Scores one session given as bytes (a whole file): text that is not UTF-8 is a failure
+    /// that says where its first invalid byte is.
+    pub fn add_bytes(&mut self, source: &str, bytes: &[u8]) -> Result<(), RoundFailure> {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => self.add(source, text),
+            Err(error) => {
+                self.added += 1;
+                self.failed += 1;
+                let problem = InputProblem::not_utf8(bytes, &error);
+                Err(RoundFailure::new(source, problem.into()))
+            }
+        }
+    }
+
+    /// Counts a file of the round that could not be read as a failure.
+    pub fn add_unreadable(&mut self, source: &str, error: &io::Error) -> Result<(), RoundFailure> {
+        self.added += 1;
+        self.failed += 1;
+        let kind = InputProblemKind::Unreadable {
+            detail: error.to_string(),
+        };
+        let problem = InputProblem::new(crate::json::JsonPath::root(), None, kind);
+        Err(RoundFailure::new(source, problem.into()))
     }
 
     /// Scores one session read from line `line` of `file` (an NDJSON stream): the row's source
     /// is `file:line`, and problems are reported at their line in the file. A blank line (ASCII
-    /// whitespace only) holds no session and is skipped; any other line is a session or a failure.
-    pub fn add_line(&mut self, file: &str, line: usize, bytes: &[u8]) -> bool {
+    /// whitespace only) holds no session and is skipped (`None`); any other line is a session or
+    /// a failure.
+    pub fn add_line(
+        &mut self,
+        file: &str,
+        line: usize,
+        bytes: &[u8],
+    ) -> Option<Result<(), RoundFailure>> {
         if bytes.iter().all(u8::is_ascii_whitespace) {
-            return false;
+            return None;
         }
-        self.add_from(
-            &format!("{file}:{line}"),
-            file,
-            line.saturating_sub(1),
-            bytes,
-        )
-    }
-
-    fn add_from(&mut self, source: &str, file: &str, lines_before: usize, bytes: &[u8]) -> bool {
-        let scored = match std::str::from_utf8(bytes) {
-            Ok(text) => self.add(source, text.trim_end_matches(['\n', '\r'])),
-            Err(error) => {
-                self.added += 1;
-                let detail = format!(
-                    "not UTF-8 text (invalid byte at offset {})",
-                    error.valid_up_to()
-                );
-                let problem =
-                    InputProblem::new(JsonPath::root(), None, InputProblemKind::Syntax { detail });
-                self.failures.push(RoundFailure {
-                    source: source.to_owned(),
-                    problems: vec![problem],
-                });
-                false
-            }
-        };
-        if let Some(failure) = self.failures.last_mut().filter(|_| !scored) {
+        let bytes = bytes
+            .strip_suffix(b"\n")
+            .map(|rest| rest.strip_suffix(b"\r").unwrap_or(rest))
+            .unwrap_or(bytes);
+        let source = format!("{file}:{line}");
+        Some(self.add_bytes(&source, bytes).map_err(|mut failure| {
             failure.source = file.to_owned();
             for problem in &mut failure.problems {
                 let position = problem
                     .position
-                    .get_or_insert(Position { line: 1, column: 1 });
-                position.line += lines_before;
+                    .get_or_insert(crate::json::Position { line: 1, column: 1 });
+                position.line += line.saturating_sub(1);
             }
-        }
-        scored
+            failure
+        }))
     }
 
     /// Sessions added so far.
@@ -220,16 +246,16 @@ impl<'c> Round<'c> {
     }
 
     /// Ranks the round.
-    pub fn finish(self) -> Ranking {
+    pub fn finish(self) -> Ranked {
         let Round {
-            mut rows, failures, ..
+            mut rows, failed, ..
         } = self;
         rows.sort_by(compare_rows);
         let mut distribution = Distribution {
-            failed: failures.len(),
+            failed,
             ..Distribution::default()
         };
-        let mut previous: Option<(SessionStatus, Stars, MeanKey, usize)> = None;
+        let mut previous: Option<(SessionStatus, Option<Stars>, MeanKey, usize)> = None;
         for (index, row) in rows.iter_mut().enumerate() {
             row.rank = index + 1;
             row.tied_rank = match previous {
@@ -244,16 +270,70 @@ impl<'c> Round<'c> {
             };
             previous = Some((row.status, row.stars, row.key, row.tied_rank));
             *distribution.by_status.entry(row.status).or_default() += 1;
-            if row.status == SessionStatus::Ranked {
-                *distribution.by_stars.entry(row.stars).or_default() += 1;
+            if let (SessionStatus::Ranked, Some(stars)) = (row.status, row.stars) {
+                *distribution.by_stars.entry(stars).or_default() += 1;
             }
         }
-        Ranking {
-            rows,
-            failures,
-            distribution,
-        }
+        Ranked { rows, distribution }
     }
+}
+
+/// Writes the `ocop rank --format json` document as the round is read: each failure as it
+/// occurs, then the ranked rows and the distribution. The bytes are those of [`Ranking`]
+/// printed as a JSON document, so nothing of a failure is kept once written.
+pub struct RankingWriter<W: Write> {
+    out: W,
+    failures: usize,
+}
+
+impl<W: Write> RankingWriter<W> {
+    /// Starts the document.
+    pub fn start(mut out: W) -> io::Result<Self> {
+        out.write_all(b"{\n  \"failures\": [")?;
+        Ok(Self { out, failures: 0 })
+    }
+
+    /// Writes one failure.
+    pub fn failure(&mut self, failure: &RoundFailure) -> io::Result<()> {
+        let separator: &[u8] = if self.failures == 0 { b"\n" } else { b",\n" };
+        self.out.write_all(separator)?;
+        self.out.write_all(ELEMENT_INDENT.as_bytes())?;
+        self.failures += 1;
+        write_nested(&mut self.out, failure, ELEMENT_INDENT)
+    }
+
+    /// Ends the document with the ranked round, and gives the writer back.
+    pub fn finish(mut self, ranked: &Ranked) -> io::Result<W> {
+        let close: &[u8] = if self.failures == 0 { b"]" } else { b"\n  ]" };
+        self.out.write_all(close)?;
+        self.out.write_all(b",\n  \"rows\": ")?;
+        write_nested(&mut self.out, &ranked.rows, FIELD_INDENT)?;
+        self.out.write_all(b",\n  \"distribution\": ")?;
+        write_nested(&mut self.out, &ranked.distribution, FIELD_INDENT)?;
+        self.out.write_all(b"\n}\n")?;
+        Ok(self.out)
+    }
+}
+
+/// The indentation of a top-level field's lines, and of an element of a top-level list.
+const FIELD_INDENT: &str = "  ";
+const ELEMENT_INDENT: &str = "    ";
+
+/// Writes a value pretty-printed as it stands nested in a document: every line after the first
+/// indented by `indent` (a string's line breaks are escaped, so every line break of the text is
+/// the layout's); the caller has written the first line's indentation.
+fn write_nested(out: &mut impl Write, value: &impl Serialize, indent: &str) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(value).map_err(io::Error::from)?;
+    let mut lines = text.split('\n');
+    if let Some(first) = lines.next() {
+        out.write_all(first.as_bytes())?;
+    }
+    for line in lines {
+        out.write_all(b"\n")?;
+        out.write_all(indent.as_bytes())?;
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
 }
 
 fn row(source: &str, standing: Standing, order: usize) -> RankRow {
@@ -312,6 +392,7 @@ fn compare_rows(a: &RankRow, b: &RankRow) -> Ordering {
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
     };
+    // `None` (no stars) sorts below every star count.
     status_rank(a.status)
         .cmp(&status_rank(b.status))
         .then_with(|| b.stars.cmp(&a.stars))

@@ -26,19 +26,24 @@ fn dec(text: &str) -> Decimal {
     text.parse().unwrap()
 }
 
-fn bundled(number: u8) -> LoadedSet {
+fn bundled(number: u8) -> LoadedSet<'static> {
     Catalog::bundled().product_set("qd26-2026", number).unwrap()
 }
 
+/// The answerable criterion with this code.
+fn c<'s>(loaded: &LoadedSet<'s>, code: &str) -> &'s Criterion {
+    loaded.set.leaf(code).unwrap().criterion
+}
+
 /// Applies a plan's steps to the answers.
-fn apply(answers: &Answers, plan: &Plan) -> Answers {
+fn apply(loaded: &LoadedSet<'_>, answers: &Answers, plan: &Plan) -> Answers {
     plan.steps.iter().fold(answers.clone(), |answers, step| {
         let answer = match &step.to_option {
             AnswerEcho::Option(number) => Answer::Option(*number),
             AnswerEcho::YesNo(met) => Answer::YesNo(*met),
             AnswerEcho::Options(numbers) => Answer::Options(numbers.iter().copied().collect()),
         };
-        answers.with(&step.criterion, answer)
+        answers.with(c(loaded, &step.criterion), answer)
     })
 }
 
@@ -58,12 +63,12 @@ fn lowest_answer(criterion: &Criterion) -> Option<Answer> {
 }
 
 /// Fills every unanswered criterion that now applies with its lowest answer.
-fn fill_assumed(loaded: &LoadedSet, answers: Answers) -> Answers {
+fn fill_assumed(loaded: &LoadedSet<'_>, answers: Answers) -> Answers {
     loaded.set.leaves().fold(answers, |answers, leaf| {
         let criterion = leaf.criterion;
-        if answers.get(&criterion.code).is_none() && answers.applies(criterion) == Some(true) {
+        if answers.get(criterion).is_none() && answers.applies(criterion) == Some(true) {
             match lowest_answer(criterion) {
-                Some(answer) => answers.with(&criterion.code, answer),
+                Some(answer) => answers.with(criterion, answer),
                 None => answers,
             }
         } else {
@@ -73,12 +78,12 @@ fn fill_assumed(loaded: &LoadedSet, answers: Answers) -> Answers {
 }
 
 fn sheet_answers(
-    loaded: &LoadedSet,
+    loaded: &LoadedSet<'_>,
     pairs: &[(&str, Answer)],
     completeness: Completeness,
 ) -> Answers {
     Answers::from_pairs(
-        &loaded.set,
+        loaded.set,
         pairs
             .iter()
             .map(|(code, answer)| ((*code).to_owned(), answer.clone())),
@@ -88,23 +93,23 @@ fn sheet_answers(
     .unwrap()
 }
 
-fn advise_answers(loaded: &LoadedSet, answers: &Answers, request: &Request) -> advise::Advice {
-    let standing = Standing::of_answers(&loaded.instrument, &loaded.set, answers);
-    advise::advise(&loaded.instrument, &loaded.set, &standing, request)
+fn advise_answers(loaded: &LoadedSet<'_>, answers: &Answers, request: &Request) -> advise::Advice {
+    let standing = Standing::of_answers(loaded.instrument, loaded.set, answers);
+    advise::advise(loaded.instrument, loaded.set, &standing, request)
 }
 
 /// Checks that every listed plan does what it says: applied to the sheet it gives its total and
 /// stars, reaches the target, and has the cost, changes and points of the best plan.
 fn check_plans(
-    loaded: &LoadedSet,
+    loaded: &LoadedSet<'_>,
     answers: &Answers,
     advice: &advise::Advice,
     costs: Option<&CostMap>,
 ) {
-    let before = score::outcome(&loaded.instrument, &loaded.set, answers);
+    let before = score::outcome(loaded.instrument, loaded.set, answers);
     for plan in &advice.plans {
-        let after = fill_assumed(loaded, apply(answers, plan));
-        let result = score::outcome(&loaded.instrument, &loaded.set, &after);
+        let after = fill_assumed(loaded, apply(loaded, answers, plan));
+        let result = score::outcome(loaded.instrument, loaded.set, &after);
         assert_eq!(Exact(result.total), plan.new_total, "{plan:?}");
         assert_eq!(result.stars, plan.new_stars, "{plan:?}");
         assert!(result.stars >= advice.target_stars, "{plan:?}");
@@ -270,11 +275,11 @@ impl Spec {
         set
     }
 
-    fn load(&self) -> (tempfile::TempDir, LoadedSet) {
+    /// The rubric folder and its catalog; the set is `tiny-2026` set 1.
+    fn load(&self) -> (tempfile::TempDir, Catalog) {
         let folder = support::write(&support::instrument(), &self.set());
         let catalog = Catalog::from_path(folder.path()).unwrap();
-        let loaded = catalog.product_set("tiny-2026", 1).unwrap();
-        (folder, loaded)
+        (folder, catalog)
     }
 }
 
@@ -335,7 +340,7 @@ fn picks() -> impl Strategy<Value = Picks> {
 }
 
 /// The answers the picks give; on a partial sheet some are left out.
-fn answers_of(loaded: &LoadedSet, picks: &Picks, partial: bool) -> Answers {
+fn answers_of(loaded: &LoadedSet<'_>, picks: &Picks, partial: bool) -> Answers {
     let mut pairs = Vec::new();
     for (index, leaf) in loaded.set.leaves().enumerate() {
         let criterion = leaf.criterion;
@@ -371,7 +376,7 @@ fn answers_of(loaded: &LoadedSet, picks: &Picks, partial: bool) -> Answers {
     } else {
         Completeness::Complete
     };
-    Answers::from_pairs(&loaded.set, pairs, [], completeness).unwrap()
+    Answers::from_pairs(loaded.set, pairs, [], completeness).unwrap()
 }
 
 /// A random cost map: none, or costs for some criteria, sometimes with a default.
@@ -393,9 +398,9 @@ fn costs() -> impl Strategy<Value = Option<Vec<(String, u32)>>> {
     })
 }
 
-fn cost_map(loaded: &LoadedSet, entries: &[(String, u32)]) -> CostMap {
+fn cost_map(loaded: &LoadedSet<'_>, entries: &[(String, u32)]) -> CostMap {
     CostMap::from_pairs(
-        &loaded.set,
+        loaded.set,
         entries
             .iter()
             .map(|(code, cost)| (code.clone(), Decimal::new(i64::from(*cost) * 5, 1))),
@@ -407,7 +412,7 @@ fn cost_map(loaded: &LoadedSet, entries: &[(String, u32)]) -> CostMap {
 /// or from nothing, scoring strictly more than `above`.
 fn raises(criterion: &Criterion, from: Option<&Answer>, above: Decimal) -> Vec<Answer> {
     let points = |answer: &Answer| {
-        let answers = Answers::default().with(&criterion.code, answer.clone());
+        let answers = Answers::default().with(criterion, answer.clone());
         answers.points(criterion).unwrap()
     };
     let all: Vec<Answer> = match &criterion.scoring {
@@ -462,18 +467,18 @@ struct Brute {
 }
 
 fn brute_force(
-    loaded: &LoadedSet,
+    loaded: &LoadedSet<'_>,
     answers: &Answers,
     target: Stars,
     costs: Option<&CostMap>,
 ) -> Brute {
     let set = &loaded.set;
-    let before = score::outcome(&loaded.instrument, set, answers);
+    let before = score::outcome(loaded.instrument, set, answers);
     let leaves: Vec<&Criterion> = set.leaves().map(|leaf| leaf.criterion).collect();
     let choices: Vec<Vec<Option<Answer>>> = leaves
         .iter()
         .map(|criterion| {
-            let from = answers.get(&criterion.code);
+            let from = answers.get(criterion);
             let now = answers
                 .points(criterion)
                 .unwrap_or_else(|| criterion.floor());
@@ -494,12 +499,12 @@ fn brute_force(
         let mut key = Vec::new();
         for ((criterion, options), at) in leaves.iter().zip(&choices).zip(&index) {
             if let Some(answer) = &options[*at] {
-                after = after.with(&criterion.code, answer.clone());
+                after = after.with(criterion, answer.clone());
                 changed += 1;
                 cost += costs.map_or(Decimal::ZERO, |costs| costs.cost(&criterion.code).unwrap());
                 let shown = match answer {
                     Answer::Options(_) => {
-                        let answered = Answers::default().with(&criterion.code, answer.clone());
+                        let answered = Answers::default().with(criterion, answer.clone());
                         // Normalized: 7.5 + 7.5 is 15.0, the same total as a capped 15.
                         let total = answered.points(criterion).unwrap().normalize();
                         format!("{}={total}", criterion.code)
@@ -518,7 +523,7 @@ fn brute_force(
             });
         if valid {
             let after = fill_assumed(loaded, after);
-            let result = score::outcome(&loaded.instrument, set, &after);
+            let result = score::outcome(loaded.instrument, set, &after);
             if result.stars >= target {
                 let objective = (cost, changed, result.total - before.total);
                 found.entry(objective).or_default().insert(key);
@@ -548,12 +553,12 @@ fn brute_force(
 
 /// The stars of every completion of a partial sheet, by brute force: (fewest, most, targets
 /// reachable).
-fn completions(loaded: &LoadedSet, answers: &Answers) -> Vec<Stars> {
+fn completions(loaded: &LoadedSet<'_>, answers: &Answers) -> Vec<Stars> {
     let set = &loaded.set;
     let open: Vec<&Criterion> = set
         .leaves()
         .map(|leaf| leaf.criterion)
-        .filter(|criterion| answers.get(&criterion.code).is_none())
+        .filter(|criterion| answers.get(criterion).is_none())
         .collect();
     let choices: Vec<Vec<Answer>> = open
         .iter()
@@ -564,9 +569,9 @@ fn completions(loaded: &LoadedSet, answers: &Answers) -> Vec<Stars> {
     'combinations: loop {
         let mut after = answers.clone();
         for ((criterion, options), at) in open.iter().zip(&choices).zip(&index) {
-            after = after.with(&criterion.code, options[*at].clone());
+            after = after.with(criterion, options[*at].clone());
         }
-        stars.push(score::outcome(&loaded.instrument, set, &after).stars);
+        stars.push(score::outcome(loaded.instrument, set, &after).stars);
         for (at, options) in index.iter_mut().zip(&choices) {
             *at += 1;
             if *at < options.len() {
@@ -593,10 +598,11 @@ proptest! {
         above in 0u8..=3,
         costs in costs(),
     ) {
-        let (_folder, loaded) = spec.load();
+        let (_folder, catalog) = spec.load();
+        let loaded = catalog.product_set("tiny-2026", 1).unwrap();
         let answers = answers_of(&loaded, &picks, false);
         let costs = costs.map(|entries| cost_map(&loaded, &entries));
-        let outcome = score::outcome(&loaded.instrument, &loaded.set, &answers);
+        let outcome = score::outcome(loaded.instrument, loaded.set, &answers);
         // Up to three stars above the current ones (6★ and above: out of range).
         let target = (outcome.stars + above).clamp(1, 6);
         let request = Request { target: Some(target), costs: costs.clone(), alternatives: 3 };
@@ -634,12 +640,13 @@ proptest! {
         picks in picks(),
         target in 1u8..=5,
     ) {
-        let (_folder, loaded) = spec.load();
+        let (_folder, catalog) = spec.load();
+        let loaded = catalog.product_set("tiny-2026", 1).unwrap();
         let answers = answers_of(&loaded, &picks, true);
         let request = Request { target: Some(target), ..Request::default() };
         let advice = advise_answers(&loaded, &answers, &request);
-        let outcome = score::outcome(&loaded.instrument, &loaded.set, &answers);
-        let card = score::score(&loaded, &answers, None);
+        let outcome = score::outcome(loaded.instrument, loaded.set, &answers);
+        let card = score::score(loaded, &answers, None);
         prop_assume!(card.status == Status::Incomplete);
         let stars = completions(&loaded, &answers);
         let partial = advice.partial.as_ref().unwrap();
@@ -661,7 +668,7 @@ fn real_sheet() -> impl Strategy<Value = (u8, Vec<u32>, u8)> {
     (1u8..=26, prop::collection::vec(0u32..8, 40), 0u8..=8)
 }
 
-fn real_answers(loaded: &LoadedSet, numbers: &[u32]) -> Answers {
+fn real_answers(loaded: &LoadedSet<'_>, numbers: &[u32]) -> Answers {
     let pairs: Vec<(String, Answer)> = loaded
         .set
         .leaves()
@@ -678,31 +685,31 @@ fn real_answers(loaded: &LoadedSet, numbers: &[u32]) -> Answers {
             (criterion.code.clone(), answer)
         })
         .collect();
-    Answers::from_pairs(&loaded.set, pairs, [], Completeness::Complete).unwrap()
+    Answers::from_pairs(loaded.set, pairs, [], Completeness::Complete).unwrap()
 }
 
 /// Whether raising every criterion of a subset to its best answer reaches the target: a plan on
 /// that subset exists exactly then, since a better answer never lowers points or stars.
 fn subset_reaches(
-    loaded: &LoadedSet,
+    loaded: &LoadedSet<'_>,
     answers: &Answers,
     subset: &[&Criterion],
     target: Stars,
 ) -> bool {
     let after = subset.iter().fold(answers.clone(), |answers, criterion| {
         match best_answer(criterion) {
-            Some(answer) => answers.with(&criterion.code, answer),
+            Some(answer) => answers.with(criterion, answer),
             None => answers,
         }
     });
     let after = fill_assumed(loaded, after);
-    score::outcome(&loaded.instrument, &loaded.set, &after).stars >= target
+    score::outcome(loaded.instrument, loaded.set, &after).stars >= target
 }
 
 /// The best plan of at most two criteria by brute force, and how many tie with it.
-fn small_plans(loaded: &LoadedSet, answers: &Answers, target: Stars) -> Brute {
+fn small_plans(loaded: &LoadedSet<'_>, answers: &Answers, target: Stars) -> Brute {
     let set = &loaded.set;
-    let before = score::outcome(&loaded.instrument, set, answers);
+    let before = score::outcome(loaded.instrument, set, answers);
     let raised: Vec<(&Criterion, Vec<Answer>)> = set
         .leaves()
         .map(|leaf| {
@@ -710,10 +717,7 @@ fn small_plans(loaded: &LoadedSet, answers: &Answers, target: Stars) -> Brute {
             let now = answers
                 .points(criterion)
                 .unwrap_or_else(|| criterion.floor());
-            (
-                criterion,
-                raises(criterion, answers.get(&criterion.code), now),
-            )
+            (criterion, raises(criterion, answers.get(criterion), now))
         })
         .collect();
     let mut found: BTreeMap<(u32, Decimal), u64> = BTreeMap::new();
@@ -721,7 +725,7 @@ fn small_plans(loaded: &LoadedSet, answers: &Answers, target: Stars) -> Brute {
         let after = changes
             .iter()
             .fold(answers.clone(), |answers, (criterion, answer)| {
-                answers.with(&criterion.code, (*answer).clone())
+                answers.with(criterion, (*answer).clone())
             });
         if changes
             .iter()
@@ -729,7 +733,7 @@ fn small_plans(loaded: &LoadedSet, answers: &Answers, target: Stars) -> Brute {
         {
             return;
         }
-        let result = score::outcome(&loaded.instrument, set, &fill_assumed(loaded, after));
+        let result = score::outcome(loaded.instrument, set, &fill_assumed(loaded, after));
         if result.stars >= target {
             let key = (changes.len() as u32, result.total - before.total);
             *found.entry(key).or_default() += 1;
@@ -786,7 +790,7 @@ proptest! {
         let target = (1..=5).contains(&target).then_some(target);
         let request = Request { target, ..Request::default() };
         let advice = advise_answers(&loaded, &answers, &request);
-        let outcome = score::outcome(&loaded.instrument, &loaded.set, &answers);
+        let outcome = score::outcome(loaded.instrument, loaded.set, &answers);
         prop_assert_eq!(advice.current_stars, outcome.stars);
         prop_assert_eq!(advice.band_stars, outcome.band_stars);
         prop_assert_eq!(advice.unmet_gates.len(), outcome.unmet_gates.len());
@@ -833,7 +837,7 @@ proptest! {
 
 /// Set 10 sheet of the stored case: 95 points, the 5★ band, but 6.5 "Vị" at option 3 (2
 /// points) is under its ***** mark (option 4, 4 points), so the product holds 4★.
-fn ninety_five() -> (LoadedSet, Answers) {
+fn ninety_five() -> (LoadedSet<'static>, Answers) {
     let case: Value = serde_json::from_str(
         &std::fs::read_to_string(
             std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -923,7 +927,7 @@ fn a_95_point_sheet_capped_at_four_needs_only_its_five_star_gate() {
 /// 3.5 2→2 (11): 32. Part B: 4.1 3→3, 4.2 3→2, 4.3 1→0 (5); 5.1 5→5, 5.2 3→2, 5.3 3→3 (10): 15.
 /// Part C: 6.1 2→1, 6.2 3→2, 6.3 3→2, 6.4 3→2, 6.5 3→2 (9); 7 3→3; 8 2→4; 9 2→3; 10 2→2;
 /// 11 1→1: 22. Total 32 + 15 + 22 = 69.
-fn sixty_nine() -> (LoadedSet, Answers) {
+fn sixty_nine() -> (LoadedSet<'static>, Answers) {
     let loaded = bundled(10);
     let o = Answer::Option;
     let answers = sheet_answers(
@@ -970,7 +974,7 @@ fn sixty_nine() -> (LoadedSet, Answers) {
 #[test]
 fn a_69_point_sheet_is_not_advised_the_criterion_with_most_points_left() {
     let (loaded, answers) = sixty_nine();
-    let outcome = score::outcome(&loaded.instrument, &loaded.set, &answers);
+    let outcome = score::outcome(loaded.instrument, loaded.set, &answers);
     assert_eq!(outcome.total, dec("69"));
     // 69 is the 3★ band; 6.1 "Tạp chất" at option 2 (1 point) is also under its **** mark
     // (option 3, 2 points).
@@ -997,9 +1001,9 @@ fn a_69_point_sheet_is_not_advised_the_criterion_with_most_points_left() {
     );
     // Raising 4.3 to its best (5 points) gives 74 points, the 4★ band, but 6.1 still caps the
     // product at 3★: the tools that list "the most points left" send the producer the wrong way.
-    let greedy = answers.with("4.3", Answer::Option(5));
+    let greedy = answers.with(c(&loaded, "4.3"), Answer::Option(5));
     assert_eq!(
-        score::outcome(&loaded.instrument, &loaded.set, &greedy).stars,
+        score::outcome(loaded.instrument, loaded.set, &greedy).stars,
         3
     );
 
@@ -1019,7 +1023,7 @@ fn a_69_point_sheet_is_not_advised_the_criterion_with_most_points_left() {
     // With costs, where improving 6.1 (cleaning the product of impurities) is dear and the
     // rest cheap, 6.1 is still required: a gate cannot be bought with points elsewhere.
     let costs = CostMap::from_pairs(
-        &loaded.set,
+        loaded.set,
         [("6.1".to_owned(), dec("10")), ("*".to_owned(), dec("1"))],
     )
     .unwrap();
@@ -1043,17 +1047,17 @@ fn a_council_mean_on_the_band_edge_is_compared_exactly() {
     let (loaded, sixty_nine) = sixty_nine();
     // Every 4★ gate met: 6.1 raised to its mark (+1), 10 lowered (−1): still 69.
     let base = sixty_nine
-        .with("6.1", Answer::Option(3))
-        .with("10", Answer::Option(1));
+        .with(c(&loaded, "6.1"), Answer::Option(3))
+        .with(c(&loaded, "10"), Answer::Option(1));
     let members = vec![
         base.clone(),
-        base.with("6.2", Answer::Option(4)),
-        base.with("1.2", Answer::Option(2))
-            .with("4.3", Answer::Option(2)),
+        base.with(c(&loaded, "6.2"), Answer::Option(4)),
+        base.with(c(&loaded, "1.2"), Answer::Option(2))
+            .with(c(&loaded, "4.3"), Answer::Option(2)),
     ];
     let totals: Vec<Decimal> = members
         .iter()
-        .map(|answers| score::outcome(&loaded.instrument, &loaded.set, answers).total)
+        .map(|answers| score::outcome(loaded.instrument, loaded.set, answers).total)
         .collect();
     assert_eq!(totals, [dec("69"), dec("70"), dec("71")]);
     let naive: Decimal = loaded
@@ -1070,14 +1074,14 @@ fn a_council_mean_on_the_band_edge_is_compared_exactly() {
     assert!(naive < dec("70"), "rounded means sum to {naive}");
 
     let standing =
-        Standing::of_members(&loaded.set, &members, GateJudgement::MeanPoints, Vec::new()).unwrap();
+        Standing::of_members(loaded.set, &members, GateJudgement::MeanPoints, Vec::new()).unwrap();
     assert_eq!(standing.sheets().get(), 3);
     assert_eq!(standing.get("6.2").unwrap().points, Some(dec("7")));
     assert_eq!(standing.get("6.2").unwrap().answer, None, "members differ");
     assert_eq!(standing.get("6.1").unwrap().answer, Some(Answer::Option(3)));
     let advice = advise::advise(
-        &loaded.instrument,
-        &loaded.set,
+        loaded.instrument,
+        loaded.set,
         &standing,
         &Request::default(),
     );
@@ -1099,21 +1103,21 @@ fn a_council_mean_on_the_band_edge_is_compared_exactly() {
 fn a_council_rule_on_gates_plugs_in_through_gate_points() {
     let (loaded, sixty_nine) = sixty_nine();
     let base = sixty_nine
-        .with("6.1", Answer::Option(3))
-        .with("10", Answer::Option(1));
+        .with(c(&loaded, "6.1"), Answer::Option(3))
+        .with(c(&loaded, "10"), Answer::Option(1));
     // Two members at 6.1 option 3 (2 points, its **** mark), one at option 2 (1 point): the
     // mean 5/3 misses the mark; raise one member and it is 6/3, met on the mean.
     let members = vec![
         base.clone(),
-        base.with("6.1", Answer::Option(2))
-            .with("6.2", Answer::Option(4)),
-        base.with("1.2", Answer::Option(2)),
+        base.with(c(&loaded, "6.1"), Answer::Option(2))
+            .with(c(&loaded, "6.2"), Answer::Option(4)),
+        base.with(c(&loaded, "1.2"), Answer::Option(2)),
     ];
     let mut standing =
-        Standing::of_members(&loaded.set, &members, GateJudgement::MeanPoints, Vec::new()).unwrap();
+        Standing::of_members(loaded.set, &members, GateJudgement::MeanPoints, Vec::new()).unwrap();
     let advice = advise::advise(
-        &loaded.instrument,
-        &loaded.set,
+        loaded.instrument,
+        loaded.set,
         &standing,
         &Request::default(),
     );
@@ -1138,17 +1142,17 @@ fn a_council_rule_on_gates_plugs_in_through_gate_points() {
     // 2 points) meet its **** mark (option 3, 2 points) on the mean (6 ≥ 2 × 3) but not member
     // by member; a council with that rule passes its lowest member's points times the sheets.
     let members = vec![
-        base.with("6.3", Answer::Option(2))
-            .with("6.2", Answer::Option(4)),
-        base.with("6.3", Answer::Option(4)),
-        base.with("1.2", Answer::Option(2))
-            .with("4.3", Answer::Option(2)),
+        base.with(c(&loaded, "6.3"), Answer::Option(2))
+            .with(c(&loaded, "6.2"), Answer::Option(4)),
+        base.with(c(&loaded, "6.3"), Answer::Option(4)),
+        base.with(c(&loaded, "1.2"), Answer::Option(2))
+            .with(c(&loaded, "4.3"), Answer::Option(2)),
     ];
     standing =
-        Standing::of_members(&loaded.set, &members, GateJudgement::MeanPoints, Vec::new()).unwrap();
+        Standing::of_members(loaded.set, &members, GateJudgement::MeanPoints, Vec::new()).unwrap();
     let mean_rule = advise::advise(
-        &loaded.instrument,
-        &loaded.set,
+        loaded.instrument,
+        loaded.set,
         &standing,
         &Request::default(),
     );
@@ -1162,8 +1166,8 @@ fn a_council_rule_on_gates_plugs_in_through_gate_points() {
     }
     let every_member = Standing::new(NonZeroU32::new(3).unwrap(), criteria, Vec::new());
     let strict = advise::advise(
-        &loaded.instrument,
-        &loaded.set,
+        loaded.instrument,
+        loaded.set,
         &every_member,
         &Request::default(),
     );

@@ -52,7 +52,7 @@ fn only_the_recorded_source_defects_keep_a_set_below_100() {
                 .iter()
                 .find(|(rubric, set, _)| *rubric == id && *set == number)
                 .map_or(100, |(_, _, most)| *most);
-            assert_eq!(attainable(&set), expected.into(), "{id} set {number}");
+            assert_eq!(attainable(set), expected.into(), "{id} set {number}");
         }
     }
 }

@@ -198,6 +198,8 @@ fn session_problems_are_all_reported_with_their_place() {
         ]
     })
     .to_string();
+    // One run reports everything: the shape (level, rules, a role, an identifier given twice)
+    // and every member's sheet, each problem of a member naming the member.
     let problems = score_session(&catalog, &text, SessionOptions::default()).unwrap_err();
     assert_eq!(
         kinds(&problems),
@@ -206,8 +208,32 @@ fn session_problems_are_all_reported_with_their_place() {
             ("invalid_value", "/council/rules/gates".to_owned()),
             ("invalid_value", "/members/1/role".to_owned()),
             ("invalid_value", "/members/1/id".to_owned()),
+            ("option_out_of_range", "/members/0/answers/1.1".to_owned()),
+            ("missing_answer", "/members/0/answers".to_owned()),
+            ("missing_answer", "/members/0/answers".to_owned()),
+            ("missing_answer", "/members/0/answers".to_owned()),
+            ("no_knockout_rule", "/members/2/knockouts/0".to_owned()),
         ]
     );
+    let members: Vec<Option<&str>> = problems
+        .iter()
+        .map(|problem| problem.member.as_deref())
+        .collect();
+    assert_eq!(
+        members,
+        [
+            None,
+            None,
+            Some("m1"),
+            Some("m1"),
+            Some("m1"),
+            Some("m1"),
+            Some("m1"),
+            Some("m1"),
+            Some("m3")
+        ]
+    );
+    assert!(problems.iter().all(|problem| problem.position.is_some()));
     // Once the shape is right, every member's sheet is checked, at its place.
     let text = json!({
         "rubric": "tiny-2026", "product_set": 1, "council": {"level": "province"},
@@ -365,20 +391,26 @@ fn a_round_ranks_by_status_then_stars_then_the_exact_mean() {
     };
     let mut round = Round::new(&catalog, SessionOptions::default());
     // 85 + 95 + 95 = 275/3 ≈ 91.67 (5★ band, but 3.2's gates are met: 30 points everywhere).
-    round.add("a", &with("A", around_high(TEN_BELOW()), json!({})));
+    round
+        .add("a", &with("A", around_high(TEN_BELOW()), json!({})))
+        .unwrap();
     // 95 each, but a majority asserts the knock-out of 1.1.
     let mut knocked = trio(HIGH);
     knocked[0]["knockouts"] = json!(["1.1"]);
     knocked[1]["knockouts"] = json!(["1.1"]);
-    round.add("b", &with("B", knocked, json!({})));
+    round.add("b", &with("B", knocked, json!({}))).unwrap();
     // 95 each: the best mean.
-    round.add("c", &with("C", trio(HIGH), json!({})));
+    round.add("c", &with("C", trio(HIGH), json!({}))).unwrap();
     // Spread 10.5 over the 10-point limit.
-    round.add(
-        "d",
-        &with("D", around_high(TEN_AND_A_HALF_BELOW()), json!({})),
-    );
-    round.add("e", "{not json");
+    round
+        .add(
+            "d",
+            &with("D", around_high(TEN_AND_A_HALF_BELOW()), json!({})),
+        )
+        .unwrap();
+    let failure = round.add("e", "{not json").unwrap_err();
+    assert_eq!(failure.source, "e");
+    assert_eq!(failure.problems[0].kind.name(), "syntax");
     let ranking = round.finish();
     let order: Vec<(&str, &str)> = ranking
         .rows
@@ -403,8 +435,7 @@ fn a_round_ranks_by_status_then_stars_then_the_exact_mean() {
         ranking.rows[1].mean_total.to_string(),
         "91.66666666666666666666666667"
     );
-    assert_eq!(ranking.failures.len(), 1);
-    assert_eq!(ranking.failures[0].source, "e");
+    assert_eq!(ranking.distribution.failed, 1);
     assert_eq!(ranking.distribution.by_stars.get(&5), Some(&2));
 }
 
@@ -445,7 +476,7 @@ fn advice_judges_gates_as_the_council_does() {
             .unwrap()
             .advise(&Request::default());
         assert_eq!(council.status, SessionStatus::Ranked, "{gates}");
-        assert_eq!(advice.current_stars, council.stars, "{gates}");
+        assert_eq!(Some(advice.current_stars), council.stars, "{gates}");
         let advised: Vec<(&str, u8)> = advice
             .unmet_gates
             .iter()

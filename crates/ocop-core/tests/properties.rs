@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use rust_decimal::Decimal;
 
-fn loaded(number: u8) -> LoadedSet {
+fn loaded(number: u8) -> LoadedSet<'static> {
     Catalog::bundled().product_set("qd26-2026", number).unwrap()
 }
 
@@ -53,10 +53,10 @@ fn sheet() -> impl Strategy<Value = (u8, Vec<(String, Answer)>)> {
         })
 }
 
-fn score_pairs(number: u8, pairs: Vec<(String, Answer)>) -> Scorecard {
+fn score_pairs(number: u8, pairs: Vec<(String, Answer)>) -> Scorecard<'static> {
     let loaded = loaded(number);
-    let answers = Answers::from_pairs(&loaded.set, pairs, [], Completeness::Complete).unwrap();
-    score::score(&loaded, &answers, None)
+    let answers = Answers::from_pairs(loaded.set, pairs, [], Completeness::Complete).unwrap();
+    score::score(loaded, &answers, None)
 }
 
 /// The sheet as JSON text, its answers written in the order given (a JSON map would sort them).
@@ -192,8 +192,8 @@ proptest! {
         let loaded = loaded(number);
         let partial_pairs: Vec<(String, Answer)> =
             pairs.iter().zip(keep.iter().cycle()).filter(|(_, keep)| **keep).map(|(pair, _)| pair.clone()).collect();
-        let partial = Answers::from_pairs(&loaded.set, partial_pairs, [], Completeness::Partial).unwrap();
-        let outlook = score::score(&loaded, &partial, None);
+        let partial = Answers::from_pairs(loaded.set, partial_pairs, [], Completeness::Partial).unwrap();
+        let outlook = score::score(loaded, &partial, None);
         let complete = score_pairs(number, pairs);
         if outlook.status == Status::Disqualified {
             // A stop rule already triggered: no completion can rank.

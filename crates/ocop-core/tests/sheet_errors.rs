@@ -6,11 +6,11 @@ mod support;
 use ocop_core::lang::{Describe, Lang};
 use ocop_core::rubric::Catalog;
 use ocop_core::score::{Status, score_sheet};
-use ocop_core::sheet::{Completeness, InputProblem};
+use ocop_core::sheet::{Completeness, InputProblem, InputProblems};
 use serde_json::json;
 use support::{instrument, set, set_at, write};
 
-fn bundled(text: &str) -> Vec<InputProblem> {
+fn bundled(text: &str) -> InputProblems {
     score_sheet(Catalog::bundled(), text, Completeness::Partial).unwrap_err()
 }
 
@@ -245,7 +245,7 @@ fn messages_exist_in_both_languages() {
         problems[0].message,
         "chỉ tiêu 1.1 không có phương án 9 (có 3 phương án)"
     );
-    problems[0].localize(ocop_core::lang::Lang::En);
+    problems.localize(ocop_core::lang::Lang::En);
     assert_eq!(
         problems[0].message,
         "criterion 1.1 has no option 9 (it has 3)"

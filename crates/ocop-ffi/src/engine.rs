@@ -9,7 +9,7 @@ use ocop_core::council::{self, RuleOverrides, SessionOptions};
 use ocop_core::lang::Lang;
 use ocop_core::lint;
 use ocop_core::output::json_document;
-use ocop_core::round::Round;
+use ocop_core::round::{RankingWriter, Round};
 use ocop_core::rubric::{Catalog, CatalogRef};
 use ocop_core::score;
 use ocop_core::sheet::Completeness;
@@ -291,12 +291,19 @@ const RANK: Endpoint = Endpoint {
     handler: |catalog, request, options| {
         let rules = request.rule_overrides(options)?;
         let mut round = Round::new(catalog, options.session_options(rules.as_ref()));
+        let mut document = RankingWriter::start(Vec::with_capacity(request.text.len() / 4))
+            .map_err(ocop_error::internal)?;
         for (index, line) in request.text.split('\n').enumerate() {
-            round.add_line("sessions", index + 1, line.as_bytes());
+            if let Some(Err(mut failure)) = round.add_line("sessions", index + 1, line.as_bytes()) {
+                failure.localize(options.lang());
+                document.failure(&failure).map_err(ocop_error::internal)?;
+            }
         }
-        let mut ranking = round.finish();
-        ranking.localize(options.lang());
-        Ok(json_document(&ranking))
+        let bytes = document
+            .finish(&round.finish())
+            .map_err(ocop_error::internal)?;
+        // The writer writes JSON, which is UTF-8.
+        String::from_utf8(bytes).map_err(ocop_error::internal)
     },
 };
 

@@ -7,9 +7,9 @@ use std::ptr;
 
 use ocop_core::json::Position;
 use ocop_core::lang::{Describe, Lang};
-use ocop_core::output::{invalid_input_document, json_document};
+use ocop_core::output::{ErrorDocument, json_document};
 use ocop_core::rubric::RubricError;
-use ocop_core::sheet::InputProblem;
+use ocop_core::sheet::InputProblems;
 
 use crate::boundary::{c_string, guard};
 
@@ -104,22 +104,20 @@ impl ocop_error {
     }
 
     /// An invalid request: every problem in the document, the first one in the message and place.
-    pub(crate) fn invalid_input(problems: Vec<InputProblem>, lang: Lang) -> Self {
+    pub(crate) fn invalid_input(problems: InputProblems, lang: Lang) -> Self {
         Self::invalid(None, problems, lang)
     }
 
     /// Invalid council rules given with a request: as an invalid request, with the document's
     /// `"file"` and the message naming the rules.
-    pub(crate) fn invalid_rules(problems: Vec<InputProblem>, lang: Lang) -> Self {
+    pub(crate) fn invalid_rules(problems: InputProblems, lang: Lang) -> Self {
         Self::invalid(Some("rules"), problems, lang)
     }
 
-    fn invalid(file: Option<&str>, mut problems: Vec<InputProblem>, lang: Lang) -> Self {
-        for problem in &mut problems {
-            problem.localize(lang);
-        }
-        let document = json_document(&invalid_input_document(file, &problems));
-        let mut this = match problems.first() {
+    fn invalid(file: Option<&str>, mut problems: InputProblems, lang: Lang) -> Self {
+        problems.localize(lang);
+        let document = json_document(&ErrorDocument::invalid_input(file, &problems));
+        let mut this = match problems.listed().first() {
             Some(first) => {
                 let message = first.describe(lang);
                 let message = match file {
@@ -144,6 +142,15 @@ impl ocop_error {
     /// Rubric files cannot be used.
     pub(crate) fn rubric(error: &RubricError) -> Self {
         Self::new(ocop_status::RubricUnreadable, error.to_string())
+    }
+
+    /// A failure of the library itself that is not a panic (writing a document in memory
+    /// failed): reported like a panic, as the bug it would be.
+    pub(crate) fn internal(error: impl std::fmt::Display) -> Self {
+        Self::new(
+            ocop_status::Panic,
+            format!("the library failed (a bug, please report it): {error}"),
+        )
     }
 
     /// A panic caught at the boundary.

@@ -134,12 +134,14 @@ pub(crate) fn council(result: &CouncilResult, lang: Lang) -> String {
             result.banded_total
         );
     }
+    let band = match result.band_stars {
+        Some(stars) => format!("{stars} {}", t("sao", "stars")),
+        None => "—".to_owned(),
+    };
     let _ = writeln!(
         out,
-        "{}: {} {}",
+        "{}: {band}",
         t("Hạng theo điểm trung bình", "Band from the mean"),
-        result.band_stars,
-        t("sao", "stars")
     );
     unmet_gates(&mut out, &result.unmet_gates, lang);
     verdict(&mut out, result, lang);
@@ -151,12 +153,10 @@ pub(crate) fn council(result: &CouncilResult, lang: Lang) -> String {
 fn verdict(out: &mut String, result: &CouncilResult, lang: Lang) {
     let t = |vi, en| lang.pick(vi, en);
     let status = match result.status {
-        SessionStatus::Ranked => format!(
-            "{} {} {}",
-            result.stars,
-            t("sao", "stars"),
-            star_line(result.stars)
-        ),
+        SessionStatus::Ranked => match result.stars {
+            Some(stars) => format!("{stars} {} {}", t("sao", "stars"), star_line(stars)),
+            None => "—".to_owned(),
+        },
         SessionStatus::Disqualified => t("BỊ LOẠI (0 sao)", "DISQUALIFIED (0 stars)").to_owned(),
         SessionStatus::NeedsRescoring => t(
             "HỘI ĐỒNG CHẤM LẠI: chênh lệch vượt mức cho phép",

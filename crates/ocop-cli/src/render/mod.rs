@@ -11,7 +11,7 @@ mod scorecard;
 use std::fmt::Write as _;
 
 use ocop_core::lang::{Describe, Lang};
-use ocop_core::rubric::{Level, RubricSummary};
+use ocop_core::rubric::{Level, RubricProblem, RubricSummary};
 use ocop_core::score::UnmetGate;
 use ocop_core::sheet::{InputProblem, Product};
 
@@ -96,19 +96,36 @@ pub(crate) fn potential_five_star_line(out: &mut String, lang: Lang) {
     );
 }
 
-/// The list of problems of an invalid input.
-pub(crate) fn problems(file: &str, problems: &[InputProblem], lang: Lang) -> String {
+/// The list of problems of an invalid input, and how many more were found than are listed.
+pub(crate) fn problems(file: &str, listed: &[InputProblem], more: usize, lang: Lang) -> String {
     let mut out = String::new();
+    let total = listed.len() + more;
     let heading = match lang {
-        Lang::Vi => format!("ocop: {file}: {} lỗi, không chấm điểm:\n", problems.len()),
-        Lang::En => format!(
-            "ocop: {file}: {} problem(s), nothing scored:\n",
-            problems.len()
-        ),
+        Lang::Vi => format!("ocop: {file}: {total} lỗi, không chấm điểm:\n"),
+        Lang::En => format!("ocop: {file}: {total} problem(s), nothing scored:\n"),
     };
     out.push_str(&heading);
-    for problem in problems {
+    for problem in listed {
         let _ = writeln!(out, "  {file}:{}", problem.describe(lang));
+    }
+    if more > 0 {
+        let _ = match lang {
+            Lang::Vi => writeln!(out, "  … và {more} lỗi khác không liệt kê"),
+            Lang::En => writeln!(out, "  … and {more} more problem(s) not listed"),
+        };
+    }
+    out
+}
+
+/// The problems of invalid rubric data, one per line.
+pub(crate) fn rubric_problems(problems: &[RubricProblem], lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = match lang {
+        Lang::Vi => writeln!(out, "ocop: dữ liệu bộ tiêu chí không dùng được:"),
+        Lang::En => writeln!(out, "ocop: the rubric data cannot be used:"),
+    };
+    for problem in problems {
+        let _ = writeln!(out, "  {}", problem.describe(lang));
     }
     out
 }

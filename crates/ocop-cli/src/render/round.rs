@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use ocop_core::council::SessionStatus;
 use ocop_core::lang::Lang;
-use ocop_core::round::{Ranking, status_name};
+use ocop_core::round::{Ranked, status_name};
 
 use super::csv_field;
 
@@ -19,14 +19,14 @@ fn status_label(status: SessionStatus, lang: Lang) -> &'static str {
 }
 
 /// The ranked table, then the distribution by stars and by status.
-pub(crate) fn ranking(ranking: &Ranking, lang: Lang) -> String {
+pub(crate) fn ranking(ranking: &Ranked, lang: Lang) -> String {
     let t = |vi, en| lang.pick(vi, en);
     let mut out = String::new();
     let _ = writeln!(
         out,
         "{} — {} {}",
         t("XẾP HẠNG ĐỢT ĐÁNH GIÁ SẢN PHẨM OCOP", "OCOP ROUND RANKING"),
-        ranking.rows.len() + ranking.failures.len(),
+        ranking.rows.len() + ranking.distribution.failed,
         t("phiên", "sessions")
     );
     let _ = writeln!(
@@ -49,12 +49,13 @@ pub(crate) fn ranking(ranking: &Ranking, lang: Lang) -> String {
         };
         let _ = writeln!(
             out,
-            "{rank:>5}  {:<32} {:<14} {:>3} {:>9} {:>3}★  {:<16} {}",
+            "{rank:>5}  {:<32} {:<14} {:>3} {:>9} {:>4}  {:<16} {}",
             row.product.as_deref().unwrap_or("—"),
             row.product_code.as_deref().unwrap_or("—"),
             row.product_set,
             row.mean_total.to_string(),
-            row.stars,
+            row.stars
+                .map_or_else(|| "—".to_owned(), |stars| format!("{stars}★")),
             status_label(row.status, lang),
             row.source
         );
@@ -101,7 +102,7 @@ pub(crate) fn ranking(ranking: &Ranking, lang: Lang) -> String {
 }
 
 /// One CSV row per ranked session.
-pub(crate) fn ranking_csv(ranking: &Ranking) -> String {
+pub(crate) fn ranking_csv(ranking: &Ranked) -> String {
     let mut out = String::from(
         "rank,tied_rank,product,product_code,product_set,rubric,status,mean_total,band_stars,stars,certifiable,counted_members,source\n",
     );
@@ -117,12 +118,17 @@ pub(crate) fn ranking_csv(ranking: &Ranking) -> String {
             row.rubric,
             status_name(row.status),
             row.mean_total,
-            row.band_stars,
-            row.stars,
+            stars_field(row.band_stars),
+            stars_field(row.stars),
             row.certifiable,
             row.counted_members,
             csv_field(&row.source)
         );
     }
     out
+}
+
+/// Stars in a CSV field: "—" when there are none (no member's sheet counted).
+fn stars_field(stars: Option<u8>) -> String {
+    stars.map_or_else(|| "—".to_owned(), |stars| stars.to_string())
 }

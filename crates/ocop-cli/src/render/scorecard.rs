@@ -27,7 +27,7 @@ pub(crate) fn scorecard(card: &Scorecard, lang: Lang) -> String {
     product_lines(
         &mut out,
         card.product_set,
-        &card.product_set_name,
+        card.product_set_name,
         card.product.as_ref(),
         lang,
     );
@@ -57,11 +57,7 @@ pub(crate) fn scorecard(card: &Scorecard, lang: Lang) -> String {
                 .iter()
                 .filter(|c| c.part == part.code && c.group == group.code)
             {
-                if let Some(parent) = criterion
-                    .parent
-                    .as_deref()
-                    .filter(|p| current_parent != Some(*p))
-                {
+                if let Some(parent) = criterion.parent.filter(|p| current_parent != Some(*p)) {
                     if let Some(nested) = card.subtotals.iter().find(|s| s.code == parent) {
                         let _ = writeln!(
                             out,
@@ -152,10 +148,9 @@ fn criterion_lines(out: &mut String, criterion: &CriterionScore, lang: Lang) {
             let _ = writeln!(out, "{indent}  ☑ {answer}");
         }
         Some(_) => {
-            for option in &criterion.ticked {
+            for option in criterion.ticked.as_slice() {
                 let case = option
                     .case
-                    .as_deref()
                     .map(|case| format!("[{case}] "))
                     .unwrap_or_default();
                 let star = star_mark(option.star);

@@ -17,7 +17,7 @@ use rust_decimal::Decimal;
 use crate::decimal::parse_plain;
 use crate::json::{Document, JsonPath, Value, type_name};
 use crate::rubric::ProductSet;
-use crate::sheet::{InputProblem, InputProblemKind, Reader, unknown_code};
+use crate::sheet::{InputProblem, InputProblemKind, InputProblems, Reader, unknown_code};
 
 /// The key giving the cost of every criterion the file does not list.
 pub const DEFAULT_KEY: &str = "*";
@@ -41,21 +41,19 @@ impl CostMap {
     /// Reads a cost file's text, reporting every problem with its line and column: malformed
     /// JSON, a cost that is not a decimal string, one too large or too precise, an unknown
     /// criterion code, a key given twice.
-    pub fn parse(set: &ProductSet, text: &str) -> Result<CostMap, Vec<InputProblem>> {
-        let document = match Document::parse(text) {
-            Ok(document) => document,
-            Err(error) => return Err(vec![InputProblem::syntax(error)]),
-        };
+    pub fn parse(set: &ProductSet, text: &str) -> Result<CostMap, InputProblems> {
+        let document = Document::parse(text).map_err(InputProblem::syntax)?;
         let mut reader = Reader::new(&document);
         let mut entries = Vec::new();
         for (code, value, path) in reader.entries(document.root(), JsonPath::root(), "costs") {
             match value {
                 Value::StringLit(text) => {
-                    entries.push((code.to_owned(), text.value.to_string(), path, Some(value)));
+                    let offset = Some(reader.offset_of(value));
+                    entries.push((code.into_owned(), text.value.to_string(), path, offset));
                 }
                 other => {
                     let kind = InputProblemKind::WrongType {
-                        field: code.to_owned(),
+                        field: code.into_owned(),
                         expected: "a decimal string such as \"2.5\"".to_owned(),
                         found: type_name(other).to_owned(),
                     };
@@ -64,15 +62,14 @@ impl CostMap {
             }
         }
         let mut problems = std::mem::take(&mut reader.problems);
-        let checked = check(set, entries, |path, value, kind| match value {
-            Some(value) => InputProblem::new(path, Some(document.position_of(value)), kind),
-            None => InputProblem::new(path, None, kind),
-        });
+        let checked = check(set, entries);
         match checked {
             Ok(costs) if problems.is_empty() => Ok(costs),
-            Ok(_) => Err(problems),
-            Err(found) => {
-                problems.extend(found);
+            checked => {
+                if let Err(found) = checked {
+                    problems.append(found);
+                }
+                problems.locate(text);
                 Err(problems)
             }
         }
@@ -83,14 +80,12 @@ impl CostMap {
     pub fn from_pairs(
         set: &ProductSet,
         pairs: impl IntoIterator<Item = (String, Decimal)>,
-    ) -> Result<CostMap, Vec<InputProblem>> {
+    ) -> Result<CostMap, InputProblems> {
         let entries = pairs.into_iter().map(|(code, cost)| {
             let path = JsonPath::root().key(code.as_str());
-            (code, cost.to_string(), path, None::<&Value<'_>>)
+            (code, cost.to_string(), path, None)
         });
-        check(set, entries, |path, _, kind| {
-            InputProblem::new(path, None, kind)
-        })
+        check(set, entries)
     }
 
     /// The cost of improving a criterion; `None` when it cannot be improved.
@@ -99,15 +94,14 @@ impl CostMap {
     }
 }
 
-/// Checks entries (code, cost as written, path, value for its position).
-fn check<'v, 'a: 'v>(
+/// Checks entries (code, cost as written, path, byte offset of the value).
+fn check(
     set: &ProductSet,
-    entries: impl IntoIterator<Item = (String, String, JsonPath, Option<&'v Value<'a>>)>,
-    problem: impl Fn(JsonPath, Option<&'v Value<'a>>, InputProblemKind) -> InputProblem,
-) -> Result<CostMap, Vec<InputProblem>> {
+    entries: impl IntoIterator<Item = (String, String, JsonPath, Option<usize>)>,
+) -> Result<CostMap, InputProblems> {
     let mut costs = CostMap::default();
-    let mut problems = Vec::new();
-    for (code, text, path, value) in entries {
+    let mut problems = InputProblems::default();
+    for (code, text, path, offset) in entries {
         let invalid = |detail: String| InputProblemKind::InvalidValue {
             field: code.clone(),
             detail,
@@ -136,7 +130,7 @@ fn check<'v, 'a: 'v>(
             (Ok(Some(code)), Ok(cost)) => {
                 costs.costs.insert(code, cost);
             }
-            (Err(kind), _) | (Ok(_), Err(kind)) => problems.push(problem(path, value, kind)),
+            (Err(kind), _) | (Ok(_), Err(kind)) => problems.push_at((path, offset, kind)),
         }
     }
     if problems.is_empty() {
@@ -151,7 +145,7 @@ mod tests {
     use super::*;
     use crate::rubric::Catalog;
 
-    fn set() -> std::sync::Arc<ProductSet> {
+    fn set() -> &'static ProductSet {
         Catalog::bundled().product_set("qd26-2026", 10).unwrap().set
     }
 
@@ -162,10 +156,10 @@ mod tests {
 
     #[test]
     fn costs_are_read_with_a_default() {
-        let costs = CostMap::parse(&set(), r#"{"1.5": "2", "6.3": "0.5", "*": "1"}"#).unwrap();
+        let costs = CostMap::parse(set(), r#"{"1.5": "2", "6.3": "0.5", "*": "1"}"#).unwrap();
         assert_eq!(costs.cost("6.3"), Some(Decimal::new(5, 1)));
         assert_eq!(costs.cost("7"), Some(Decimal::ONE));
-        let costs = CostMap::parse(&set(), r#"{"1.5": "2"}"#).unwrap();
+        let costs = CostMap::parse(set(), r#"{"1.5": "2"}"#).unwrap();
         assert_eq!(
             costs.cost("7"),
             None,
@@ -176,8 +170,9 @@ mod tests {
     #[test]
     fn every_bad_entry_is_reported_with_its_place() {
         let text = "{\"1.5\": \"2000000000000000.5\",\n \"6.3\": \"0.0000001\", \"6\": \"1\",\n \"6.3\": \"1\"}";
-        let problems = CostMap::parse(&set(), text).unwrap_err();
+        let problems = CostMap::parse(set(), text).unwrap_err();
         let found: Vec<(String, usize)> = problems
+            .listed()
             .iter()
             .map(|problem| {
                 (

@@ -42,7 +42,7 @@ use crate::lang::Lang;
 use crate::rubric::{Catalog, Gate, Instrument, LoadedSet, ProductSet, Stars};
 use crate::score::{AnswerEcho, AppliedRules, BAND_RULE, GATE_RULE, Status};
 pub use crate::sheet::CheckedSheet;
-use crate::sheet::{Completeness, InputProblem};
+use crate::sheet::{Completeness, InputProblems};
 
 /// How many tied plans are listed unless asked otherwise.
 pub const DEFAULT_ALTERNATIVES: usize = 5;
@@ -71,21 +71,21 @@ impl Default for Request {
 /// What advice is asked on: a member's sheet, or a council session advised on its counted
 /// members' mean.
 #[derive(Debug, Clone)]
-pub enum Subject {
+pub enum Subject<'c> {
     /// A member's sheet.
-    Sheet(CheckedSheet),
+    Sheet(CheckedSheet<'c>),
     /// A council session.
-    Session(CheckedSession),
+    Session(CheckedSession<'c>),
 }
 
-impl Subject {
+impl<'c> Subject<'c> {
     /// Reads a sheet or a session (a document with `members`) and checks it, reporting every
     /// problem with its place.
     pub fn read(
-        catalog: &Catalog,
+        catalog: &'c Catalog,
         text: &str,
         completeness: Completeness,
-    ) -> Result<Subject, Vec<InputProblem>> {
+    ) -> Result<Subject<'c>, InputProblems> {
         if is_session(text) {
             let options = SessionOptions {
                 completeness,
@@ -98,10 +98,10 @@ impl Subject {
     }
 
     /// The product set advised on, and its instrument.
-    pub fn loaded(&self) -> &LoadedSet {
+    pub fn loaded(&self) -> LoadedSet<'c> {
         match self {
-            Subject::Sheet(sheet) => &sheet.loaded,
-            Subject::Session(session) => &session.loaded,
+            Subject::Sheet(sheet) => sheet.loaded,
+            Subject::Session(session) => session.loaded,
         }
     }
 
@@ -114,11 +114,11 @@ impl Subject {
     }
 }
 
-impl CheckedSheet {
+impl CheckedSheet<'_> {
     /// The advice for this sheet.
     pub fn advise(&self, request: &Request) -> Advice {
-        let set = &self.loaded.set;
-        let instrument = &self.loaded.instrument;
+        let set = self.loaded.set;
+        let instrument = self.loaded.instrument;
         let standing = Standing::of_answers(instrument, set, &self.answers);
         let mut advice = advise(instrument, set, &standing, request);
         advice.product = self.product.clone();

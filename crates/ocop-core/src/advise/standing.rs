@@ -70,7 +70,7 @@ impl Standing {
                 let criterion = leaf.criterion;
                 let current = Current {
                     points: answers.points(criterion),
-                    answer: answers.get(&criterion.code).cloned(),
+                    answer: answers.get(criterion).cloned(),
                     applies: answers.applies(criterion),
                     gate_points: None,
                 };
@@ -118,12 +118,9 @@ impl Standing {
                 let every = applying.len() == members.len();
                 let answer = members
                     .first()
-                    .and_then(|first| first.get(&criterion.code))
+                    .and_then(|first| first.get(criterion))
                     .filter(|answer| {
-                        every
-                            && members
-                                .iter()
-                                .all(|m| m.get(&criterion.code) == Some(*answer))
+                        every && members.iter().all(|m| m.get(criterion) == Some(*answer))
                     })
                     .cloned();
                 let applying_points: Vec<Decimal> = applying

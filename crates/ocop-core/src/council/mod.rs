@@ -21,6 +21,7 @@ pub use result::{
     SpreadCheck, SpreadDriver,
 };
 pub use rules::{CouncilDefaults, Role, RuleOverrides, Rules};
+pub(crate) use session::SessionDocument;
 pub use session::{MemberSheet, Session, parse_overrides};
 
 use crate::decimal::Exact;
@@ -28,8 +29,9 @@ use crate::json::JsonPath;
 use crate::rubric::{Catalog, Certification, LoadedSet, Stars};
 use crate::score::{self, Disqualification, Outcome, UnmetGate, scored_points};
 use crate::sheet::{
-    Answers, Completeness, InputProblem, InputProblemKind, read_and_check, resolve_set,
+    Answers, Completeness, InputProblem, InputProblemKind, InputProblems, resolve_set,
 };
+use session::Draft;
 
 /// How to score a session.
 #[derive(Debug, Clone, Copy, Default)]
@@ -45,43 +47,146 @@ pub fn score_session(
     catalog: &Catalog,
     text: &str,
     options: SessionOptions<'_>,
-) -> Result<CouncilResult, Vec<InputProblem>> {
+) -> Result<CouncilResult, InputProblems> {
     let (session, checked) = read_session(catalog, text, options)?;
     Ok(evaluate(&session, &checked))
 }
 
-/// Reads a session and checks it against its rubric. Problems in its shape do not stop its
-/// sheets from being checked: every problem is reported, each with its place.
-fn read_session(
-    catalog: &Catalog,
-    text: &str,
+/// Reads a session and checks it against its rubric: once with the typed reader when it is
+/// valid; otherwise again with the positional reader, so that every problem of its shape and of
+/// its sheets is reported at once, each with its place.
+fn read_session<'c, 'a>(
+    catalog: &'c Catalog,
+    text: &'a str,
     options: SessionOptions<'_>,
-) -> Result<(Session, Checked), Vec<InputProblem>> {
-    read_and_check(text, Session::parse_lenient(text), |session| {
-        check_session(catalog, session, options)
-    })
+) -> Result<(Session<'a>, Checked<'c>), InputProblems> {
+    let valid = session::typed_draft(text).ok().and_then(|draft| {
+        let checked = check_session(catalog, &draft, options).ok()?;
+        Some((draft.into_session()?, checked))
+    });
+    if let Some(valid) = valid {
+        return Ok(valid);
+    }
+    let (draft, mut problems) = session::positional_draft(text);
+    let checked = draft
+        .as_ref()
+        .map(|draft| check_session(catalog, draft, options));
+    match (draft.and_then(Draft::into_session), checked) {
+        (Some(session), Some(Ok(checked))) if problems.is_empty() => Ok((session, checked)),
+        (_, checked) => {
+            if let Some(Err(found)) = checked {
+                problems.append(found);
+            }
+            problems.locate(text);
+            Err(problems)
+        }
+    }
 }
 
 /// A session checked against its rubric: everything [`evaluate`] needs.
-struct Checked {
-    loaded: LoadedSet,
+struct Checked<'c> {
+    loaded: LoadedSet<'c>,
     rules: Rules,
     /// Per member, in session order: their checked answers, if they scored.
     sheets: Vec<Option<Answers>>,
     self_assessment: Option<Answers>,
 }
 
-fn check_session(
-    catalog: &Catalog,
-    session: &Session,
+/// Checks what could be read of a session against its rubric: its level, member identifiers,
+/// and every member's sheet, each problem naming the member. Holes in the draft have been
+/// reported by the reader; what depends on them is not checked.
+fn check_session<'c>(
+    catalog: &'c Catalog,
+    draft: &Draft<'_>,
     options: SessionOptions<'_>,
-) -> Result<Checked, Vec<InputProblem>> {
-    let problem = |field: &str, kind| vec![InputProblem::new(field_path(field), None, kind)];
-    let loaded = resolve_set(catalog, &session.rubric, session.product_set)?;
+) -> Result<Checked<'c>, InputProblems> {
+    let mut problems = InputProblems::default();
+    let members = draft.members.as_deref().unwrap_or_default();
+    for (index, member) in members.iter().enumerate() {
+        let Some(id) = &member.id else { continue };
+        if members
+            .get(..index)
+            .unwrap_or_default()
+            .iter()
+            .any(|earlier| earlier.id.as_ref() == Some(id))
+        {
+            let detail = format!("member \"{id}\" appears twice");
+            let kind = InputProblemKind::InvalidValue {
+                field: "id".to_owned(),
+                detail,
+            };
+            problems.push(
+                InputProblem::at_offset(member.path.key("id"), member.id_offset, kind)
+                    .of_member(Some(id.as_ref())),
+            );
+        }
+    }
+    let (Some(choice), Some(product_set)) = (&draft.rubric, draft.product_set) else {
+        return Err(problems);
+    };
+    let loaded = match resolve_set(catalog, choice, product_set) {
+        Ok(loaded) => loaded,
+        Err(found) => {
+            problems.append(found);
+            return Err(problems);
+        }
+    };
+    let mut sheets = Vec::with_capacity(members.len());
+    for member in members {
+        let answers = member.answers.as_ref().and_then(|answers| {
+            Answers::check(loaded.set, answers, &member.knockouts, options.completeness)
+                .map_err(|found| match &member.id {
+                    Some(id) => problems.append(found.of_member(id)),
+                    None => problems.append(found),
+                })
+                .ok()
+        });
+        sheets.push(answers);
+    }
+    let self_assessment = draft.self_assessment.as_ref().and_then(|answers| {
+        Answers::check(loaded.set, answers, &[], Completeness::Partial)
+            .map_err(|found| problems.append(found))
+            .ok()
+    });
+    let rules = match council_rules(catalog, loaded, draft, options) {
+        Ok(rules) => rules,
+        Err(found) => {
+            problems.append(found);
+            None
+        }
+    };
+    match rules {
+        Some(rules) if problems.is_empty() => Ok(Checked {
+            loaded,
+            rules,
+            sheets,
+            self_assessment,
+        }),
+        _ => Err(problems),
+    }
+}
+
+/// The rules of the session's council: the rubric's defaults for its level, the rules file's
+/// and the session's overrides. `None` when the level or the overrides could not be read.
+fn council_rules(
+    catalog: &Catalog,
+    loaded: LoadedSet<'_>,
+    draft: &Draft<'_>,
+    options: SessionOptions<'_>,
+) -> Result<Option<Rules>, InputProblems> {
     let defaults = catalog
-        .council_defaults(&loaded.instrument)
-        .map_err(|detail| problem("rubric", InputProblemKind::RubricUnusable { detail }))?;
-    if !defaults.levels.contains(&session.level) {
+        .council_defaults(loaded.instrument)
+        .map_err(|detail| {
+            InputProblem::new(
+                field_path("rubric"),
+                None,
+                InputProblemKind::RubricUnusable { detail },
+            )
+        })?;
+    let (Some(level), Some(overrides)) = (draft.level, &draft.rules) else {
+        return Ok(None);
+    };
+    if !defaults.levels.contains(&level) {
         let levels: Vec<&str> = defaults
             .levels
             .iter()
@@ -89,52 +194,27 @@ fn check_session(
             .collect();
         let detail = format!(
             "no {} council under {} (levels: {})",
-            session.level.name_en(),
+            level.name_en(),
             loaded.instrument.id,
             levels.join(", ")
         );
         let path = JsonPath::root().key("council").key("level");
-        return Err(vec![InputProblem::new(
+        return Err(InputProblem::new(
             path,
             None,
             InputProblemKind::InvalidValue {
                 field: "level".to_owned(),
                 detail,
             },
-        )]);
+        )
+        .into());
     }
-    let rules = Rules::resolve(defaults, session.level, options.rules_file, &session.rules);
-
-    let mut problems = Vec::new();
-    let mut sheets = Vec::new();
-    for member in &session.members {
-        let answers = member.answers.as_ref().and_then(|answers| {
-            Answers::check(
-                &loaded.set,
-                answers,
-                &member.knockouts,
-                options.completeness,
-            )
-            .map_err(|found| problems.extend(found))
-            .ok()
-        });
-        sheets.push(answers);
-    }
-    let self_assessment = session.self_assessment.as_ref().and_then(|answers| {
-        Answers::check(&loaded.set, answers, &[], Completeness::Partial)
-            .map_err(|found| problems.extend(found))
-            .ok()
-    });
-    if problems.is_empty() {
-        Ok(Checked {
-            loaded,
-            rules,
-            sheets,
-            self_assessment,
-        })
-    } else {
-        Err(problems)
-    }
+    Ok(Some(Rules::resolve(
+        defaults,
+        level,
+        options.rules_file,
+        overrides,
+    )))
 }
 
 fn field_path(field: &str) -> JsonPath {
@@ -156,14 +236,16 @@ struct Verdict<'c> {
     /// The exact mean of the counted members' totals.
     mean_total: Decimal,
     banded_total: Decimal,
-    band_stars: Stars,
+    /// `None` (as for the gate cap and the stars) when no member's sheet counts: a council
+    /// without a counted member has no result to band.
+    band_stars: Option<Stars>,
     unmet_gates: Vec<UnmetGate>,
-    gate_cap: Stars,
+    gate_cap: Option<Stars>,
     knockout_votes: Vec<KnockoutVote>,
     disqualifications: Vec<Disqualification>,
     quorum: QuorumCheck,
     status: SessionStatus,
-    stars: Stars,
+    stars: Option<Stars>,
     certification: Certification,
 }
 
@@ -218,14 +300,15 @@ fn verdict<'c>(
         .rounding
         .value
         .map_or(mean_total, |rounding| rounding.apply(mean_total));
-    let band_stars = match rules.rounding.value {
+    let band_stars = (n > 0).then(|| match rules.rounding.value {
         // An exact comparison: the sum against the band's floor times the number of members,
         // so a mean such as 209/3 is never rounded up into the next band.
         None => instrument.band_of_sum(sum_total, Decimal::from(n)),
         Some(_) => instrument.band_stars(banded_total),
-    };
+    });
     let unmet_gates = council_gates(loaded, rules, &counted);
-    let gate_cap = instrument.gate_cap(unmet_gates.iter().map(|gate| gate.level).min());
+    let gate_cap =
+        (n > 0).then(|| instrument.gate_cap(unmet_gates.iter().map(|gate| gate.level).min()));
     let knockout_votes = knockout_votes(set, rules, &counted);
     let disqualifications: Vec<Disqualification> = knockout_votes
         .iter()
@@ -252,15 +335,18 @@ fn verdict<'c>(
     } else {
         SessionStatus::Ranked
     };
-    let stars = if disqualifications.is_empty() {
-        band_stars.min(gate_cap)
-    } else {
-        0
-    };
-    let certification =
-        instrument
-            .recognition
-            .certification(status == SessionStatus::Ranked, stars, banded_total);
+    let stars = band_stars.zip(gate_cap).map(|(band, cap)| {
+        if disqualifications.is_empty() {
+            band.min(cap)
+        } else {
+            0
+        }
+    });
+    let certification = instrument.recognition.certification(
+        status == SessionStatus::Ranked,
+        stars.unwrap_or(0),
+        banded_total,
+    );
     Verdict {
         counted,
         sum_total,
@@ -281,7 +367,7 @@ fn verdict<'c>(
 fn evaluate(session: &Session, checked: &Checked) -> CouncilResult {
     let outcomes = outcomes(checked);
     let verdict = verdict(session, checked, &outcomes);
-    let spread = analytics::spread(&checked.loaded.set, &checked.rules, &verdict.counted);
+    let spread = analytics::spread(checked.loaded.set, &checked.rules, &verdict.counted);
     let Checked {
         loaded,
         rules,
@@ -298,8 +384,8 @@ fn evaluate(session: &Session, checked: &Checked) -> CouncilResult {
         .map(|(member, outcome)| {
             let role_scores = rules.scoring_roles.value.contains(&member.role);
             MemberResult {
-                id: member.id.clone(),
-                name: member.name.clone(),
+                id: member.id.to_string(),
+                name: member.name.as_deref().map(str::to_owned),
                 role: member.role,
                 counted: role_scores && outcome.is_some(),
                 not_counted_because: match (role_scores, outcome) {
@@ -346,7 +432,7 @@ fn evaluate(session: &Session, checked: &Checked) -> CouncilResult {
         criteria: summary_sheet(set, session, sheets, &verdict.counted),
         rules: rules.report(),
         analytics: analytics::analytics(set, &verdict.counted, self_assessment.as_ref()),
-        notices: score::data_notices(loaded, session.rubric.evaluated_on),
+        notices: score::data_notices(*loaded, session.rubric.evaluated_on),
     }
 }
 
@@ -367,10 +453,10 @@ pub struct Standing {
     pub counted: usize,
     /// The exact mean.
     pub mean_total: Decimal,
-    /// Stars from the mean alone.
-    pub band_stars: Stars,
-    /// Final stars.
-    pub stars: Stars,
+    /// Stars from the mean alone; `None` when no member's sheet counts.
+    pub band_stars: Option<Stars>,
+    /// Final stars; `None` when no member's sheet counts.
+    pub stars: Option<Stars>,
     /// Whether the result earns a certificate.
     pub certifiable: bool,
 }
@@ -381,7 +467,7 @@ pub fn session_standing(
     catalog: &Catalog,
     text: &str,
     options: SessionOptions<'_>,
-) -> Result<Standing, Vec<InputProblem>> {
+) -> Result<Standing, InputProblems> {
     let (session, checked) = read_session(catalog, text, options)?;
     let outcomes = outcomes(&checked);
     let verdict = verdict(&session, &checked, &outcomes);
@@ -415,7 +501,7 @@ fn summary_sheet(
                 .zip(sheets)
                 .filter_map(|(member, sheet)| {
                     Some((
-                        member.id.clone(),
+                        member.id.to_string(),
                         Exact(scored_points(sheet.as_ref()?, criterion)?),
                     ))
                 })
@@ -440,38 +526,30 @@ fn summary_sheet(
 /// `members`. Texts that are not JSON objects are not sessions (reading them as sheets reports
 /// why).
 pub fn is_session(text: &str) -> bool {
-    match crate::json::Document::parse(text) {
-        Ok(document) => match document.root() {
-            crate::json::Value::Object(object) => {
-                crate::json::properties(object).any(|(name, _)| name == "members")
-            }
-            _ => false,
-        },
-        Err(_) => false,
-    }
+    crate::sheet::typed::has_members(text)
 }
 
 /// A council session read and checked for advice (`ocop advise` on a session): the planner reads
 /// the counted members' points summed per criterion, so the mean is never rounded, the
 /// knock-outs the votes decide, and the gates as the council's rules judge them.
 #[derive(Debug, Clone)]
-pub struct CheckedSession {
+pub struct CheckedSession<'c> {
     /// The product set and its instrument.
-    pub loaded: LoadedSet,
+    pub loaded: LoadedSet<'c>,
     /// Where the council's product stands.
     pub standing: crate::advise::Standing,
     /// The product, as given.
     pub product: Option<crate::sheet::Product>,
 }
 
-impl CheckedSession {
+impl<'c> CheckedSession<'c> {
     /// Reads a session from JSON text and checks it, reporting every problem with its place; a
     /// session in which no member's sheet counts has nothing to advise on.
     pub fn read(
-        catalog: &Catalog,
+        catalog: &'c Catalog,
         text: &str,
         options: SessionOptions<'_>,
-    ) -> Result<CheckedSession, Vec<InputProblem>> {
+    ) -> Result<CheckedSession<'c>, InputProblems> {
         let (session, checked) = read_session(catalog, text, options)?;
         let outcomes = outcomes(&checked);
         let verdict = verdict(&session, &checked, &outcomes);
@@ -481,21 +559,21 @@ impl CheckedSession {
             .map(|member| member.answers.clone())
             .collect();
         let standing = crate::advise::Standing::of_members(
-            &checked.loaded.set,
+            checked.loaded.set,
             &members,
             checked.rules.gates.value,
             verdict.disqualifications.clone(),
         )
         .ok_or_else(|| {
             let detail = "no member's sheet counts: nothing to advise on".to_owned();
-            vec![InputProblem::new(
+            InputProblems::one(InputProblem::new(
                 field_path("members"),
                 None,
                 InputProblemKind::InvalidValue {
                     field: "members".to_owned(),
                     detail,
                 },
-            )]
+            ))
         })?;
         Ok(CheckedSession {
             loaded: checked.loaded,
@@ -507,8 +585,8 @@ impl CheckedSession {
     /// The advice for this session.
     pub fn advise(&self, request: &crate::advise::Request) -> crate::advise::Advice {
         let mut advice = crate::advise::advise(
-            &self.loaded.instrument,
-            &self.loaded.set,
+            self.loaded.instrument,
+            self.loaded.set,
             &self.standing,
             request,
         );
@@ -573,7 +651,7 @@ fn is_finished(set: &crate::rubric::ProductSet, member: &MemberScore<'_>) -> boo
     !member.outcome.disqualifications.is_empty()
         || set.leaves().all(|leaf| {
             member.answers.applies(leaf.criterion) == Some(false)
-                || member.answers.get(&leaf.criterion.code).is_some()
+                || member.answers.get(leaf.criterion).is_some()
         })
 }
 

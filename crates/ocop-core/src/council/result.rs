@@ -248,12 +248,15 @@ pub struct CouncilResult {
     pub mean_total_fraction: String,
     /// The total banded: the mean, or the mean rounded when the rules round.
     pub banded_total: Exact,
-    /// Stars from the banded total alone.
-    pub band_stars: Stars,
-    /// The most stars the gates allow, judged for the council.
-    pub gate_cap: Stars,
-    /// Final stars: the band capped by the gates; 0 when disqualified.
-    pub stars: Stars,
+    /// Stars from the banded total alone; `null` when no member's sheet counts (a council
+    /// without a counted member has no result to band).
+    pub band_stars: Option<Stars>,
+    /// The most stars the gates allow, judged for the council; `null` when no member's sheet
+    /// counts.
+    pub gate_cap: Option<Stars>,
+    /// Final stars: the band capped by the gates; 0 when disqualified; `null` when no member's
+    /// sheet counts.
+    pub stars: Option<Stars>,
     /// Gates the council does not meet.
     pub unmet_gates: Vec<UnmetGate>,
     /// Whether the result earns a certificate (ranked, and enough stars).

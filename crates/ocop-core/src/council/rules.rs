@@ -196,10 +196,20 @@ pub struct Applied<T> {
 #[serde(deny_unknown_fields)]
 pub struct RuleOverrides {
     /// Roles whose sheets count.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "given",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Vec<Role>")]
     pub scoring_roles: Option<Vec<Role>>,
     /// Quorum.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "given_object",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Quorum")]
     pub quorum: Option<Quorum>,
     /// Largest allowed spread between members' totals (a decimal string), or `null`: no limit.
     #[serde(
@@ -207,20 +217,82 @@ pub struct RuleOverrides {
         deserialize_with = "present",
         skip_serializing_if = "Option::is_none"
     )]
+    #[schemars(with = "Option<Exact>")]
     pub max_spread: Option<Option<Exact>>,
     /// Rounding before banding, or `null`: the exact mean.
     #[serde(
         default,
-        deserialize_with = "present",
+        deserialize_with = "present_object",
         skip_serializing_if = "Option::is_none"
     )]
+    #[schemars(with = "Option<Rounding>")]
     pub rounding: Option<Option<Rounding>>,
     /// How gates are judged.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "given",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "GateJudgement")]
     pub gates: Option<GateJudgement>,
     /// How knock-outs combine.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "given",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "KnockoutCombination")]
     pub knockouts: Option<KnockoutCombination>,
+}
+
+impl RuleOverrides {
+    /// Every value out of its range, by field: a quorum share in (0, 1], a spread of at least
+    /// zero, at least one scoring role, rounding to at most 28 places.
+    pub fn problems(&self) -> Vec<(&'static str, String)> {
+        let mut problems = Vec::new();
+        if let Some(roles) = &self.scoring_roles {
+            problems.extend(roles_problem(roles).map(|detail| ("scoring_roles", detail)));
+        }
+        if let Some(quorum) = &self.quorum {
+            problems.extend(quorum.problem().map(|detail| ("quorum", detail)));
+        }
+        if let Some(Some(spread)) = self.max_spread {
+            problems.extend(spread_problem(spread).map(|detail| ("max_spread", detail)));
+        }
+        if let Some(Some(rounding)) = self.rounding {
+            problems.extend(rounding.problem().map(|detail| ("rounding", detail)));
+        }
+        problems
+    }
+}
+
+/// Why a list of scoring roles cannot be used, if it cannot.
+fn roles_problem(roles: &[Role]) -> Option<String> {
+    roles
+        .is_empty()
+        .then(|| "at least one role must score".to_owned())
+}
+
+/// Why a spread limit cannot be used, if it cannot.
+fn spread_problem(spread: Exact) -> Option<String> {
+    (spread.0 < Decimal::ZERO).then(|| format!("{} is below zero", spread.0))
+}
+
+impl Quorum {
+    /// Why this quorum cannot be used, if it cannot: the share must be above zero and at most
+    /// one (all the scoring members).
+    pub fn problem(&self) -> Option<String> {
+        let share = self.fraction.0;
+        (share <= Decimal::ZERO || share > Decimal::ONE)
+            .then(|| format!("the share {share} is not above 0 and at most 1"))
+    }
+}
+
+impl Rounding {
+    /// Why this rounding cannot be used, if it cannot: a decimal keeps at most 28 places.
+    pub fn problem(&self) -> Option<String> {
+        (self.places > 28).then(|| format!("{} places: at most 28 can be kept", self.places))
+    }
 }
 
 /// The defaults of one rubric version (`council.json` in the rubric folder).
@@ -238,12 +310,13 @@ pub struct CouncilDefaults {
     /// Roles whose sheets count.
     pub scoring_roles: Vec<Role>,
     /// Quorum.
+    #[serde(deserialize_with = "crate::json::object")]
     pub quorum: Quorum,
     /// Largest allowed spread per level (absent or `null`: no limit).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::json::object")]
     pub max_spread: SpreadLimits,
     /// Rounding before banding (`null`: the exact mean).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable_object")]
     pub rounding: Option<Rounding>,
     /// How gates are judged.
     pub gates: GateJudgement,
@@ -349,6 +422,37 @@ pub struct AppliedRules {
     pub gates: Applied<GateJudgement>,
     /// How knock-outs combine.
     pub knockouts: Applied<KnockoutCombination>,
+}
+
+/// Reads a field that, when present, holds a value: `null` is a wrong type, where serde's
+/// default would read it as an absent field.
+fn given<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<T>, D::Error> {
+    T::deserialize(deserializer).map(Some)
+}
+
+/// A value written as an object, or `null`.
+fn nullable_object<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<T>, D::Error> {
+    Option::<crate::json::Object<T>>::deserialize(deserializer)
+        .map(|value| value.map(|object| object.0))
+}
+
+/// [`given`], for a value written as an object.
+fn given_object<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<T>, D::Error> {
+    crate::json::object(deserializer).map(Some)
+}
+
+/// [`present`], for a value written as an object.
+fn present_object<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<Option<T>>, D::Error> {
+    Option::<crate::json::Object<T>>::deserialize(deserializer)
+        .map(|value| Some(value.map(|object| object.0)))
 }
 
 /// Reads a field that is present: `null` becomes `Some(None)` (override to "none"), where

@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -63,13 +63,14 @@ pub enum RubricError {
     },
 }
 
-/// A product set with its instrument, ready to score with.
-#[derive(Debug, Clone)]
-pub struct LoadedSet {
+/// A product set with its instrument, ready to score with: borrowed from the catalog that
+/// loaded and validated them.
+#[derive(Debug, Clone, Copy)]
+pub struct LoadedSet<'c> {
     /// The instrument.
-    pub instrument: Arc<Instrument>,
+    pub instrument: &'c Instrument,
     /// The product set.
-    pub set: Arc<ProductSet>,
+    pub set: &'c ProductSet,
 }
 
 /// A summary of one rubric, for listings.
@@ -114,7 +115,7 @@ struct Entry {
 }
 
 struct Rubric {
-    instrument: Arc<Instrument>,
+    instrument: Instrument,
     warnings: Vec<RubricProblem>,
     files: Files,
     sets: Vec<SetSlot>,
@@ -132,7 +133,7 @@ struct SetSlot {
 /// A product set file read and validated, once: the set when it has no error, and every problem
 /// found, warnings included.
 struct Validated {
-    set: Option<Arc<ProductSet>>,
+    set: Option<ProductSet>,
     problems: Vec<RubricProblem>,
 }
 
@@ -167,9 +168,9 @@ impl std::ops::Deref for CatalogRef {
 
 /// One rubric folder checked by [`Catalog::check_each`].
 #[derive(Debug, Clone)]
-pub struct CheckedRubric {
+pub struct CheckedRubric<'c> {
     /// Its instrument, when the instrument file loaded.
-    pub instrument: Option<Arc<Instrument>>,
+    pub instrument: Option<&'c Instrument>,
     /// Every problem found in its files, warnings included, in file order.
     pub problems: Vec<RubricProblem>,
 }
@@ -302,23 +303,22 @@ impl Catalog {
     }
 
     /// The instrument with this identifier.
-    pub fn instrument(&self, id: &str) -> Result<Arc<Instrument>, RubricError> {
-        self.rubric(id).map(|rubric| Arc::clone(&rubric.instrument))
+    pub fn instrument(&self, id: &str) -> Result<&Instrument, RubricError> {
+        self.rubric(id).map(|rubric| &rubric.instrument)
     }
 
     /// The instrument in force on a date, in its latest revision. During a transition, when an
     /// old instrument still applies to files already in progress, the newest one is chosen.
-    pub fn in_force_on(&self, date: Date) -> Result<Arc<Instrument>, RubricError> {
+    pub fn in_force_on(&self, date: Date) -> Result<&Instrument, RubricError> {
         self.loaded()
             .map(|rubric| &rubric.instrument)
             .filter(|instrument| instrument.in_force_on(date))
             .max_by_key(|instrument| (instrument.effective_from, instrument.revision))
-            .cloned()
             .ok_or(RubricError::NoneInForce { date })
     }
 
     /// A product set of a rubric, validated.
-    pub fn product_set(&self, id: &str, number: u8) -> Result<LoadedSet, RubricError> {
+    pub fn product_set(&self, id: &str, number: u8) -> Result<LoadedSet<'_>, RubricError> {
         self.rubric(id)?.product_set(number)
     }
 
@@ -327,7 +327,7 @@ impl Catalog {
         &self,
         instrument: &Instrument,
         number: u8,
-    ) -> Result<LoadedSet, RubricError> {
+    ) -> Result<LoadedSet<'_>, RubricError> {
         self.rubric_of(instrument)?.product_set(number)
     }
 
@@ -422,7 +422,7 @@ impl Catalog {
 
     /// Validates everything, rubric folder by rubric folder: each with its instrument when that
     /// loaded, and every problem found in its files, warnings included, in file order.
-    pub fn check_each(&self) -> Vec<CheckedRubric> {
+    pub fn check_each(&self) -> Vec<CheckedRubric<'_>> {
         self.rubrics
             .iter()
             .map(|entry| match &entry.state {
@@ -437,7 +437,7 @@ impl Catalog {
                         problems.extend(validated.problems.iter().cloned());
                     }
                     CheckedRubric {
-                        instrument: Some(Arc::clone(&rubric.instrument)),
+                        instrument: Some(&rubric.instrument),
                         problems,
                     }
                 }
@@ -515,7 +515,7 @@ impl Entry {
                     })
                     .collect();
                 Ok(Rubric {
-                    instrument: Arc::new(instrument),
+                    instrument,
                     warnings: problems,
                     files,
                     sets,
@@ -533,7 +533,7 @@ impl Rubric {
             .files
             .read(COUNCIL_FILE)
             .map_err(|message| format!("{}: {message}", self.files.display(COUNCIL_FILE)))?;
-        let defaults: CouncilDefaults =
+        let json::Object(defaults): json::Object<CouncilDefaults> =
             serde_json::from_str(&text).map_err(|error| format!("{id}/{COUNCIL_FILE}: {error}"))?;
         if defaults.rubric != *id {
             return Err(format!(
@@ -544,7 +544,7 @@ impl Rubric {
         Ok(defaults)
     }
 
-    fn product_set(&self, number: u8) -> Result<LoadedSet, RubricError> {
+    fn product_set(&self, number: u8) -> Result<LoadedSet<'_>, RubricError> {
         let slot = self
             .sets
             .iter()
@@ -554,11 +554,11 @@ impl Rubric {
                 number,
             })?;
         let validated = slot.validated(&self.instrument, &self.files);
-        let set = validated.set.clone().ok_or_else(|| RubricError::Invalid {
+        let set = validated.set.as_ref().ok_or_else(|| RubricError::Invalid {
             problems: validated.problems.clone(),
         })?;
         Ok(LoadedSet {
-            instrument: Arc::clone(&self.instrument),
+            instrument: &self.instrument,
             set,
         })
     }
@@ -569,10 +569,7 @@ impl SetSlot {
     fn validated(&self, instrument: &Instrument, files: &Files) -> &Validated {
         self.validated.get_or_init(|| {
             let (set, problems) = self.validate(instrument, files);
-            Validated {
-                set: set.map(Arc::new),
-                problems,
-            }
+            Validated { set, problems }
         })
     }
 

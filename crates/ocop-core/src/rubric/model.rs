@@ -344,6 +344,8 @@ pub struct ProductSet {
     /// Fingerprint of the instrument and set data used.
     pub fingerprint: String,
     pub(crate) codes: FxHashMap<String, CodeRole>,
+    /// Where each answer slot's criterion stands, slot by slot (printed order).
+    pub(crate) slots: Vec<LeafIndex>,
 }
 
 /// What a code names in a product set.
@@ -390,6 +392,30 @@ impl ProductSet {
         let CodeRole::Leaf(at) = self.codes.get(code)? else {
             return None;
         };
+        self.leaf_ref(*at)
+    }
+
+    /// Whether the code names a criterion answered through its sub-criteria.
+    pub fn is_parent(&self, code: &str) -> bool {
+        self.codes.get(code) == Some(&CodeRole::Parent)
+    }
+
+    /// The maximum total of the sheet.
+    pub fn total_max(&self) -> Decimal {
+        self.parts.iter().map(|part| part.max).sum()
+    }
+
+    /// The number of answerable criteria: the length of a sheet's answers.
+    pub fn leaf_count(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// The answerable criterion kept in an answer slot.
+    pub(crate) fn leaf_at(&self, slot: usize) -> Option<LeafRef<'_>> {
+        self.leaf_ref(*self.slots.get(slot)?)
+    }
+
+    fn leaf_ref(&self, at: LeafIndex) -> Option<LeafRef<'_>> {
         let part = self.parts.get(at.part)?;
         let group = part.groups.get(at.group)?;
         let top = group.criteria.get(at.criterion)?;
@@ -410,40 +436,73 @@ impl ProductSet {
         }
     }
 
-    /// Whether the code names a criterion answered through its sub-criteria.
-    pub fn is_parent(&self, code: &str) -> bool {
-        self.codes.get(code) == Some(&CodeRole::Parent)
-    }
-
-    /// The maximum total of the sheet.
-    pub fn total_max(&self) -> Decimal {
-        self.parts.iter().map(|part| part.max).sum()
-    }
-
-    /// Indexes every criterion code of a set's parts.
-    pub(crate) fn index_codes(parts: &[Part]) -> FxHashMap<String, CodeRole> {
+    /// Resolves, once at load, every code the scorer follows to the answer slot it reads: each
+    /// answerable criterion gets its slot (printed order), and gates, stop rules and
+    /// applicability conditions get their criterion's. Scoring then indexes arrays instead of
+    /// looking codes up. Codes that name no answerable criterion (reported by validation) stay
+    /// unresolved.
+    pub(crate) fn compile(&mut self) {
         let mut codes = FxHashMap::default();
-        for (part_index, part) in parts.iter().enumerate() {
-            for (group_index, group) in part.groups.iter().enumerate() {
-                for (criterion_index, criterion) in group.criteria.iter().enumerate() {
+        let mut slots = Vec::new();
+        for (part_index, part) in self.parts.iter_mut().enumerate() {
+            for (group_index, group) in part.groups.iter_mut().enumerate() {
+                for (criterion_index, criterion) in group.criteria.iter_mut().enumerate() {
                     let at = |child| LeafIndex {
                         part: part_index,
                         group: group_index,
                         criterion: criterion_index,
                         child,
                     };
-                    if let Scoring::Nested(children) = &criterion.scoring {
-                        codes.insert(criterion.code.clone(), CodeRole::Parent);
-                        for (child_index, child) in children.iter().enumerate() {
-                            codes.insert(child.code.clone(), CodeRole::Leaf(at(Some(child_index))));
+                    let mut assign = |criterion: &mut Criterion, at: LeafIndex| {
+                        criterion.slot = Some(slots.len());
+                        codes.insert(criterion.code.clone(), CodeRole::Leaf(at));
+                        slots.push(at);
+                    };
+                    if let Scoring::Nested(children) = &mut criterion.scoring {
+                        for (child_index, child) in children.iter_mut().enumerate() {
+                            assign(child, at(Some(child_index)));
                         }
+                        codes.insert(criterion.code.clone(), CodeRole::Parent);
                     } else {
-                        codes.insert(criterion.code.clone(), CodeRole::Leaf(at(None)));
+                        assign(criterion, at(None));
                     }
                 }
             }
         }
-        codes
+        let slot_of: FxHashMap<String, usize> = slots
+            .iter()
+            .enumerate()
+            .filter_map(|(slot, at)| Some((self.leaf_ref(*at)?.criterion.code.clone(), slot)))
+            .collect();
+        for gate in &mut self.gates {
+            gate.slot = slot_of.get(&gate.criterion).copied();
+        }
+        for rule in &mut self.stop_rules {
+            rule.slots = rule
+                .criteria
+                .iter()
+                .filter_map(|code| slot_of.get(code).copied())
+                .collect();
+        }
+        for criterion in self
+            .parts
+            .iter_mut()
+            .flat_map(|part| part.groups.iter_mut())
+            .flat_map(|group| group.criteria.iter_mut())
+        {
+            let condition = |criterion: &mut Criterion| {
+                if let Some(rule) = &mut criterion.applies_when {
+                    rule.slot = slot_of.get(&rule.criterion).copied();
+                }
+            };
+            if let Scoring::Nested(children) = &mut criterion.scoring {
+                children.iter_mut().for_each(condition);
+            } else {
+                condition(criterion);
+            }
+        }
+        self.codes = codes;
+        self.slots = slots;
     }
 }
 
@@ -509,6 +568,10 @@ pub struct Criterion {
     pub knockout: Option<String>,
     /// When it applies, if not always.
     pub applies_when: Option<Applicability>,
+    /// Where its answer is kept in [`crate::sheet::Answers`]: its place among the set's
+    /// answerable criteria in printed order (`None` for a criterion answered through its
+    /// sub-criteria).
+    pub(crate) slot: Option<usize>,
 }
 
 impl Criterion {
@@ -621,6 +684,8 @@ pub struct Applicability {
     pub unless: Vec<u32>,
     /// The note as printed.
     pub printed: String,
+    /// The answer slot of `criterion`.
+    pub(crate) slot: Option<usize>,
 }
 
 /// A zero on any listed criterion ends the evaluation.
@@ -631,6 +696,8 @@ pub struct StopRule {
     pub criteria: Vec<String>,
     /// The note as printed.
     pub printed: String,
+    /// The answer slots of `criteria`, in the same order.
+    pub(crate) slots: Vec<usize>,
 }
 
 /// A star gate: a product cannot hold `level` stars unless the criterion meets the requirement.
@@ -643,6 +710,8 @@ pub struct Gate {
     pub level: Stars,
     /// What the criterion must reach.
     pub requirement: GateRequirement,
+    /// The answer slot of `criterion`.
+    pub(crate) slot: Option<usize>,
 }
 
 /// What a gated criterion must reach.

@@ -10,7 +10,7 @@ use crate::json::{JsonPath, Position};
 use crate::lang::{Describe, Lang};
 
 /// How serious a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// The data is usable; a person should know.
@@ -20,7 +20,7 @@ pub enum Severity {
 }
 
 /// One problem in a rubric file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[non_exhaustive]
 pub struct RubricProblem {
     /// Whether it blocks use of the rubric.
@@ -84,7 +84,7 @@ impl fmt::Display for RubricProblem {
 }
 
 /// What sums to what.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SumOf {
     /// A group's criteria.
@@ -98,7 +98,7 @@ pub enum SumOf {
 }
 
 /// What is wrong in a rubric file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum RubricProblemKind {
@@ -149,9 +149,11 @@ pub enum RubricProblemKind {
         of: SumOf,
         /// The sum.
         #[serde(with = "crate::decimal::string")]
+        #[schemars(with = "crate::decimal::Exact")]
         sum: Decimal,
         /// What it should be.
         #[serde(with = "crate::decimal::string")]
+        #[schemars(with = "crate::decimal::Exact")]
         max: Decimal,
     },
     /// An option scores more than its criterion's maximum.
@@ -160,9 +162,11 @@ pub enum RubricProblemKind {
         option: u32,
         /// Its points.
         #[serde(with = "crate::decimal::string")]
+        #[schemars(with = "crate::decimal::Exact")]
         points: Decimal,
         /// The maximum.
         #[serde(with = "crate::decimal::string")]
+        #[schemars(with = "crate::decimal::Exact")]
         max: Decimal,
     },
     /// The source's points cell of an option cannot be read.
@@ -174,9 +178,11 @@ pub enum RubricProblemKind {
     MaxUnreachable {
         /// The most any answer scores.
         #[serde(with = "crate::decimal::string")]
+        #[schemars(with = "crate::decimal::Exact")]
         attainable: Decimal,
         /// The printed maximum.
         #[serde(with = "crate::decimal::string")]
+        #[schemars(with = "crate::decimal::Exact")]
         max: Decimal,
     },
     /// A code appears twice in one set.

@@ -618,7 +618,7 @@ pub(crate) fn product_set(
         mut check, gates, ..
     } = builder;
     check.accept_defects(&source.errata);
-    let value = ProductSet {
+    let mut value = ProductSet {
         rubric: instrument.id.clone(),
         revision: instrument.revision,
         number: source.number,
@@ -627,13 +627,15 @@ pub(crate) fn product_set(
         provenance: set_provenance,
         dossier_rule: source.dossier_rule.clone(),
         footnotes: source.footnotes.clone(),
-        codes: ProductSet::index_codes(&parts),
+        codes: Default::default(),
+        slots: Vec::new(),
         parts,
         stop_rules,
         gates,
         errata,
         fingerprint,
     };
+    value.compile();
     check.finish(Some(value))
 }
 
@@ -750,7 +752,9 @@ impl SetBuilder {
                 criterion: rule.criterion.clone(),
                 unless: rule.unless.clone(),
                 printed: rule.printed.clone(),
+                slot: None,
             }),
+            slot: None,
         };
         let attainable = criterion.attainable();
         let has_answers = source.kind == CriterionKind::YesNo || !source.options.is_empty();
@@ -968,6 +972,7 @@ impl SetBuilder {
                 criterion: criterion.code.clone(),
                 level,
                 requirement: GateRequirement::Option { number, points },
+                slot: None,
             });
         }
         if let Some(level) = source.heading_star.filter(|mark| (3..=5).contains(mark)) {
@@ -975,6 +980,7 @@ impl SetBuilder {
                 criterion: criterion.code.clone(),
                 level,
                 requirement: GateRequirement::AboveZero,
+                slot: None,
             });
         }
     }
@@ -1013,6 +1019,7 @@ impl SetBuilder {
                 StopRule {
                     criteria: rule.criteria.clone(),
                     printed: rule.printed.clone(),
+                    slots: Vec::new(),
                 }
             })
             .collect()

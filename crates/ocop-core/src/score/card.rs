@@ -2,6 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use jiff::civil::Date;
+
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -136,34 +138,78 @@ impl AnswerEcho {
 
 /// A ticked option.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct TickedOption {
+pub struct TickedOption<'r> {
     /// Its number in printed order.
     pub number: u32,
     /// Its text.
-    pub text: String,
+    pub text: &'r str,
     /// Its points.
     pub points: Exact,
     /// The case it belongs to, for cased criteria.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub case: Option<String>,
+    pub case: Option<&'r str>,
     /// Its star mark, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub star: Option<Stars>,
 }
 
+/// The ticked options of a criterion: none, one, or several (additive criteria). Written as a
+/// list; kept without a list of its own for the usual single option.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Ticked<'r> {
+    /// Nothing ticked (unanswered, or a yes/no criterion).
+    #[default]
+    None,
+    /// One option.
+    One(TickedOption<'r>),
+    /// Several options, in printed order.
+    Many(Vec<TickedOption<'r>>),
+}
+
+impl<'r> Ticked<'r> {
+    /// The ticked options, in printed order.
+    pub fn as_slice(&self) -> &[TickedOption<'r>] {
+        match self {
+            Ticked::None => &[],
+            Ticked::One(option) => std::slice::from_ref(option),
+            Ticked::Many(options) => options,
+        }
+    }
+}
+
+impl Serialize for Ticked<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.as_slice())
+    }
+}
+
+impl JsonSchema for Ticked<'_> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Array_of_TickedOption".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Vec<TickedOption<'_>>>::json_schema(generator)
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+}
+
 /// One answerable criterion's score.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct CriterionScore {
+pub struct CriterionScore<'r> {
     /// Code as printed.
-    pub code: String,
+    pub code: &'r str,
     /// Name as printed.
-    pub name: String,
+    pub name: &'r str,
     /// Part.
-    pub part: String,
+    pub part: &'static str,
     /// Group code.
-    pub group: String,
+    pub group: &'r str,
     /// The criterion it is a sub-criterion of.
-    pub parent: Option<String>,
+    pub parent: Option<&'r str>,
     /// How it is answered.
     pub kind: AnswerKind,
     /// Its maximum.
@@ -175,18 +221,18 @@ pub struct CriterionScore {
     /// The answer, as checked.
     pub answer: Option<AnswerEcho>,
     /// The ticked options.
-    pub ticked: Vec<TickedOption>,
+    pub ticked: Ticked<'r>,
 }
 
 /// A group's or a nested criterion's subtotal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct Subtotal {
+pub struct Subtotal<'r> {
     /// Code.
-    pub code: String,
+    pub code: &'r str,
     /// Name.
-    pub name: String,
+    pub name: &'r str,
     /// Part.
-    pub part: String,
+    pub part: &'static str,
     /// Points scored.
     pub points: Exact,
     /// Maximum.
@@ -239,19 +285,20 @@ pub struct AppliedRules {
     pub star_gates: &'static str,
 }
 
+// The rubric's words are borrowed from the product set the sheet was scored with.
 /// The scored sheet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct Scorecard {
+pub struct Scorecard<'r> {
     /// Rubric identifier.
-    pub rubric: String,
+    pub rubric: &'r str,
     /// Rubric data revision.
     pub rubric_revision: u32,
     /// Fingerprint of the rubric data used.
-    pub rubric_fingerprint: String,
+    pub rubric_fingerprint: &'r str,
     /// Product set number.
     pub product_set: u8,
     /// Product set name.
-    pub product_set_name: String,
+    pub product_set_name: &'r str,
     /// The product, as given.
     pub product: Option<Product>,
     /// The evaluator, as given.
@@ -271,16 +318,17 @@ pub struct Scorecard {
     /// The most any sheet of this product set can score: below `max_total` only where the
     /// source's options do not reach a printed maximum (a defect recorded as an erratum).
     pub max_attainable: Exact,
-    /// The evaluation date, when the sheet gives one.
-    pub evaluated_on: Option<String>,
+    /// The evaluation date, when the sheet gives one (`YYYY-MM-DD`).
+    #[schemars(with = "Option<String>")]
+    pub evaluated_on: Option<Date>,
     /// Points per part.
-    pub parts: BTreeMap<String, Exact>,
+    pub parts: BTreeMap<&'static str, Exact>,
     /// Points, maximum and heading of each part.
-    pub part_subtotals: Vec<Subtotal>,
+    pub part_subtotals: Vec<Subtotal<'r>>,
     /// Points per group.
-    pub groups: Vec<Subtotal>,
+    pub groups: Vec<Subtotal<'r>>,
     /// Points per nested criterion.
-    pub subtotals: Vec<Subtotal>,
+    pub subtotals: Vec<Subtotal<'r>>,
     /// Stars from the total alone.
     pub band_stars: Stars,
     /// The most stars the star gates allow.
@@ -298,7 +346,7 @@ pub struct Scorecard {
     /// A total at or above the potential five-star threshold.
     pub potential_five_star: bool,
     /// Every answerable criterion, in printed order.
-    pub criteria: Vec<CriterionScore>,
+    pub criteria: Vec<CriterionScore<'r>>,
     /// Things the reader should know.
     pub notices: Vec<Notice>,
     /// Interpretations applied.

@@ -11,14 +11,16 @@ use rust_decimal::Decimal;
 
 pub use card::{
     AnswerEcho, AnswerKind, AppliedRules, CriterionScore, CriterionStatus, Disqualification,
-    Notice, Scorecard, StarsRange, Status, Subtotal, TickedOption, UnmetGate,
+    Notice, Scorecard, StarsRange, Status, Subtotal, Ticked, TickedOption, UnmetGate,
 };
 
 use crate::decimal::Exact;
 use crate::rubric::{
     Catalog, Choice, Criterion, Instrument, LeafRef, LoadedSet, ProductSet, Scoring, Stars,
 };
-use crate::sheet::{Answer, Answers, CheckedSheet, Completeness, InputProblem, Knockout};
+use crate::sheet::{
+    Answer, Answers, CheckedSheet, Completeness, InputProblems, Knockout, points_of,
+};
 
 /// How totals map to bands: half-open bands, no rounding.
 pub const BAND_RULE: &str = "half_open_no_rounding";
@@ -26,13 +28,13 @@ pub const BAND_RULE: &str = "half_open_no_rounding";
 pub const GATE_RULE: &str = "chosen_points_at_least_marked_option";
 
 /// Scores a sheet given as JSON text with a catalog of rubrics.
-pub fn score_sheet(
-    catalog: &Catalog,
+pub fn score_sheet<'c>(
+    catalog: &'c Catalog,
     text: &str,
     completeness: Completeness,
-) -> Result<Scorecard, Vec<InputProblem>> {
+) -> Result<Scorecard<'c>, InputProblems> {
     let sheet = CheckedSheet::read(catalog, text, completeness)?;
-    let mut card = score(&sheet.loaded, &sheet.answers, sheet.evaluated_on);
+    let mut card = score(sheet.loaded, &sheet.answers, sheet.evaluated_on);
     card.product = sheet.product;
     card.evaluator = sheet.evaluator;
     Ok(card)
@@ -57,10 +59,20 @@ pub struct Outcome {
 
 /// Computes the outcome of answers: total, band, gates, stars.
 pub fn outcome(instrument: &Instrument, set: &ProductSet, answers: &Answers) -> Outcome {
-    let total: Decimal = set
+    let total = set
         .leaves()
         .filter_map(|leaf| scored_points(answers, leaf.criterion))
-        .sum();
+        .fold(Decimal::ZERO, |sum, points| sum + points);
+    outcome_of_total(instrument, set, answers, total)
+}
+
+/// The outcome of answers whose total is known.
+fn outcome_of_total(
+    instrument: &Instrument,
+    set: &ProductSet,
+    answers: &Answers,
+    total: Decimal,
+) -> Outcome {
     let band_stars = instrument.band_stars(total);
     let unmet_gates = unmet_gates(set, answers);
     let gate_cap = instrument.gate_cap(unmet_gates.iter().map(|gate| gate.level).min());
@@ -95,11 +107,12 @@ fn unmet_gates(set: &ProductSet, answers: &Answers) -> Vec<UnmetGate> {
         .gates
         .iter()
         .filter_map(|gate| {
-            let criterion = set.leaf(&gate.criterion)?.criterion;
+            let criterion = set.leaf_at(gate.slot?)?.criterion;
             if answers.applies(criterion) != Some(true) {
                 return None;
             }
-            let points = answers.points(criterion)?;
+            let answer = answers.get(criterion)?;
+            let points = points_of(criterion, answer);
             if gate.requirement.is_met_by(points) {
                 return None;
             }
@@ -110,8 +123,8 @@ fn unmet_gates(set: &ProductSet, answers: &Answers) -> Vec<UnmetGate> {
                 marked_option,
                 required_points: Exact(required_points),
                 strictly_above,
-                chosen_option: match answers.get(&criterion.code) {
-                    Some(Answer::Option(number)) => Some(*number),
+                chosen_option: match answer {
+                    Answer::Option(number) => Some(*number),
                     _ => None,
                 },
                 chosen_points: Exact(points),
@@ -141,12 +154,14 @@ fn disqualifications(set: &ProductSet, answers: &Answers) -> Vec<Disqualificatio
         .collect();
     if let Some((rule, criterion)) = answers.stopped_by(set) {
         reasons.push(Disqualification::StopRule {
-            criterion,
+            criterion: criterion.to_owned(),
             covers: rule.criteria.clone(),
             printed: rule.printed.clone(),
         });
     }
-    reasons.sort_by_key(|reason| reason_order(set, reason));
+    if reasons.len() > 1 {
+        reasons.sort_by_key(|reason| reason_order(set, reason));
+    }
     reasons
 }
 
@@ -158,30 +173,54 @@ pub(crate) fn reason_order(set: &ProductSet, reason: &Disqualification) -> (u8, 
         Disqualification::Knockout { criterion, .. }
         | Disqualification::StopRule { criterion, .. } => (
             1,
-            set.leaves()
-                .position(|leaf| &leaf.criterion.code == criterion)
+            set.leaf(criterion)
+                .and_then(|leaf| leaf.criterion.slot)
                 .unwrap_or(usize::MAX),
         ),
     }
 }
 
 /// Scores checked answers; the evaluation date, when known, decides which amendment notices
-/// the result carries.
-pub fn score(loaded: &LoadedSet, answers: &Answers, evaluated_on: Option<Date>) -> Scorecard {
-    let instrument = &loaded.instrument;
-    let set = &loaded.set;
-    let result = outcome(instrument, set, answers);
+/// the result carries. One pass over the criteria gives every criterion's score and every
+/// subtotal.
+pub fn score<'r>(
+    loaded: LoadedSet<'r>,
+    answers: &Answers,
+    evaluated_on: Option<Date>,
+) -> Scorecard<'r> {
+    let LoadedSet { instrument, set } = loaded;
+    let mut sheet = SheetPass::new(set);
+    for leaf in set.leaves() {
+        sheet.add(leaf, answers);
+    }
+    let SheetPass {
+        mut criteria,
+        part_subtotals,
+        groups,
+        subtotals,
+        total,
+        unanswered,
+        max_attainable,
+        not_applicable_answered,
+    } = sheet;
+    let result = outcome_of_total(instrument, set, answers, total);
     let disqualified = !result.disqualifications.is_empty();
-    let criteria: Vec<CriterionScore> = set
-        .leaves()
-        .map(|leaf| criterion_score(leaf, answers, disqualified))
-        .collect();
-    let unanswered = criteria.iter().any(|criterion| {
-        matches!(
-            criterion.status,
-            CriterionStatus::Unanswered | CriterionStatus::Pending
-        )
-    });
+    if disqualified {
+        for criterion in &mut criteria {
+            if criterion.status == CriterionStatus::Unanswered {
+                criterion.status = CriterionStatus::NotEvaluated;
+            }
+        }
+    }
+    // Criteria left unanswered on an eliminated sheet were not evaluated; those pending on an
+    // unanswered condition still are.
+    let unanswered = unanswered
+        && criteria.iter().any(|criterion| {
+            matches!(
+                criterion.status,
+                CriterionStatus::Unanswered | CriterionStatus::Pending
+            )
+        });
     let status = if disqualified {
         Status::Disqualified
     } else if unanswered {
@@ -212,17 +251,12 @@ pub fn score(loaded: &LoadedSet, answers: &Answers, evaluated_on: Option<Date>) 
         instrument
             .recognition
             .certification(status == Status::Ranked, result.stars, result.total);
-    let part_subtotals = part_subtotals(set, answers);
-    let mut notices: Vec<Notice> = set
-        .leaves()
-        .filter(|leaf| {
-            answers.get(&leaf.criterion.code).is_some()
-                && answers.applies(leaf.criterion) == Some(false)
-        })
-        .filter_map(|leaf| {
-            let rule = leaf.criterion.applies_when.as_ref()?;
+    let mut notices: Vec<Notice> = not_applicable_answered
+        .into_iter()
+        .filter_map(|criterion| {
+            let rule = criterion.applies_when.as_ref()?;
             Some(Notice::AnswerNotApplicable {
-                criterion: leaf.criterion.code.clone(),
+                criterion: criterion.code.clone(),
                 printed: rule.printed.clone(),
             })
         })
@@ -230,11 +264,11 @@ pub fn score(loaded: &LoadedSet, answers: &Answers, evaluated_on: Option<Date>) 
     notices.extend(data_notices(loaded, evaluated_on));
 
     Scorecard {
-        rubric: instrument.id.clone(),
+        rubric: &instrument.id,
         rubric_revision: instrument.revision,
-        rubric_fingerprint: set.fingerprint.clone(),
+        rubric_fingerprint: &set.fingerprint,
         product_set: set.number,
-        product_set_name: set.name.clone(),
+        product_set_name: &set.name,
         product: None,
         evaluator: None,
         status,
@@ -243,15 +277,15 @@ pub fn score(loaded: &LoadedSet, answers: &Answers, evaluated_on: Option<Date>) 
         total: Exact(result.total),
         max_total: Exact(set.total_max()),
         max_reachable: Exact(max_reachable),
-        max_attainable: Exact(set.leaves().map(|leaf| leaf.criterion.attainable()).sum()),
-        evaluated_on: evaluated_on.map(|date| date.to_string()),
+        max_attainable: Exact(max_attainable),
+        evaluated_on,
         parts: part_subtotals
             .iter()
-            .map(|part| (part.code.clone(), part.points))
+            .map(|part| (part.part, part.points))
             .collect(),
         part_subtotals,
-        groups: group_subtotals(set, answers),
-        subtotals: nested_subtotals(set, answers),
+        groups,
+        subtotals,
         band_stars: result.band_stars,
         gate_cap: result.gate_cap,
         stars: result.stars,
@@ -269,10 +303,129 @@ pub fn score(loaded: &LoadedSet, answers: &Answers, evaluated_on: Option<Date>) 
     }
 }
 
+/// What one pass over a sheet's criteria gathers: each criterion's score, and the subtotals of
+/// parts, groups and nested criteria as their criteria go by (printed order keeps each one's
+/// criteria together).
+struct SheetPass<'r> {
+    criteria: Vec<CriterionScore<'r>>,
+    part_subtotals: Vec<Subtotal<'r>>,
+    groups: Vec<Subtotal<'r>>,
+    subtotals: Vec<Subtotal<'r>>,
+    total: Decimal,
+    unanswered: bool,
+    max_attainable: Decimal,
+    /// Criteria answered although they do not apply.
+    not_applicable_answered: Vec<&'r Criterion>,
+}
+
+impl<'r> SheetPass<'r> {
+    fn new(set: &'r ProductSet) -> Self {
+        Self {
+            criteria: Vec::with_capacity(set.leaf_count()),
+            part_subtotals: Vec::with_capacity(set.parts.len()),
+            groups: Vec::new(),
+            subtotals: Vec::new(),
+            total: Decimal::ZERO,
+            unanswered: false,
+            max_attainable: Decimal::ZERO,
+            not_applicable_answered: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, leaf: LeafRef<'r>, answers: &Answers) {
+        let criterion = leaf.criterion;
+        let answer = answers.get(criterion);
+        let applies = answers.applies(criterion);
+        let points = match applies {
+            Some(false) => Some(Decimal::ZERO),
+            Some(true) => answer.map(|answer| points_of(criterion, answer)),
+            None => None,
+        };
+        let status = match (applies, answer) {
+            (Some(false), _) => CriterionStatus::NotApplicable,
+            (Some(true), Some(_)) => CriterionStatus::Scored,
+            (None, Some(_)) => CriterionStatus::Pending,
+            (_, None) => CriterionStatus::Unanswered,
+        };
+        if matches!(
+            status,
+            CriterionStatus::Unanswered | CriterionStatus::Pending
+        ) {
+            self.unanswered = true;
+        }
+        if applies == Some(false) && answer.is_some() {
+            self.not_applicable_answered.push(criterion);
+        }
+        let points = points.unwrap_or(Decimal::ZERO);
+        self.total += points;
+        self.max_attainable += criterion.attainable();
+        let part = leaf.part.code.as_str();
+        add_to(
+            &mut self.part_subtotals,
+            part,
+            &leaf.part.title,
+            leaf.part.max,
+            part,
+            points,
+        );
+        add_to(
+            &mut self.groups,
+            &leaf.group.code,
+            &leaf.group.name,
+            leaf.group.max,
+            part,
+            points,
+        );
+        if let Some(parent) = leaf.parent {
+            add_to(
+                &mut self.subtotals,
+                &parent.code,
+                &parent.name,
+                parent.max,
+                part,
+                points,
+            );
+        }
+        self.criteria.push(CriterionScore {
+            code: &criterion.code,
+            name: &criterion.name,
+            part,
+            group: &leaf.group.code,
+            parent: leaf.parent.map(|parent| parent.code.as_str()),
+            kind: answer_kind(criterion),
+            max: Exact(criterion.max),
+            points: Exact(points),
+            status,
+            answer: answer.map(AnswerEcho::from),
+            ticked: ticked(criterion, answer),
+        });
+    }
+}
+
+/// Adds points to the last subtotal when it is the one named, or starts the next one.
+fn add_to<'r>(
+    subtotals: &mut Vec<Subtotal<'r>>,
+    code: &'r str,
+    name: &'r str,
+    max: Decimal,
+    part: &'static str,
+    points: Decimal,
+) {
+    match subtotals.last_mut() {
+        Some(last) if std::ptr::eq(last.code, code) => last.points.0 += points,
+        _ => subtotals.push(Subtotal {
+            code,
+            name,
+            part,
+            points: Exact(points),
+            max: Exact(max),
+        }),
+    }
+}
+
 /// What every result scored with this data must say: a secondary source, amendments not applied.
-pub(crate) fn data_notices(loaded: &LoadedSet, evaluated_on: Option<Date>) -> Vec<Notice> {
-    let instrument = &loaded.instrument;
-    let set = &loaded.set;
+pub(crate) fn data_notices(loaded: LoadedSet<'_>, evaluated_on: Option<Date>) -> Vec<Notice> {
+    let LoadedSet { instrument, set } = loaded;
     let warnings = [
         instrument.provenance.warning.as_ref(),
         set.provenance.as_ref().and_then(|p| p.warning.as_ref()),
@@ -310,51 +463,30 @@ fn amendment_notices(instrument: &Instrument, evaluated_on: Option<Date>) -> Vec
         .collect()
 }
 
-fn criterion_score(leaf: LeafRef<'_>, answers: &Answers, disqualified: bool) -> CriterionScore {
-    let criterion = leaf.criterion;
-    let answer = answers.get(&criterion.code);
-    let applies = answers.applies(criterion);
-    let status = match (applies, answer) {
-        (Some(false), _) => CriterionStatus::NotApplicable,
-        (Some(true), Some(_)) => CriterionStatus::Scored,
-        (None, Some(_)) => CriterionStatus::Pending,
-        (_, None) if disqualified => CriterionStatus::NotEvaluated,
-        (_, None) => CriterionStatus::Unanswered,
+/// The ticked options of an answer, with their words from the rubric.
+fn ticked<'r>(criterion: &'r Criterion, answer: Option<&Answer>) -> Ticked<'r> {
+    let option = |number: &u32| {
+        criterion
+            .option(*number)
+            .map(|option| ticked_option(criterion, option))
     };
-    let ticked_numbers: Vec<u32> = match answer {
-        Some(Answer::Option(number)) => vec![*number],
-        Some(Answer::Options(numbers)) => numbers.iter().copied().collect(),
-        Some(Answer::YesNo(_)) | None => Vec::new(),
-    };
-    CriterionScore {
-        code: criterion.code.clone(),
-        name: criterion.name.clone(),
-        part: leaf.part.code.as_str().to_owned(),
-        group: leaf.group.code.clone(),
-        parent: leaf.parent.map(|parent| parent.code.clone()),
-        kind: answer_kind(criterion),
-        max: Exact(criterion.max),
-        points: Exact(scored_points(answers, criterion).unwrap_or(Decimal::ZERO)),
-        status,
-        answer: answer.map(AnswerEcho::from),
-        ticked: ticked_numbers
-            .iter()
-            .filter_map(|number| criterion.option(*number))
-            .map(|option| ticked(criterion, option))
-            .collect(),
+    match answer {
+        Some(Answer::Option(number)) => option(number).map_or(Ticked::None, Ticked::One),
+        Some(Answer::Options(numbers)) => Ticked::Many(numbers.iter().filter_map(option).collect()),
+        Some(Answer::YesNo(_)) | None => Ticked::None,
     }
 }
 
-fn ticked(criterion: &Criterion, option: &Choice) -> TickedOption {
+fn ticked_option<'r>(criterion: &'r Criterion, option: &'r Choice) -> TickedOption<'r> {
     let case = match (&criterion.scoring, option.case) {
         (Scoring::Cases { cases, .. }, Some(index)) => {
-            cases.get(index).map(|case| case.label.clone())
+            cases.get(index).map(|case| case.label.as_str())
         }
         _ => None,
     };
     TickedOption {
         number: option.number,
-        text: option.text.clone(),
+        text: &option.text,
         // An option whose points cannot be read is never accepted as an answer.
         points: Exact(option.points.unwrap_or_default()),
         case,
@@ -372,75 +504,6 @@ fn answer_kind(criterion: &Criterion) -> AnswerKind {
     }
 }
 
-fn part_subtotals(set: &ProductSet, answers: &Answers) -> Vec<Subtotal> {
-    set.parts
-        .iter()
-        .map(|part| Subtotal {
-            code: part.code.as_str().to_owned(),
-            name: part.title.clone(),
-            part: part.code.as_str().to_owned(),
-            points: Exact(
-                part.groups
-                    .iter()
-                    .flat_map(|group| &group.criteria)
-                    .map(|criterion| criterion_total(answers, criterion))
-                    .sum(),
-            ),
-            max: Exact(part.max),
-        })
-        .collect()
-}
-
-fn group_subtotals(set: &ProductSet, answers: &Answers) -> Vec<Subtotal> {
-    set.parts
-        .iter()
-        .flat_map(|part| part.groups.iter().map(move |group| (part, group)))
-        .map(|(part, group)| Subtotal {
-            code: group.code.clone(),
-            name: group.name.clone(),
-            part: part.code.as_str().to_owned(),
-            points: Exact(
-                group
-                    .criteria
-                    .iter()
-                    .map(|criterion| criterion_total(answers, criterion))
-                    .sum(),
-            ),
-            max: Exact(group.max),
-        })
-        .collect()
-}
-
-fn nested_subtotals(set: &ProductSet, answers: &Answers) -> Vec<Subtotal> {
-    set.parts
-        .iter()
-        .flat_map(|part| {
-            part.groups
-                .iter()
-                .flat_map(move |group| group.criteria.iter().map(move |c| (part, c)))
-        })
-        .filter(|(_, criterion)| matches!(criterion.scoring, Scoring::Nested(_)))
-        .map(|(part, criterion)| Subtotal {
-            code: criterion.code.clone(),
-            name: criterion.name.clone(),
-            part: part.code.as_str().to_owned(),
-            points: Exact(criterion_total(answers, criterion)),
-            max: Exact(criterion.max),
-        })
-        .collect()
-}
-
-/// Points of a criterion, summing sub-criteria; unanswered counts 0.
-fn criterion_total(answers: &Answers, criterion: &Criterion) -> Decimal {
-    match &criterion.scoring {
-        Scoring::Nested(children) => children
-            .iter()
-            .map(|child| criterion_total(answers, child))
-            .sum(),
-        _ => scored_points(answers, criterion).unwrap_or(Decimal::ZERO),
-    }
-}
-
 /// Which way to complete a partial sheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Extreme {
@@ -454,10 +517,10 @@ pub(crate) enum Extreme {
 fn completed(set: &ProductSet, answers: &Answers, extreme: Extreme) -> Answers {
     let mut filled = answers.clone();
     for leaf in set.leaves() {
-        if answers.get(&leaf.criterion.code).is_none()
+        if answers.get(leaf.criterion).is_none()
             && let Some(answer) = extreme_answer(leaf.criterion, extreme)
         {
-            filled.insert(&leaf.criterion.code, answer);
+            filled.insert(leaf.criterion, answer);
         }
     }
     filled

@@ -2,12 +2,10 @@
 
 use std::collections::BTreeSet;
 
-use rustc_hash::FxHashMap;
-
 use rust_decimal::Decimal;
 
-use super::problem::{AnswerShape, InputProblem, InputProblemKind};
-use super::{RawAnswer, RawKnockout, RawValue};
+use super::problem::{AnswerShape, InputProblemKind, InputProblems};
+use super::{RawAnswer, RawAnswers, RawKnockout, RawNumber, RawValue};
 use crate::json::JsonPath;
 use crate::rubric::{Applicability, Criterion, ProductSet, Scoring};
 
@@ -41,12 +39,11 @@ pub enum Knockout {
     Dossier,
 }
 
-/// The checked answers of one sheet, valid for one product set.
+/// The checked answers of one sheet, valid for one product set: one slot per answerable
+/// criterion, in printed order, so that scoring reads an array instead of looking codes up.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Answers {
-    // Criterion codes are short and come from a validated set: a fast hash matters more here
-    // than resistance to crafted keys.
-    answers: FxHashMap<String, Answer>,
+    slots: Vec<Option<Answer>>,
     knockouts: Vec<Knockout>,
 }
 
@@ -58,65 +55,97 @@ impl Answers {
         pairs: impl IntoIterator<Item = (String, Answer)>,
         knockouts: impl IntoIterator<Item = Knockout>,
         completeness: Completeness,
-    ) -> Result<Answers, Vec<InputProblem>> {
-        let raw: Vec<RawAnswer> = pairs
+    ) -> Result<Answers, InputProblems> {
+        let entries: Vec<RawAnswer<'_>> = pairs
             .into_iter()
             .map(|(code, answer)| RawAnswer {
                 path: JsonPath::root().key("answers").key(code.as_str()),
+                offset: None,
                 value: match answer {
-                    Answer::Option(number) => RawValue::Number(number.to_string()),
+                    Answer::Option(number) => RawValue::Number(RawNumber::Whole(number.into())),
                     Answer::YesNo(met) => RawValue::Boolean(met),
                     Answer::Options(numbers) => RawValue::List(
                         numbers
                             .iter()
-                            .map(|n| RawValue::Number(n.to_string()))
+                            .map(|n| RawValue::Number(RawNumber::Whole((*n).into())))
                             .collect(),
                     ),
                 },
-                code,
+                code: code.into(),
             })
             .collect();
-        let knockouts: Vec<RawKnockout> = knockouts
+        let knockouts: Vec<RawKnockout<'_>> = knockouts
             .into_iter()
             .enumerate()
             .map(|(index, knockout)| RawKnockout {
                 code: match knockout {
-                    Knockout::Criterion(code) => code,
-                    Knockout::Dossier => DOSSIER.to_owned(),
+                    Knockout::Criterion(code) => code.into(),
+                    Knockout::Dossier => DOSSIER.into(),
                 },
                 path: JsonPath::root().key("knockouts").index(index),
+                offset: None,
             })
             .collect();
+        let raw = RawAnswers {
+            entries,
+            path: JsonPath::root().key("answers"),
+            offset: None,
+        };
         Self::check(set, &raw, &knockouts, completeness)
     }
 
-    /// Checks a sheet's answers and knock-outs against a product set, reporting every problem.
+    /// Checks a sheet's answers and knock-outs against a product set, reporting every problem
+    /// (as many as a document lists, and how many more).
     pub fn check(
         set: &ProductSet,
-        raw_answers: &[RawAnswer],
-        knockouts: &[RawKnockout],
+        raw_answers: &RawAnswers<'_>,
+        knockouts: &[RawKnockout<'_>],
         completeness: Completeness,
-    ) -> Result<Answers, Vec<InputProblem>> {
-        let mut problems = Vec::new();
-        let mut checked =
-            FxHashMap::with_capacity_and_hasher(raw_answers.len(), Default::default());
-        for raw in raw_answers {
-            let problem = |kind| InputProblem::new(raw.path.clone(), None, kind);
-            match set.leaf(&raw.code) {
-                Some(leaf) => match check_answer(leaf.criterion, &raw.value) {
-                    Ok(Some(answer)) => {
-                        checked.insert(raw.code.clone(), answer);
+    ) -> Result<Answers, InputProblems> {
+        let mut problems = InputProblems::default();
+        let mut slots: Vec<Option<Answer>> = vec![None; set.leaf_count()];
+        // A criterion answered twice (even `null` twice) is a key given twice.
+        let mut given = vec![false; set.leaf_count()];
+        // Sheets usually list answers in printed order: try the slot after the last one first.
+        let mut next_slot = 0;
+        for raw in &raw_answers.entries {
+            let at = |kind| (raw.path.clone(), raw.offset, kind);
+            let leaf = set
+                .leaf_at(next_slot)
+                .filter(|leaf| leaf.criterion.code == raw.code)
+                .or_else(|| set.leaf(&raw.code));
+            match leaf.and_then(|leaf| Some((leaf.criterion, leaf.criterion.slot?))) {
+                Some((criterion, slot)) => {
+                    next_slot = slot + 1;
+                    if given.get(slot).copied().unwrap_or_default() {
+                        let kind = InputProblemKind::DuplicateKey {
+                            field: raw.code.to_string(),
+                        };
+                        problems.push_at(at(kind));
+                        continue;
                     }
-                    Ok(None) => {}
-                    Err(kinds) => problems.extend(kinds.into_iter().map(problem)),
-                },
-                None => problems.push(problem(unknown_code(set, &raw.code))),
+                    if let Some(seen) = given.get_mut(slot) {
+                        *seen = true;
+                    }
+                    match check_answer(criterion, &raw.value) {
+                        Ok(answer) => {
+                            if let Some(place) = slots.get_mut(slot) {
+                                *place = answer;
+                            }
+                        }
+                        Err(kinds) => {
+                            for kind in kinds {
+                                problems.push_at(at(kind));
+                            }
+                        }
+                    }
+                }
+                None => problems.push_at(at(unknown_code(set, &raw.code))),
             }
         }
 
         let mut claims = Vec::new();
         for raw in knockouts {
-            let problem = |kind| InputProblem::new(raw.path.clone(), None, kind);
             let claim = if raw.code == DOSSIER {
                 set.dossier_rule
                     .as_ref()
@@ -125,46 +154,56 @@ impl Answers {
             } else {
                 match set.leaf(&raw.code).map(|leaf| leaf.criterion) {
                     Some(criterion) if criterion.knockout.is_some() => {
-                        Ok(Knockout::Criterion(raw.code.clone()))
+                        Ok(Knockout::Criterion(raw.code.to_string()))
                     }
                     Some(_) => Err(InputProblemKind::NoKnockoutRule {
-                        code: raw.code.clone(),
+                        code: raw.code.to_string(),
                     }),
                     None => Err(unknown_code(set, &raw.code)),
                 }
             };
             match claim {
                 Ok(claim) if claims.contains(&claim) => {
-                    problems.push(problem(InputProblemKind::DuplicateKnockout {
-                        code: raw.code.clone(),
-                    }));
+                    problems.push_at((
+                        raw.path.clone(),
+                        raw.offset,
+                        InputProblemKind::DuplicateKnockout {
+                            code: raw.code.to_string(),
+                        },
+                    ));
                 }
                 Ok(claim) => claims.push(claim),
-                Err(kind) => problems.push(problem(kind)),
+                Err(kind) => problems.push_at((raw.path.clone(), raw.offset, kind)),
             }
         }
 
         let answers = Answers {
-            answers: checked,
+            slots,
             knockouts: claims,
         };
         if completeness == Completeness::Complete && !answers.ends_evaluation(set) {
             for leaf in set.leaves() {
-                let code = &leaf.criterion.code;
-                if !answers.answers.contains_key(code)
-                    && answers.applies(leaf.criterion) != Some(false)
-                {
-                    // A `null` answer is reported where it stands, an absent one at `answers`;
-                    // an invalid one has been reported already.
-                    let given = raw_answers.iter().find(|raw| &raw.code == code);
-                    if given.is_some_and(|raw| raw.value != RawValue::Null) {
-                        continue;
-                    }
-                    let path = given
-                        .map_or_else(|| JsonPath::root().key("answers"), |raw| raw.path.clone());
-                    let kind = InputProblemKind::MissingAnswer { code: code.clone() };
-                    problems.push(InputProblem::new(path, None, kind));
+                let criterion = leaf.criterion;
+                if answers.get(criterion).is_some() || answers.applies(criterion) == Some(false) {
+                    continue;
                 }
+                // A `null` answer is reported where it stands, an absent one at `answers`;
+                // an invalid one has been reported already.
+                let given = raw_answers
+                    .entries
+                    .iter()
+                    .find(|raw| raw.code == criterion.code);
+                if given.is_some_and(|raw| raw.value != RawValue::Null) {
+                    continue;
+                }
+                let (path, offset) = given.map_or_else(
+                    || (raw_answers.path.clone(), raw_answers.offset),
+                    |raw| (raw.path.clone(), raw.offset),
+                );
+                let kind = InputProblemKind::MissingAnswer {
+                    code: criterion.code.clone(),
+                };
+                problems.push_at((path, offset, kind));
             }
         }
         if problems.is_empty() {
@@ -175,8 +214,8 @@ impl Answers {
     }
 
     /// The answer to a criterion, if given.
-    pub fn get(&self, code: &str) -> Option<&Answer> {
-        self.answers.get(code)
+    pub fn get(&self, criterion: &Criterion) -> Option<&Answer> {
+        self.slots.get(criterion.slot?)?.as_ref()
     }
 
     /// The asserted knock-outs, in the order given.
@@ -186,21 +225,28 @@ impl Answers {
 
     /// Replaces or adds the answer to a criterion, keeping the rest (for what-if analysis). The
     /// caller must pass an answer valid for the criterion.
-    pub fn with(&self, code: &str, answer: Answer) -> Answers {
+    pub fn with(&self, criterion: &Criterion, answer: Answer) -> Answers {
         let mut answers = self.clone();
-        answers.insert(code, answer);
+        answers.insert(criterion, answer);
         answers
     }
 
     /// Replaces or adds the answer to a criterion; the caller must pass an answer valid for it.
-    pub(crate) fn insert(&mut self, code: &str, answer: Answer) {
-        self.answers.insert(code.to_owned(), answer);
+    pub(crate) fn insert(&mut self, criterion: &Criterion, answer: Answer) {
+        let Some(slot) = criterion.slot else {
+            return;
+        };
+        if self.slots.len() <= slot {
+            self.slots.resize(slot + 1, None);
+        }
+        if let Some(place) = self.slots.get_mut(slot) {
+            *place = Some(answer);
+        }
     }
 
     /// Points of an answerable criterion under these answers: `None` when unanswered.
     pub fn points(&self, criterion: &Criterion) -> Option<Decimal> {
-        let answer = self.answers.get(&criterion.code)?;
-        Some(points_of(criterion, answer))
+        Some(points_of(criterion, self.get(criterion)?))
     }
 
     /// Whether a criterion applies: `None` when it depends on an unanswered criterion.
@@ -208,7 +254,8 @@ impl Answers {
         let Some(rule) = &criterion.applies_when else {
             return Some(true);
         };
-        Some(applies_under(rule, self.answers.get(&rule.criterion)?))
+        let answer = self.slots.get(rule.slot?)?.as_ref()?;
+        Some(applies_under(rule, answer))
     }
 
     /// Whether an asserted knock-out or a stop rule ends the evaluation.
@@ -220,11 +267,12 @@ impl Answers {
     pub fn stopped_by<'s>(
         &self,
         set: &'s ProductSet,
-    ) -> Option<(&'s crate::rubric::StopRule, String)> {
+    ) -> Option<(&'s crate::rubric::StopRule, &'s str)> {
         set.stop_rules.iter().find_map(|rule| {
-            rule.criteria.iter().find_map(|code| {
-                let leaf = set.leaf(code)?;
-                (self.points(leaf.criterion)? == Decimal::ZERO).then(|| (rule, code.clone()))
+            rule.slots.iter().find_map(|slot| {
+                let criterion = set.leaf_at(*slot)?.criterion;
+                (self.points(criterion)? == Decimal::ZERO)
+                    .then_some((rule, criterion.code.as_str()))
             })
         })
     }
@@ -283,7 +331,7 @@ pub(crate) fn unknown_code(set: &ProductSet, code: &str) -> InputProblemKind {
 /// Checks one value against its criterion: `Ok(None)` for `null` (not answered yet).
 fn check_answer(
     criterion: &Criterion,
-    value: &RawValue,
+    value: &RawValue<'_>,
 ) -> Result<Option<Answer>, Vec<InputProblemKind>> {
     let code = &criterion.code;
     let wrong = |expected, found: &str| {
@@ -293,27 +341,28 @@ fn check_answer(
             found: found.to_owned(),
         }]
     };
-    let option = |text: &str| -> Result<u32, InputProblemKind> {
-        let number = text
-            .parse::<u32>()
-            .ok()
-            .filter(|number| criterion.option(*number).is_some())
-            .ok_or_else(|| InputProblemKind::OptionOutOfRange {
-                code: code.clone(),
-                option: text.to_owned(),
-                options: criterion.options().len(),
-            })?;
-        match criterion.option(number).and_then(|option| option.points) {
-            Some(_) => Ok(number),
-            None => Err(InputProblemKind::UnreadableOption {
+    let option = |number: &RawNumber<'_>| -> Result<u32, InputProblemKind> {
+        let out_of_range = || InputProblemKind::OptionOutOfRange {
+            code: code.clone(),
+            option: number.to_string(),
+            options: criterion.options().len(),
+        };
+        let number = match number {
+            RawNumber::Whole(whole) => u32::try_from(*whole).map_err(|_| out_of_range())?,
+            RawNumber::Written(_) => return Err(out_of_range()),
+        };
+        match criterion.option(number).map(|option| option.points) {
+            Some(Some(_)) => Ok(number),
+            Some(None) => Err(InputProblemKind::UnreadableOption {
                 code: code.clone(),
                 option: number,
             }),
+            None => Err(out_of_range()),
         }
     };
     match (&criterion.scoring, value) {
         (_, RawValue::Null) => Ok(None),
-        (Scoring::Single(_) | Scoring::Cases { .. }, RawValue::Number(text)) => option(text)
+        (Scoring::Single(_) | Scoring::Cases { .. }, RawValue::Number(number)) => option(number)
             .map(|number| Some(Answer::Option(number)))
             .map_err(|kind| vec![kind]),
         (Scoring::Single(_) | Scoring::Cases { .. }, other) => {
@@ -326,7 +375,7 @@ fn check_answer(
             let mut problems = Vec::new();
             for element in elements {
                 match element {
-                    RawValue::Number(text) => match option(text) {
+                    RawValue::Number(number) => match option(number) {
                         Ok(number) if !ticked.insert(number) => {
                             problems.push(InputProblemKind::DuplicateOption {
                                 code: code.clone(),
@@ -353,7 +402,7 @@ fn check_answer(
     }
 }
 
-fn type_of(value: &RawValue) -> &'static str {
+fn type_of(value: &RawValue<'_>) -> &'static str {
     match value {
         RawValue::Number(_) => "number",
         RawValue::Boolean(_) => "boolean",

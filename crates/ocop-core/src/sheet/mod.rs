@@ -7,19 +7,25 @@
 //!   "knockouts": ["1.1", "dossier"] }
 //! ```
 //!
-//! Reading happens in two steps, each reporting every problem it finds: [`Sheet::parse`] checks
-//! the document's shape, then [`Answers::check`] checks every answer against the product set.
+//! A document is read once, by a typed parse with borrowed strings ([`typed`]), and checked
+//! against its product set ([`Answers::check`]). Only when that fails is it read again by the
+//! positional reader ([`read`]), which reports every problem of both steps with its line and
+//! column; positions cost nothing on the way to a score.
 
 mod answers;
 mod problem;
 mod read;
+pub(crate) mod typed;
+
+use std::borrow::Cow;
+use std::fmt;
 
 use jiff::civil::Date;
 use serde::Serialize;
 
 pub use answers::{Answer, Answers, Completeness, DOSSIER, Knockout};
 pub(crate) use answers::{applies_under, points_of, unknown_code};
-pub use problem::{AnswerShape, InputProblem, InputProblemKind};
+pub use problem::{AnswerShape, InputProblem, InputProblemKind, InputProblems, PROBLEM_LIMIT};
 pub(crate) use read::{Fields, Reader};
 
 use crate::json::{Document, JsonPath, Value};
@@ -27,9 +33,9 @@ use crate::rubric::{Catalog, Instrument, LoadedSet, RubricError};
 
 /// A member's sheet read and checked against its rubric.
 #[derive(Debug, Clone)]
-pub struct CheckedSheet {
+pub struct CheckedSheet<'c> {
     /// The product set and its instrument.
-    pub loaded: LoadedSet,
+    pub loaded: LoadedSet<'c>,
     /// The checked answers.
     pub answers: Answers,
     /// The product, as given.
@@ -40,26 +46,38 @@ pub struct CheckedSheet {
     pub evaluated_on: Option<Date>,
 }
 
-impl CheckedSheet {
+impl<'c> CheckedSheet<'c> {
     /// Reads a sheet from JSON text and checks it. Problems in its shape do not stop its answers
     /// from being checked: every problem is reported, each with its place.
     pub fn read(
-        catalog: &Catalog,
+        catalog: &'c Catalog,
         text: &str,
         completeness: Completeness,
-    ) -> Result<CheckedSheet, Vec<InputProblem>> {
-        let (sheet, (loaded, answers)) =
-            read_and_check(text, Sheet::parse_lenient(text), |sheet| {
-                let loaded = sheet.resolve(catalog)?;
-                let answers =
-                    Answers::check(&loaded.set, &sheet.answers, &sheet.knockouts, completeness)?;
-                Ok((loaded, answers))
-            })?;
+    ) -> Result<CheckedSheet<'c>, InputProblems> {
+        let checked = typed::sheet(text)
+            .ok()
+            .and_then(|sheet| Self::check(catalog, &sheet, completeness).ok());
+        match checked {
+            Some(checked) => Ok(checked),
+            None => read_and_check(text, Sheet::parse_lenient(text), |sheet| {
+                Self::check(catalog, sheet, completeness)
+            })
+            .map(|(_, checked)| checked),
+        }
+    }
+
+    fn check(
+        catalog: &'c Catalog,
+        sheet: &Sheet<'_>,
+        completeness: Completeness,
+    ) -> Result<CheckedSheet<'c>, InputProblems> {
+        let loaded = sheet.resolve(catalog)?;
+        let answers = Answers::check(loaded.set, &sheet.answers, &sheet.knockouts, completeness)?;
         Ok(CheckedSheet {
             loaded,
             answers,
-            product: sheet.product,
-            evaluator: sheet.evaluator,
+            product: sheet.product.clone(),
+            evaluator: sheet.evaluator.as_deref().map(str::to_owned),
             evaluated_on: sheet.rubric.evaluated_on,
         })
     }
@@ -69,33 +87,25 @@ impl CheckedSheet {
 /// step found a problem; otherwise every problem of both, each with its place in `text`.
 pub(crate) fn read_and_check<T, C>(
     text: &str,
-    (read, mut problems): (Option<T>, Vec<InputProblem>),
-    check: impl FnOnce(&T) -> Result<C, Vec<InputProblem>>,
-) -> Result<(T, C), Vec<InputProblem>> {
+    (read, mut problems): (Option<T>, InputProblems),
+    check: impl FnOnce(&T) -> Result<C, InputProblems>,
+) -> Result<(T, C), InputProblems> {
     let Some(read) = read else {
+        problems.locate(text);
         return Err(problems);
     };
     match check(&read) {
         Ok(checked) if problems.is_empty() => Ok((read, checked)),
-        // Problems of the shape carry their places already.
-        Ok(_) => Err(problems),
+        Ok(_) => {
+            problems.locate(text);
+            Err(problems)
+        }
         Err(found) => {
-            problems.extend(found);
-            Err(locate(problems, text))
+            problems.append(found);
+            problems.locate(text);
+            Err(problems)
         }
     }
-}
-
-/// Fills in line and column for problems found after parsing.
-pub(crate) fn locate(mut problems: Vec<InputProblem>, text: &str) -> Vec<InputProblem> {
-    if let Ok(document) = Document::parse(text) {
-        for problem in &mut problems {
-            if problem.position.is_none() {
-                problem.position = document.locate(&problem.path);
-            }
-        }
-    }
-    problems
 }
 
 /// The product being scored.
@@ -108,15 +118,33 @@ pub struct Product {
     pub code: Option<String>,
 }
 
+/// A number as written where an option number is expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RawNumber<'a> {
+    /// A whole number that is not negative.
+    Whole(u64),
+    /// Any other number, as written (`-1`, `2.5`, `1e3`).
+    Written(Cow<'a, str>),
+}
+
+impl fmt::Display for RawNumber<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Whole(number) => write!(f, "{number}"),
+            Self::Written(text) => f.write_str(text),
+        }
+    }
+}
+
 /// An answer as written, before it is checked against its criterion.
 #[derive(Debug, Clone, PartialEq)]
-pub enum RawValue {
-    /// A number (kept as written).
-    Number(String),
+pub enum RawValue<'a> {
+    /// A number.
+    Number(RawNumber<'a>),
     /// `true` or `false`.
     Boolean(bool),
     /// A list; each element as written.
-    List(Vec<RawValue>),
+    List(Vec<RawValue<'a>>),
     /// `null`: not answered yet.
     Null,
     /// Any other JSON type, by name.
@@ -125,53 +153,68 @@ pub enum RawValue {
 
 /// One entry of `answers`, with its place in the document.
 #[derive(Debug, Clone, PartialEq)]
-pub struct RawAnswer {
+pub struct RawAnswer<'a> {
     /// The criterion code as written.
-    pub code: String,
+    pub code: Cow<'a, str>,
     /// The value as written.
-    pub value: RawValue,
-    /// Where it is (line and column are found from the path only when a problem is reported:
-    /// computing them for every answer would cost more than reading the sheet).
+    pub value: RawValue<'a>,
+    /// Where it is (the root for an answer read without positions).
     pub path: JsonPath,
+    /// The byte offset of its value in the text, when read with positions.
+    pub offset: Option<usize>,
+}
+
+/// The `answers` of a sheet as written, and where the object stands (for criteria it leaves
+/// out).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RawAnswers<'a> {
+    /// The entries, in document order.
+    pub entries: Vec<RawAnswer<'a>>,
+    /// Where the object is.
+    pub path: JsonPath,
+    /// The byte offset of the object in the text, when read with positions.
+    pub offset: Option<usize>,
 }
 
 /// One entry of `knockouts`, with its place.
 #[derive(Debug, Clone, PartialEq)]
-pub struct RawKnockout {
+pub struct RawKnockout<'a> {
     /// A criterion code or `dossier`.
-    pub code: String,
-    /// Where it is.
+    pub code: Cow<'a, str>,
+    /// Where it is (the root when read without positions).
     pub path: JsonPath,
+    /// The byte offset in the text, when read with positions.
+    pub offset: Option<usize>,
 }
 
 /// How a sheet names its rubric.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RubricChoice {
+pub struct RubricChoice<'a> {
     /// The rubric named, if any.
-    pub rubric: Option<String>,
+    pub rubric: Option<Cow<'a, str>>,
     /// The evaluation date, if given.
     pub evaluated_on: Option<Date>,
 }
 
 /// A member's sheet as written: its shape is valid, its answers are not yet checked.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Sheet {
+pub struct Sheet<'a> {
     /// Which rubric scores it.
-    pub rubric: RubricChoice,
+    pub rubric: RubricChoice<'a>,
     /// The product set's number.
     pub product_set: u8,
     /// The product.
     pub product: Option<Product>,
     /// Who filled it in.
-    pub evaluator: Option<String>,
+    pub evaluator: Option<Cow<'a, str>>,
     /// The answers, in document order.
-    pub answers: Vec<RawAnswer>,
+    pub answers: RawAnswers<'a>,
     /// The knock-outs the evaluator asserts.
-    pub knockouts: Vec<RawKnockout>,
+    pub knockouts: Vec<RawKnockout<'a>>,
 }
 
 /// The fields of a member's sheet.
-const SHEET_FIELDS: [&str; 7] = [
+pub(crate) const SHEET_FIELDS: [&str; 7] = [
     "rubric",
     "evaluated_on",
     "product_set",
@@ -181,32 +224,35 @@ const SHEET_FIELDS: [&str; 7] = [
     "knockouts",
 ];
 
-impl Sheet {
+impl<'a> Sheet<'a> {
     /// Reads a sheet from JSON text, reporting every problem in its shape.
-    pub fn parse(text: &str) -> Result<Sheet, Vec<InputProblem>> {
+    pub fn parse(text: &'a str) -> Result<Sheet<'a>, InputProblems> {
         match Self::parse_lenient(text) {
             (Some(sheet), problems) if problems.is_empty() => Ok(sheet),
-            (_, problems) => Err(problems),
+            (_, mut problems) => {
+                problems.locate(text);
+                Err(problems)
+            }
         }
     }
 
     /// Reads a sheet from JSON text: the sheet, if enough of it could be read to go on checking
-    /// its answers, and every problem found in its shape.
-    pub fn parse_lenient(text: &str) -> (Option<Sheet>, Vec<InputProblem>) {
+    /// its answers, and every problem found in its shape (positions not yet computed).
+    fn parse_lenient(text: &'a str) -> (Option<Sheet<'a>>, InputProblems) {
         let document = match Document::parse(text) {
             Ok(document) => document,
-            Err(error) => return (None, vec![InputProblem::syntax(error)]),
+            Err(error) => return (None, InputProblem::syntax(error).into()),
         };
         let mut reader = Reader::new(&document);
         let sheet = Self::read(&mut reader, document.root(), JsonPath::root());
         (sheet, reader.problems)
     }
 
-    fn read<'d, 'a>(
+    fn read<'d>(
         reader: &mut Reader<'d, 'a>,
         value: &'d Value<'a>,
         path: JsonPath,
-    ) -> Option<Sheet> {
+    ) -> Option<Sheet<'a>> {
         let fields = reader.object(
             value,
             path,
@@ -231,7 +277,7 @@ impl Sheet {
     }
 
     /// Finds the product set the sheet is scored with.
-    pub fn resolve(&self, catalog: &Catalog) -> Result<LoadedSet, Vec<InputProblem>> {
+    pub fn resolve<'c>(&self, catalog: &'c Catalog) -> Result<LoadedSet<'c>, InputProblems> {
         resolve_set(catalog, &self.rubric, self.product_set)
     }
 }
@@ -240,7 +286,7 @@ impl Sheet {
 pub(crate) fn read_rubric_choice<'d, 'a>(
     reader: &mut Reader<'d, 'a>,
     fields: &Fields<'d, 'a>,
-) -> Option<RubricChoice> {
+) -> Option<RubricChoice<'a>> {
     let rubric = reader.string(fields, "rubric");
     let evaluated_on = reader.date(fields, "evaluated_on");
     let (rubric_given, date_given) = (
@@ -251,7 +297,7 @@ pub(crate) fn read_rubric_choice<'d, 'a>(
         let kind = InputProblemKind::MissingField {
             field: "rubric".to_owned(),
         };
-        reader.problem_at(fields.path.clone(), kind);
+        reader.problem(fields.path.clone(), fields.value, kind);
         return None;
     }
     // A field given but unreadable has been reported; the other one alone must not decide.
@@ -278,8 +324,8 @@ pub(crate) fn read_product<'d, 'a>(
     )?;
     let name = reader.string(&product, "name")?;
     Some(Product {
-        name,
-        code: reader.string(&product, "code"),
+        name: name.into_owned(),
+        code: reader.string(&product, "code").map(Cow::into_owned),
     })
 }
 
@@ -287,24 +333,37 @@ pub(crate) fn read_product<'d, 'a>(
 pub(crate) fn read_answers<'d, 'a>(
     reader: &mut Reader<'d, 'a>,
     fields: &Fields<'d, 'a>,
-) -> Vec<RawAnswer> {
+) -> RawAnswers<'a> {
+    let path = fields.path.key("answers");
     let Some(value) = fields.get("answers") else {
-        return Vec::new();
+        return RawAnswers {
+            path,
+            ..RawAnswers::default()
+        };
     };
-    reader
-        .entries(value, fields.path.key("answers"), "answers")
+    let entries = reader
+        .entries(value, path.clone(), "answers")
         .into_iter()
         .map(|(code, value, path)| RawAnswer {
-            code: code.to_owned(),
+            code,
             value: raw_value(value),
             path,
+            offset: Some(reader.offset_of(value)),
         })
-        .collect()
+        .collect();
+    RawAnswers {
+        entries,
+        path,
+        offset: Some(reader.offset_of(value)),
+    }
 }
 
-fn raw_value(value: &Value<'_>) -> RawValue {
+fn raw_value<'a>(value: &Value<'a>) -> RawValue<'a> {
     match value {
-        Value::NumberLit(number) => RawValue::Number(number.value.to_owned()),
+        Value::NumberLit(number) => RawValue::Number(match number.value.parse::<u64>() {
+            Ok(whole) => RawNumber::Whole(whole),
+            Err(_) => RawNumber::Written(Cow::Borrowed(number.value)),
+        }),
         Value::BooleanLit(boolean) => RawValue::Boolean(boolean.value),
         Value::Array(array) => RawValue::List(array.elements.iter().map(raw_value).collect()),
         Value::NullKeyword(_) => RawValue::Null,
@@ -316,26 +375,30 @@ fn raw_value(value: &Value<'_>) -> RawValue {
 pub(crate) fn read_knockouts<'d, 'a>(
     reader: &mut Reader<'d, 'a>,
     fields: &Fields<'d, 'a>,
-) -> Vec<RawKnockout> {
+) -> Vec<RawKnockout<'a>> {
     reader
         .strings(fields, "knockouts")
         .into_iter()
-        .map(|(code, path)| RawKnockout { code, path })
+        .map(|(code, path, offset)| RawKnockout {
+            code,
+            path,
+            offset: Some(offset),
+        })
         .collect()
 }
 
 /// Finds the product set named by a rubric choice and a number.
-pub(crate) fn resolve_set(
-    catalog: &Catalog,
-    choice: &RubricChoice,
+pub(crate) fn resolve_set<'c>(
+    catalog: &'c Catalog,
+    choice: &RubricChoice<'_>,
     product_set: u8,
-) -> Result<LoadedSet, Vec<InputProblem>> {
+) -> Result<LoadedSet<'c>, InputProblems> {
     let problem =
-        |field: &str, kind| vec![InputProblem::new(JsonPath::root().key(field), None, kind)];
+        |field: &str, kind| InputProblem::new(JsonPath::root().key(field), None, kind).into();
     let instrument =
         pick_instrument(catalog, choice).map_err(|(field, kind)| problem(field, kind))?;
     catalog
-        .product_set_of(&instrument, product_set)
+        .product_set_of(instrument, product_set)
         .map_err(|error| match error {
             RubricError::UnknownSet { number, .. } => problem(
                 "product_set",
@@ -353,10 +416,10 @@ pub(crate) fn resolve_set(
         })
 }
 
-fn pick_instrument(
-    catalog: &Catalog,
-    choice: &RubricChoice,
-) -> Result<std::sync::Arc<Instrument>, (&'static str, InputProblemKind)> {
+fn pick_instrument<'c>(
+    catalog: &'c Catalog,
+    choice: &RubricChoice<'_>,
+) -> Result<&'c Instrument, (&'static str, InputProblemKind)> {
     let unusable = |error: RubricError| InputProblemKind::RubricUnusable {
         detail: error.to_string(),
     };
@@ -373,7 +436,7 @@ fn pick_instrument(
                 Some(date) if !instrument.in_force_on(date) => Err((
                     "evaluated_on",
                     InputProblemKind::RubricNotInForce {
-                        rubric: id.clone(),
+                        rubric: id.to_string(),
                         date: date.to_string(),
                         in_force: catalog
                             .in_force_on(date)

@@ -4,8 +4,12 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::json::{JsonPath, Position, SyntaxError};
+use crate::json::{self, JsonPath, Position, SyntaxError};
 use crate::lang::{Describe, Lang};
+
+/// How many problems a document lists; the rest are only counted, so that a hostile input with
+/// a million mistakes costs neither minutes nor gigabytes to report.
+pub const PROBLEM_LIMIT: usize = 1000;
 
 /// One problem in an input document.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
@@ -16,6 +20,9 @@ pub struct InputProblem {
     /// Line and column, when known.
     #[serde(flatten)]
     pub position: Option<Position>,
+    /// The council member whose sheet it is in, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub member: Option<String>,
     /// The criterion concerned, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub criterion: Option<String>,
@@ -24,6 +31,10 @@ pub struct InputProblem {
     pub kind: InputProblemKind,
     /// The problem in words (in the language asked for when it was rendered).
     pub message: String,
+    /// Byte offset in the text, until the position is computed for every problem at once.
+    #[serde(skip)]
+    #[schemars(skip)]
+    offset: Option<usize>,
 }
 
 impl InputProblem {
@@ -33,10 +44,33 @@ impl InputProblem {
         Self {
             path,
             position,
+            member: None,
             criterion,
             kind,
             message,
+            offset: None,
         }
+    }
+
+    /// A problem whose line and column are found later, from its byte offset in the text.
+    pub(crate) fn at_offset(path: JsonPath, offset: Option<usize>, kind: InputProblemKind) -> Self {
+        let mut problem = Self::new(path, None, kind);
+        problem.offset = offset;
+        problem
+    }
+
+    /// The text that is not UTF-8: where its first invalid byte is.
+    pub fn not_utf8(bytes: &[u8], error: &std::str::Utf8Error) -> Self {
+        let offset = error.valid_up_to();
+        let valid = bytes.get(..offset).unwrap_or_default();
+        let line = valid.iter().filter(|byte| **byte == b'\n').count() + 1;
+        let line_start = valid
+            .iter()
+            .rposition(|byte| *byte == b'\n')
+            .map_or(0, |newline| newline + 1);
+        let column = json::count_chars(valid.get(line_start..).unwrap_or_default()) + 1;
+        let kind = InputProblemKind::NotUtf8 { offset };
+        Self::new(JsonPath::root(), Some(Position { line, column }), kind)
     }
 
     /// The problem of a text that is not one JSON document.
@@ -50,6 +84,185 @@ impl InputProblem {
     /// Rewrites the message in another language.
     pub fn localize(&mut self, lang: Lang) {
         self.message = self.kind.describe(lang);
+    }
+
+    /// The problem as found in a council member's sheet.
+    pub(crate) fn of_member(mut self, member: Option<&str>) -> Self {
+        self.member = member.map(str::to_owned);
+        self
+    }
+}
+
+/// Every problem found in one document: the first [`PROBLEM_LIMIT`] in the order found, and how
+/// many more there are.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct InputProblems {
+    listed: Vec<InputProblem>,
+    more: usize,
+}
+
+impl InputProblems {
+    /// One problem.
+    pub fn one(problem: InputProblem) -> Self {
+        Self {
+            listed: vec![problem],
+            more: 0,
+        }
+    }
+
+    /// Records a problem, or only counts it past the limit.
+    pub(crate) fn push(&mut self, problem: InputProblem) {
+        if self.listed.len() < PROBLEM_LIMIT {
+            self.listed.push(problem);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// Records a problem at a path and byte offset; past the limit it is only counted, and
+    /// never built.
+    pub(crate) fn push_at(
+        &mut self,
+        (path, offset, kind): (JsonPath, Option<usize>, InputProblemKind),
+    ) {
+        if self.listed.len() < PROBLEM_LIMIT {
+            self.listed
+                .push(InputProblem::at_offset(path, offset, kind));
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// Records the problems of another document part.
+    pub(crate) fn append(&mut self, other: InputProblems) {
+        self.more += other.more;
+        for problem in other.listed {
+            self.push(problem);
+        }
+    }
+
+    /// The problems listed, in the order found.
+    pub fn listed(&self) -> &[InputProblem] {
+        &self.listed
+    }
+
+    /// How many problems were found beyond those listed.
+    pub fn more(&self) -> usize {
+        self.more
+    }
+
+    /// How many problems were found in all.
+    pub fn total(&self) -> usize {
+        self.listed.len() + self.more
+    }
+
+    /// Whether no problem was found.
+    pub fn is_empty(&self) -> bool {
+        self.listed.is_empty() && self.more == 0
+    }
+
+    /// The problems listed, without the count of the rest.
+    pub fn into_vec(self) -> Vec<InputProblem> {
+        self.listed
+    }
+
+    /// Rewrites every message in another language.
+    pub fn localize(&mut self, lang: Lang) {
+        for problem in &mut self.listed {
+            problem.localize(lang);
+        }
+    }
+
+    /// Names the council member every problem is in.
+    pub(crate) fn of_member(mut self, member: &str) -> Self {
+        self.name_member_from(0, Some(member));
+        self
+    }
+
+    /// Names the council member every problem listed from `start` on is in, when known.
+    pub(crate) fn name_member_from(&mut self, start: usize, member: Option<&str>) {
+        let Some(member) = member else { return };
+        for problem in self.listed.iter_mut().skip(start) {
+            problem.member = Some(member.to_owned());
+        }
+    }
+
+    /// Moves every problem's line down by `lines` (a document that starts at line `lines + 1`
+    /// of its file, as a line of NDJSON does).
+    pub fn shift_lines(&mut self, lines: usize) {
+        for problem in &mut self.listed {
+            let position = problem
+                .position
+                .get_or_insert(Position { line: 1, column: 1 });
+            position.line += lines;
+        }
+    }
+
+    /// Fills in every line and column from the document's text: positions of byte offsets in
+    /// one pass over the text, whatever the number of problems; the few problems known only by
+    /// their path are looked up once per path.
+    pub(crate) fn locate(&mut self, text: &str) {
+        let offsets: Vec<usize> = self
+            .listed
+            .iter()
+            .filter(|problem| problem.position.is_none())
+            .filter_map(|problem| problem.offset)
+            .collect();
+        let mut positions = json::positions_of(text, &offsets).into_iter();
+        for problem in self
+            .listed
+            .iter_mut()
+            .filter(|problem| problem.position.is_none() && problem.offset.is_some())
+        {
+            problem.position = positions.next();
+        }
+        if self.listed.iter().all(|problem| problem.position.is_some()) {
+            return;
+        }
+        let Ok(document) = json::Document::parse(text) else {
+            return;
+        };
+        let mut found: Vec<(String, Option<Position>)> = Vec::new();
+        for problem in self
+            .listed
+            .iter_mut()
+            .filter(|problem| problem.position.is_none())
+        {
+            let key = problem.path.to_string();
+            problem.position = match found.iter().find(|(path, _)| *path == key) {
+                Some((_, position)) => *position,
+                None => {
+                    let position = document.locate(&problem.path);
+                    found.push((key, position));
+                    position
+                }
+            };
+        }
+    }
+}
+
+impl std::ops::Deref for InputProblems {
+    type Target = [InputProblem];
+
+    /// The problems listed.
+    fn deref(&self) -> &[InputProblem] {
+        &self.listed
+    }
+}
+
+impl From<InputProblem> for InputProblems {
+    fn from(problem: InputProblem) -> Self {
+        Self::one(problem)
+    }
+}
+
+impl From<Vec<InputProblem>> for InputProblems {
+    fn from(problems: Vec<InputProblem>) -> Self {
+        let mut all = Self::default();
+        for problem in problems {
+            all.push(problem);
+        }
+        all
     }
 }
 
@@ -103,6 +316,16 @@ pub enum InputProblemKind {
     Syntax {
         /// serde_json's message.
         detail: String,
+    },
+    /// A file of a round could not be read.
+    Unreadable {
+        /// What the system said.
+        detail: String,
+    },
+    /// The bytes are not UTF-8 text.
+    NotUtf8 {
+        /// Byte offset of the first byte that is not UTF-8.
+        offset: usize,
     },
     /// A required field is absent.
     MissingField {
@@ -236,6 +459,8 @@ impl InputProblemKind {
     pub fn name(&self) -> &'static str {
         match self {
             Self::Syntax { .. } => "syntax",
+            Self::NotUtf8 { .. } => "not_utf8",
+            Self::Unreadable { .. } => "unreadable",
             Self::MissingField { .. } => "missing_field",
             Self::UnknownField { .. } => "unknown_field",
             Self::DuplicateKey { .. } => "duplicate_key",
@@ -282,6 +507,14 @@ impl Describe for InputProblemKind {
         match self {
             Self::Syntax { detail } if vi => format!("không phải JSON hợp lệ: {detail}"),
             Self::Syntax { detail } => format!("not valid JSON: {detail}"),
+            Self::Unreadable { detail } if vi => format!("không đọc được tệp: {detail}"),
+            Self::Unreadable { detail } => format!("the file cannot be read: {detail}"),
+            Self::NotUtf8 { offset } if vi => {
+                format!("không phải văn bản UTF-8 (byte không hợp lệ ở vị trí {offset})")
+            }
+            Self::NotUtf8 { offset } => {
+                format!("not UTF-8 text (invalid byte at offset {offset})")
+            }
             Self::MissingField { field } if vi => format!("thiếu trường bắt buộc \"{field}\""),
             Self::MissingField { field } => format!("the required field \"{field}\" is missing"),
             Self::UnknownField { field } if vi => {

@@ -1,19 +1,28 @@
 //! Reading input documents field by field, collecting every problem with its place.
+//!
+//! This is the reader of invalid documents: it walks a tree that remembers where every value
+//! stands, so that each problem gets its line and column. Valid documents are read by the typed
+//! reader in [`super::typed`] instead, which never builds that tree.
+
+use std::borrow::Cow;
 
 use jiff::civil::Date;
 
-use super::problem::{InputProblem, InputProblemKind};
+use super::problem::{InputProblemKind, InputProblems};
 use crate::json::{self, Document, JsonPath, Value};
 
-/// Collects problems while walking one document.
+/// Collects problems while walking one document. Problems record byte offsets; their lines and
+/// columns are computed for all of them at once ([`InputProblems::locate`]).
 pub(crate) struct Reader<'d, 'a> {
     document: &'d Document<'a>,
-    pub(crate) problems: Vec<InputProblem>,
+    pub(crate) problems: InputProblems,
 }
 
 /// The fields of one object, by name.
 pub(crate) struct Fields<'d, 'a> {
     pub(crate) path: JsonPath,
+    /// The object itself.
+    pub(crate) value: &'d Value<'a>,
     // A handful of fields per object: a short list beats a hash map.
     values: Vec<(&'d str, &'d Value<'a>)>,
 }
@@ -32,26 +41,35 @@ impl<'d, 'a> Reader<'d, 'a> {
     pub(crate) fn new(document: &'d Document<'a>) -> Self {
         Self {
             document,
-            problems: Vec::new(),
+            problems: InputProblems::default(),
         }
     }
 
     /// Records a problem at a value.
     pub(crate) fn problem(&mut self, path: JsonPath, at: &Value<'_>, kind: InputProblemKind) {
-        let position = Some(self.document.position_of(at));
-        self.problems.push(InputProblem::new(path, position, kind));
+        let offset = Some(json::offset_of(at));
+        self.problems.push_at((path, offset, kind));
     }
 
     /// Records a problem about an object key, at the key.
     fn problem_at_key(&mut self, path: JsonPath, key_offset: usize, kind: InputProblemKind) {
-        let position = Some(self.document.position_at(key_offset));
-        self.problems.push(InputProblem::new(path, position, kind));
+        self.problems.push_at((path, Some(key_offset), kind));
     }
 
-    /// Records a problem at a path that may not exist in the document.
-    pub(crate) fn problem_at(&mut self, path: JsonPath, kind: InputProblemKind) {
-        let position = self.document.locate(&path);
-        self.problems.push(InputProblem::new(path, position, kind));
+    /// Records a problem at a field's value.
+    pub(crate) fn problem_at_field(
+        &mut self,
+        fields: &Fields<'d, 'a>,
+        name: &str,
+        kind: InputProblemKind,
+    ) {
+        let offset = fields.get(name).map(json::offset_of);
+        self.problems.push_at((fields.path.key(name), offset, kind));
+    }
+
+    /// The byte offset of a value, for problems found later about it.
+    pub(crate) fn offset_of(&self, value: &Value<'_>) -> usize {
+        json::offset_of(value)
     }
 
     fn wrong_type(&mut self, path: JsonPath, value: &Value<'_>, field: &str, expected: &str) {
@@ -105,7 +123,11 @@ impl<'d, 'a> Reader<'d, 'a> {
                 },
             );
         }
-        Some(Fields { path, values })
+        Some(Fields {
+            path,
+            value,
+            values,
+        })
     }
 
     /// The entries of an object with free keys (such as `answers`), duplicates reported.
@@ -114,18 +136,18 @@ impl<'d, 'a> Reader<'d, 'a> {
         value: &'d Value<'a>,
         path: JsonPath,
         field: &str,
-    ) -> Vec<(&'d str, &'d Value<'a>, JsonPath)> {
+    ) -> Vec<(Cow<'a, str>, &'d Value<'a>, JsonPath)> {
         let Value::Object(object) = value else {
             self.wrong_type(path, value, field, "an object");
             return Vec::new();
         };
         let mut seen = rustc_hash::FxHashSet::default();
         let mut entries = Vec::new();
-        for (name, key_offset, value) in json::keyed_properties(object) {
-            let at = path.key(name);
-            if !seen.insert(name) {
+        for (name, key_offset, value) in json::owned_keys(object) {
+            let at = path.key(name.as_ref());
+            if !seen.insert(name.clone()) {
                 let kind = InputProblemKind::DuplicateKey {
-                    field: name.to_owned(),
+                    field: name.into_owned(),
                 };
                 self.problem_at_key(at, key_offset, kind);
             } else {
@@ -136,10 +158,10 @@ impl<'d, 'a> Reader<'d, 'a> {
     }
 
     /// A string field.
-    pub(crate) fn string(&mut self, fields: &Fields<'d, 'a>, name: &str) -> Option<String> {
+    pub(crate) fn string(&mut self, fields: &Fields<'d, 'a>, name: &str) -> Option<Cow<'a, str>> {
         let value = fields.get(name)?;
         match value {
-            Value::StringLit(text) => Some(text.value.to_string()),
+            Value::StringLit(text) => Some(text.value.clone()),
             _ => {
                 self.wrong_type(fields.path.key(name), value, name, "a string");
                 None
@@ -187,13 +209,11 @@ impl<'d, 'a> Reader<'d, 'a> {
             .filter(|date| date.to_string() == text);
         if date.is_none() {
             let detail = format!("\"{text}\" is not a date written YYYY-MM-DD");
-            self.problem_at(
-                fields.path.key(name),
-                InputProblemKind::InvalidValue {
-                    field: name.to_owned(),
-                    detail,
-                },
-            );
+            let kind = InputProblemKind::InvalidValue {
+                field: name.to_owned(),
+                detail,
+            };
+            self.problem_at_field(fields, name, kind);
         }
         date
     }
@@ -223,26 +243,23 @@ impl<'d, 'a> Reader<'d, 'a> {
                     .take(error.column().saturating_sub(1))
                     .map(char::len_utf8)
                     .sum::<usize>();
-                let position = self.document.position_at(start + line_start + column_bytes);
                 let kind = InputProblemKind::InvalidValue {
                     field: name.to_owned(),
                     detail,
                 };
-                self.problems.push(InputProblem::new(
-                    fields.path.key(name),
-                    Some(position),
-                    kind,
-                ));
+                let offset = start + line_start + column_bytes;
+                self.problems
+                    .push_at((fields.path.key(name), Some(offset), kind));
             })
             .ok()
     }
 
-    /// A list of strings.
+    /// A list of strings, each with its path and byte offset.
     pub(crate) fn strings(
         &mut self,
         fields: &Fields<'d, 'a>,
         name: &str,
-    ) -> Vec<(String, JsonPath)> {
+    ) -> Vec<(Cow<'a, str>, JsonPath, usize)> {
         let Some(value) = fields.get(name) else {
             return Vec::new();
         };
@@ -254,7 +271,9 @@ impl<'d, 'a> Reader<'d, 'a> {
         let mut strings = Vec::new();
         for (index, element) in array.elements.iter().enumerate() {
             match element {
-                Value::StringLit(text) => strings.push((text.value.to_string(), path.index(index))),
+                Value::StringLit(text) => {
+                    strings.push((text.value.clone(), path.index(index), text.range.start))
+                }
                 _ => self.wrong_type(path.index(index), element, name, "a string"),
             }
         }

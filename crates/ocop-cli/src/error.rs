@@ -1,0 +1,150 @@
+//! Why a command could not give its result, and the exit status each reason gives.
+
+use std::io;
+
+use ocop_core::lang::Lang;
+use ocop_core::rubric::{RubricError, RubricProblem};
+use ocop_core::sheet::InputProblems;
+
+use crate::{FAILURE, INVALID, SUCCESS};
+
+/// Why a command could not give its result.
+#[derive(Debug)]
+pub(crate) enum CliError {
+    /// An input document is invalid (exit 1).
+    Invalid {
+        /// The file, as named on the command line (`<stdin>` for standard input).
+        file: String,
+        /// Every problem found.
+        problems: InputProblems,
+    },
+    /// Rubric data is invalid (exit 1).
+    Rubric {
+        /// Every problem found, warnings included.
+        problems: Vec<RubricProblem>,
+    },
+    /// A file could not be read (exit 2).
+    Read {
+        /// The file.
+        file: String,
+        /// What the system said.
+        error: io::Error,
+    },
+    /// The output could not be written (exit 2; 0 for a reader that went away, as `head` does).
+    Write(io::Error),
+    /// The command was used wrongly (exit 2).
+    Usage(String),
+}
+
+impl CliError {
+    /// The exit status.
+    pub(crate) fn status(&self) -> u8 {
+        match self {
+            CliError::Invalid { .. } | CliError::Rubric { .. } => INVALID,
+            CliError::Write(error) if error.kind() == io::ErrorKind::BrokenPipe => SUCCESS,
+            CliError::Read { .. } | CliError::Write(_) | CliError::Usage(_) => FAILURE,
+        }
+    }
+
+    /// A catalog that could not be opened: unreadable files, or invalid data.
+    pub(crate) fn from_catalog(error: RubricError) -> Self {
+        match error {
+            RubricError::Io { path, message } => CliError::Read {
+                file: path,
+                error: io::Error::other(message),
+            },
+            RubricError::Invalid { problems } => CliError::Rubric { problems },
+            other => CliError::Usage(other.to_string()),
+        }
+    }
+
+    /// A rubric or product set named on the command line (by `arg`) that cannot be used: an
+    /// unknown one is a usage error; invalid data is invalid data.
+    pub(crate) fn from_rubric_arg(arg: &str, error: RubricError) -> Self {
+        match error {
+            RubricError::UnknownRubric { .. }
+            | RubricError::UnknownSet { .. }
+            | RubricError::NoneInForce { .. } => CliError::Usage(format!("{arg}: {error}")),
+            other => Self::from_catalog(other),
+        }
+    }
+
+    /// The message of an I/O or usage error, in the language asked for.
+    pub(crate) fn message(&self, lang: Lang) -> String {
+        match self {
+            CliError::Read { file, error } => match lang {
+                Lang::Vi => format!("không đọc được {file}: {}", io_reason(error, lang)),
+                Lang::En => format!("cannot read {file}: {}", io_reason(error, lang)),
+            },
+            CliError::Write(error) => match lang {
+                Lang::Vi => format!("không ghi được kết quả: {}", io_reason(error, lang)),
+                Lang::En => format!("cannot write the output: {}", io_reason(error, lang)),
+            },
+            CliError::Usage(message) => message.clone(),
+            CliError::Invalid { file, problems } => match lang {
+                Lang::Vi => format!("{file}: {} lỗi", problems.total()),
+                Lang::En => format!("{file}: {} problem(s)", problems.total()),
+            },
+            CliError::Rubric { problems } => match lang {
+                Lang::Vi => format!("dữ liệu bộ tiêu chí có {} vấn đề", problems.len()),
+                Lang::En => format!("{} problem(s) in rubric data", problems.len()),
+            },
+        }
+    }
+}
+
+impl From<io::Error> for CliError {
+    /// Errors met while printing.
+    fn from(error: io::Error) -> Self {
+        CliError::Write(error)
+    }
+}
+
+/// Why a file could not be read or written, in words: the common cases in Vietnamese, the
+/// system's own words otherwise.
+fn io_reason(error: &io::Error, lang: Lang) -> String {
+    let vi = match error.kind() {
+        io::ErrorKind::NotFound => Some("không có tệp hoặc thư mục này"),
+        io::ErrorKind::PermissionDenied => Some("không có quyền truy cập"),
+        io::ErrorKind::IsADirectory => Some("đây là một thư mục, không phải tệp"),
+        io::ErrorKind::BrokenPipe => Some("nơi nhận đã đóng"),
+        _ => None,
+    };
+    match (lang, vi) {
+        (Lang::Vi, Some(reason)) => reason.to_owned(),
+        _ => error.to_string(),
+    }
+}
+
+/// Reports a command line clap rejects, and gives the exit status: help and version are
+/// printed as asked (0); anything else is a usage error (2), a JSON document on standard output
+/// when the command line asks for `--format json`.
+pub(crate) fn usage(error: &clap::Error) -> u8 {
+    use clap::error::ErrorKind;
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    ) {
+        return match error.print() {
+            Ok(()) => SUCCESS,
+            Err(_) => FAILURE,
+        };
+    }
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let json = args
+        .windows(2)
+        .any(|pair| matches!(pair, [flag, value] if flag == "--format" && value == "json"))
+        || args.iter().any(|arg| arg == "--format=json");
+    if json {
+        let message = error.render().to_string();
+        let failure = CliError::Usage(message.trim_end().to_owned());
+        crate::output::Report {
+            json: true,
+            lang: Lang::En,
+        }
+        .failure(&failure)
+    } else {
+        let _ = error.print();
+        FAILURE
+    }
+}

@@ -1,0 +1,209 @@
+//! Reading inputs and writing outputs: where every byte the command reads or prints goes
+//! through, so that the exit-status and channel rule holds for every command.
+
+use std::borrow::Cow;
+use std::io::{self, Read, Write};
+use std::path::Path;
+
+use ocop_core::lang::Lang;
+use ocop_core::output::{ErrorDocument, Failure, write_json_document};
+use ocop_core::sheet::{InputProblem, InputProblems};
+
+use crate::error::CliError;
+use crate::render;
+
+/// An input read whole: its name as problems give it, and its text.
+pub(crate) struct Input {
+    /// The file as named on the command line, `<stdin>` for standard input.
+    pub(crate) name: String,
+    /// Its text.
+    pub(crate) text: String,
+}
+
+impl Input {
+    /// The error of this input being invalid.
+    pub(crate) fn invalid(self, problems: InputProblems) -> CliError {
+        CliError::Invalid {
+            file: self.name,
+            problems,
+        }
+    }
+}
+
+/// Reads a file, or standard input for `-`.
+pub(crate) fn read_input(path: &Path) -> Result<Input, CliError> {
+    if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|error| CliError::Read {
+                file: STDIN.to_owned(),
+                error,
+            })?;
+        decode(STDIN.to_owned(), bytes)
+    } else {
+        read_file(path)
+    }
+}
+
+/// How standard input is named in messages.
+pub(crate) const STDIN: &str = "<stdin>";
+
+/// Reads a file; `-` is a file name like any other. Text that is not UTF-8 is an invalid input
+/// whose problem says where its first invalid byte is.
+pub(crate) fn read_file(path: &Path) -> Result<Input, CliError> {
+    let name = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => decode(name, bytes),
+        Err(error) => Err(CliError::Read { file: name, error }),
+    }
+}
+
+fn decode(name: String, bytes: Vec<u8>) -> Result<Input, CliError> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Input { name, text }),
+        Err(error) => {
+            let problem = InputProblem::not_utf8(error.as_bytes(), &error.utf8_error());
+            Err(CliError::Invalid {
+                file: name,
+                problems: problem.into(),
+            })
+        }
+    }
+}
+
+/// Prints text for people on standard output, control characters from the input escaped.
+pub(crate) fn print(text: &str) -> Result<(), CliError> {
+    write_stdout(escape_controls(text).as_bytes())
+}
+
+/// Prints a JSON document on standard output.
+pub(crate) fn print_json(value: &impl serde::Serialize) -> Result<(), CliError> {
+    let mut bytes = Vec::with_capacity(8192);
+    write_json_document(&mut bytes, value)?;
+    write_stdout(&bytes)
+}
+
+/// Writes to standard output, failing when it is closed: Rust's standard output quietly drops
+/// what is written to a closed descriptor, which would lose the output with a status of 0.
+pub(crate) fn write_stdout(bytes: &[u8]) -> Result<(), CliError> {
+    stdout_is_open()?;
+    let mut stdout = io::stdout().lock();
+    stdout.write_all(bytes)?;
+    stdout.flush()?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn stdout_is_open() -> io::Result<()> {
+    use std::os::fd::AsFd;
+    io::stdout().as_fd().try_clone_to_owned().map(drop)
+}
+
+#[cfg(not(unix))]
+fn stdout_is_open() -> io::Result<()> {
+    Ok(())
+}
+
+/// Text with every control character but line breaks and tabs written as an escape (`\u{1b}`),
+/// so that nothing an input holds can drive the terminal.
+pub(crate) fn escape_controls(text: &str) -> Cow<'_, str> {
+    let is_hostile = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.contains(is_hostile) {
+        return Cow::Borrowed(text);
+    }
+    let mut escaped = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_hostile(c) {
+            escaped.extend(c.escape_unicode());
+        } else {
+            escaped.push(c);
+        }
+    }
+    Cow::Owned(escaped)
+}
+
+/// How a command reports what stopped it: as JSON on standard output, or as text on standard
+/// error, in the language asked for.
+pub(crate) struct Report {
+    /// Whether the command was asked for `--format json`.
+    pub(crate) json: bool,
+    /// The language of messages.
+    pub(crate) lang: Lang,
+}
+
+impl Report {
+    /// Reports an error and gives the exit status.
+    pub(crate) fn failure(&self, error: &CliError) -> u8 {
+        let status = error.status();
+        if let CliError::Write(write) = error {
+            if write.kind() != io::ErrorKind::BrokenPipe {
+                eprintln!("ocop: {}", error.message(self.lang));
+            }
+            return status;
+        }
+        let written = if self.json {
+            self.json_failure(error)
+        } else {
+            self.text_failure(error)
+        };
+        match written {
+            Ok(()) => status,
+            Err(CliError::Write(write)) if write.kind() == io::ErrorKind::BrokenPipe => status,
+            Err(_) => crate::FAILURE,
+        }
+    }
+
+    fn json_failure(&self, error: &CliError) -> Result<(), CliError> {
+        let document = match error {
+            CliError::Invalid { file, problems } => {
+                let mut problems = problems.clone();
+                problems.localize(self.lang);
+                return print_json(&ErrorDocument::invalid_input(Some(file), &problems));
+            }
+            CliError::Rubric { problems } => ErrorDocument {
+                error: Failure::InvalidRubric { problems },
+            },
+            CliError::Read { file, .. } => ErrorDocument {
+                error: Failure::Io {
+                    file: Some(file),
+                    message: error.message(self.lang),
+                },
+            },
+            CliError::Usage(message) => ErrorDocument {
+                error: Failure::Usage {
+                    message: message.clone(),
+                },
+            },
+            CliError::Write(_) => return Ok(()),
+        };
+        print_json(&document)
+    }
+
+    fn text_failure(&self, error: &CliError) -> Result<(), CliError> {
+        let text = match error {
+            CliError::Invalid { file, problems } => {
+                let mut problems = problems.clone();
+                problems.localize(self.lang);
+                render::problems(file, problems.listed(), problems.more(), self.lang)
+            }
+            CliError::Rubric { problems } => render::rubric_problems(problems, self.lang),
+            other => format!("ocop: {}\n", other.message(self.lang)),
+        };
+        let mut stderr = io::stderr().lock();
+        stderr.write_all(escape_controls(&text).as_bytes())?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped_but_layout_is_kept() {
+        assert_eq!(escape_controls("a\tb\nc"), "a\tb\nc");
+        assert_eq!(escape_controls("\u{1b}[31mđỏ\0"), "\\u{1b}[31mđỏ\\u{0}");
+        assert_eq!(escape_controls("\u{9b}x\r"), "\\u{9b}x\\u{d}");
+    }
+}
