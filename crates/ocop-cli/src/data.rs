@@ -135,15 +135,19 @@ struct SourcedReport<'r> {
 pub(crate) struct FixturesReport {
     /// Every fixture, in the order found.
     pub(crate) fixtures: Vec<FixtureOutcome>,
-    /// How many fixtures differ from their expectations or could not be run.
+    /// How many fixtures differ from their expectations (when checking) or could not be run or
+    /// updated.
     pub(crate) failed: usize,
+    /// How many expectations were rewritten (when updating).
+    pub(crate) updated: usize,
 }
 
 /// One fixture: checked (or updated), or not run at all.
 #[derive(Serialize)]
 #[serde(untagged)]
 pub(crate) enum FixtureOutcome {
-    /// The fixture ran; no differences means it passed.
+    /// The fixture ran. Checking, no differences means it passed; updating, the differences
+    /// are what was rewritten.
     Checked {
         fixture: String,
         kind: FixtureKind,
@@ -240,18 +244,21 @@ pub(crate) fn fixtures(args: FixturesArgs) -> Result<u8, CliError> {
     })?;
     let mut report = FixturesReport {
         failed: 0,
+        updated: 0,
         fixtures: Vec::new(),
     };
     for fixture in &found {
         let name = fixture.path().display().to_string();
         let outcome = if update {
-            fixtures::update(fixture, &catalog).map(|changed| (changed, Vec::new()))
+            fixtures::update(fixture, &catalog).map(|changed| (true, changed))
         } else {
             fixtures::check(fixture, &catalog).map(|differences| (false, differences))
         };
         report.fixtures.push(match outcome {
-            Ok((updated, differences)) => {
-                report.failed += usize::from(!differences.is_empty());
+            Ok((updating, differences)) => {
+                let updated = updating && !differences.is_empty();
+                report.updated += usize::from(updated);
+                report.failed += usize::from(!updating && !differences.is_empty());
                 FixtureOutcome::Checked {
                     fixture: name,
                     kind: match fixture {

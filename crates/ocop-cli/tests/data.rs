@@ -173,9 +173,30 @@ fn fixtures_check_passes_and_catches_a_wrong_expectation() {
         ],
     );
     assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(
+        text.contains("UPDATED") && text.contains("/total: was \"71\", now \"70\""),
+        "{text}"
+    );
+    assert!(text.contains(", 1 updated,"), "{text}");
     let updated: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&wrong).unwrap()).unwrap();
     assert_eq!(updated["expect"]["total"], "70");
+    // Nothing left to change: nothing is said to be updated.
+    let output = ocop_in(
+        &root(),
+        &[
+            "fixtures",
+            "check",
+            folder.path().to_str().unwrap(),
+            "--update",
+        ],
+    );
+    assert!(
+        stdout(&output).contains(", 0 updated,"),
+        "{}",
+        stdout(&output)
+    );
     assert_eq!(
         ocop_in(
             &root(),
@@ -185,6 +206,41 @@ fn fixtures_check_passes_and_catches_a_wrong_expectation() {
         .code(),
         Some(0)
     );
+}
+
+#[test]
+fn update_never_rewrites_an_expectation_from_a_missing_rubric() {
+    let folder = tempfile::tempdir().unwrap();
+    let case = root().join("fixtures/cases/qd1048-2019");
+    let first = std::fs::read_dir(&case)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|extension| extension == "json")
+        })
+        .min()
+        .unwrap();
+    let copy = folder.path().join("old-rubric.json");
+    std::fs::copy(&first, &copy).unwrap();
+    let before = std::fs::read_to_string(&copy).unwrap();
+    let only_26 = root().join("rubrics/qd26-2026");
+    let output = ocop_in(
+        &root(),
+        &[
+            "fixtures",
+            "check",
+            folder.path().to_str().unwrap(),
+            "--update",
+            "--rubrics",
+            only_26.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(text.contains("not updated"), "{text}");
+    assert!(text.contains(", 0 updated,"), "{text}");
+    assert_eq!(std::fs::read_to_string(&copy).unwrap(), before);
 }
 
 #[test]

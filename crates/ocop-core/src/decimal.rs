@@ -53,6 +53,34 @@ pub mod string {
     }
 }
 
+/// The largest number of points rubric data may hold anywhere (a maximum, an option, a band's
+/// end): a tenfold margin over the 100-point sheets. Bounding every value keeps every sum and
+/// product the engine forms far from a decimal's limits, so rubric data can never make the
+/// arithmetic overflow.
+pub const MAX_POINTS: Decimal = Decimal::from_parts(1000, 0, 0, false, 0);
+
+/// Serde adapter for points in rubric data: decimal strings of at most [`MAX_POINTS`].
+pub mod points {
+    use super::*;
+
+    /// Writes the points as a normalized string.
+    pub fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+        string::serialize(value, serializer)
+    }
+
+    /// Reads points: a decimal string of at most [`MAX_POINTS`].
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+        let value = string::deserialize(deserializer)?;
+        if value > MAX_POINTS {
+            return Err(de::Error::custom(format_args!(
+                "{} points is more than rubric data may hold (at most {MAX_POINTS})",
+                format(value)
+            )));
+        }
+        Ok(value)
+    }
+}
+
 /// Schema stand-in for decimal strings (`#[schemars(with = "DecimalString")]`).
 pub struct DecimalString;
 

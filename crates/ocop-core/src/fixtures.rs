@@ -229,24 +229,93 @@ pub fn check(fixture: &Fixture, catalog: &Catalog) -> Result<Vec<Difference>, Ca
 }
 
 /// Rewrites a fixture's expectation with what the engine gives now, keeping its shape: only
-/// the fields it already checks are updated. Returns whether the file changed.
-pub fn update(fixture: &Fixture, catalog: &Catalog) -> Result<bool, CaseError> {
+/// the fields it already checks are updated. Returns what changed (nothing: the file is left
+/// as it is).
+///
+/// An expectation is never rewritten from a result the engine could not compute: when the
+/// case's rubric or product set is missing or unusable, or when a field the expectation checks
+/// is absent from the result, the fixture is refused and left untouched.
+pub fn update(fixture: &Fixture, catalog: &Catalog) -> Result<Vec<Difference>, CaseError> {
     let (path, mut file) = expectation_file(fixture)?;
     let actual = actual_of(fixture, catalog, &file)?;
     let Some(expect) = file.get_mut("expect") else {
         return Err(CaseError("missing \"expect\"".to_owned()));
     };
-    let refreshed = refresh(expect, &actual);
-    if refreshed == *expect {
-        return Ok(false);
+    let mut changed = Vec::new();
+    compare(expect, &actual, String::new(), &mut changed);
+    if changed.is_empty() {
+        return Ok(changed);
     }
-    *expect = refreshed;
+    if let Some(reason) = unusable_rubric(&actual) {
+        return Err(CaseError(format!("not updated: {reason}")));
+    }
+    let mut missing = Vec::new();
+    absent_fields(expect, &actual, String::new(), &mut missing);
+    if !missing.is_empty() {
+        return Err(CaseError(format!(
+            "not updated: the result has no {}",
+            missing.join(", ")
+        )));
+    }
+    *expect = refresh(expect, &actual);
     let mut text =
         serde_json::to_string_pretty(&file).map_err(|error| CaseError(error.to_string()))?;
     text.push('\n');
     std::fs::write(&path, text)
         .map_err(|error| CaseError(format!("{}: {error}", path.display())))?;
-    Ok(true)
+    Ok(changed)
+}
+
+/// Why a result was computed without its rubric, if it was: the case names a rubric or a
+/// product set the catalog does not have or cannot use, or a rubric folder could not be read.
+fn unusable_rubric(actual: &Value) -> Option<String> {
+    const RUBRIC_KINDS: [&str; 4] = [
+        "unknown_rubric",
+        "rubric_unusable",
+        "unknown_product_set",
+        "no_rubric_in_force",
+    ];
+    let error = actual.get("error")?;
+    if let Some(message) = error.as_str() {
+        return Some(message.to_owned());
+    }
+    error
+        .get("problems")?
+        .as_array()?
+        .iter()
+        .find(|problem| {
+            problem
+                .get("kind")
+                .and_then(Value::as_str)
+                .is_some_and(|kind| RUBRIC_KINDS.contains(&kind))
+        })
+        .and_then(|problem| problem.get("message")?.as_str())
+        .map(str::to_owned)
+}
+
+/// Every field the expectation checks that the result does not have, as JSON Pointers.
+fn absent_fields(expected: &Value, actual: &Value, path: String, out: &mut Vec<String>) {
+    if contained(expected).is_some() {
+        return;
+    }
+    match (expected, actual) {
+        (Value::Object(expected), Value::Object(actual)) => {
+            for (key, value) in expected {
+                let at = format!("{path}/{}", key.replace('~', "~0").replace('/', "~1"));
+                match actual.get(key) {
+                    Some(found) => absent_fields(value, found, at, out),
+                    None => out.push(at),
+                }
+            }
+        }
+        (Value::Array(expected), Value::Array(actual)) => {
+            for (index, (expected, actual)) in expected.iter().zip(actual).enumerate() {
+                absent_fields(expected, actual, format!("{path}/{index}"), out);
+            }
+        }
+        (Value::Object(_), _) => out.push(path),
+        _ => {}
+    }
 }
 
 /// The expectation with every checked field set to the actual value.

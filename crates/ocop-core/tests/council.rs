@@ -490,3 +490,88 @@ fn advice_judges_gates_as_the_council_does() {
         assert_eq!(advised, judged, "{gates}");
     }
 }
+
+#[test]
+fn rules_out_of_range_are_invalid_in_a_rules_file_and_in_a_session() {
+    for (rules, field) in [
+        (
+            json!({"quorum": {"fraction": "-1", "chair_required": true}}),
+            "/quorum",
+        ),
+        (
+            json!({"quorum": {"fraction": "79228162514264337593543950335", "chair_required": false}}),
+            "/quorum",
+        ),
+        (
+            json!({"quorum": {"fraction": "0", "chair_required": false}}),
+            "/quorum",
+        ),
+        (json!({"max_spread": "-1"}), "/max_spread"),
+        (json!({"scoring_roles": []}), "/scoring_roles"),
+        (
+            json!({"rounding": {"places": 29, "mode": "half_up"}}),
+            "/rounding",
+        ),
+        (json!({"quorum": null}), "/quorum"),
+        (json!({"quorum": ["0.75", true]}), "/quorum"),
+        (json!([]), "/"),
+    ] {
+        let problems = ocop_core::council::parse_overrides(&rules.to_string()).unwrap_err();
+        let found = kinds(&problems);
+        assert_eq!(found.len(), 1, "{rules}: {found:?}");
+        assert_eq!(found[0].1, field, "{rules}: {found:?}");
+
+        let (_folder, catalog) = half_point_catalog();
+        let text = json!({
+            "rubric": "tiny-2026", "product_set": 1,
+            "council": {"level": "province", "rules": rules},
+            "members": [member("m1", "chair", HIGH())]
+        })
+        .to_string();
+        let problems = score_session(&catalog, &text, SessionOptions::default()).unwrap_err();
+        assert!(
+            problems
+                .iter()
+                .any(|problem| problem.path.to_string().starts_with("/council/rules")),
+            "{rules}: {:?}",
+            kinds(&problems)
+        );
+    }
+}
+
+#[test]
+fn a_council_with_no_counted_member_has_no_band_no_cap_and_no_stars() {
+    let (_folder, catalog) = half_point_catalog();
+    for members in [
+        json!([]),
+        json!([{"id": "s1", "role": "secretary", "answers": HIGH()}]),
+        json!([{"id": "m1", "role": "chair"}]),
+    ] {
+        let text = json!({
+            "rubric": "tiny-2026", "product_set": 1,
+            "council": {"level": "province"}, "members": members
+        })
+        .to_string();
+        let result = score_session(&catalog, &text, SessionOptions::default()).unwrap();
+        assert_eq!(
+            (result.band_stars, result.gate_cap, result.stars),
+            (None, None, None),
+            "{members}"
+        );
+        assert_eq!(result.status, ocop_core::council::SessionStatus::NoQuorum);
+        assert!(!result.certifiable);
+        let document = serde_json::to_value(&result).unwrap();
+        for field in ["band_stars", "gate_cap", "stars"] {
+            assert_eq!(document[field], Value::Null, "{field}");
+        }
+
+        let mut round = ocop_core::round::Round::new(&catalog, SessionOptions::default());
+        round.add("a", &text).unwrap();
+        let ranked = round.finish();
+        assert_eq!(
+            (ranked.rows[0].band_stars, ranked.rows[0].stars),
+            (None, None)
+        );
+        assert!(ranked.distribution.by_stars.is_empty());
+    }
+}

@@ -10,8 +10,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use ocop_core::rubric::{BUNDLED_REVISIONS, Catalog};
-use sha2::{Digest, Sha256};
+use ocop_core::rubric::{BUNDLED_REVISIONS, Catalog, revision_fingerprint};
 
 const HEADER: &str = "# Fingerprints of released rubric data (sha256 of each file's canonical content).\n\
 # Released data never changes: a correction is a new revision. See crates/ocop-core/tests/fingerprints.rs.\n\
@@ -61,24 +60,19 @@ fn current() -> BTreeMap<Key, String> {
         .collect()
 }
 
-/// One fingerprint per rubric revision, over all its files.
+/// One fingerprint per rubric revision, over all its files (as the catalog computes it for a
+/// folder on disk).
 fn revision_fingerprints(rows: &BTreeMap<Key, String>) -> BTreeMap<(String, u32), String> {
-    let mut lines: BTreeMap<(String, u32), String> = BTreeMap::new();
+    let mut files: BTreeMap<(String, u32), Vec<(&str, &str)>> = BTreeMap::new();
     for ((rubric, revision, file), fingerprint) in rows {
-        lines
+        files
             .entry((rubric.clone(), *revision))
             .or_default()
-            .push_str(&format!("{file}={fingerprint}\n"));
+            .push((file.as_str(), fingerprint.as_str()));
     }
-    lines
+    files
         .into_iter()
-        .map(|(key, text)| {
-            let hex: String = Sha256::digest(text.as_bytes())
-                .iter()
-                .map(|byte| format!("{byte:02x}"))
-                .collect();
-            (key, format!("sha256:{hex}"))
-        })
+        .map(|(key, files)| (key, revision_fingerprint(files)))
         .collect()
 }
 

@@ -387,3 +387,147 @@ fn an_erratum_accepts_a_sum_defect_only_at_its_place() {
     assert_eq!(kinds(&problems), ["sum_mismatch"]);
     assert_eq!(problems[0].severity, Severity::Warning);
 }
+
+#[test]
+fn a_number_too_large_to_add_is_an_error_at_its_place_never_a_panic() {
+    // Decimal::MAX as a part's maximum: summing the parts would overflow.
+    let mut bad = instrument();
+    set_at(
+        &mut bad,
+        "/parts/0/max",
+        json!("79228162514264337593543950335"),
+    );
+    let folder = write(&bad, &set());
+    let problems = Catalog::from_path(folder.path()).unwrap().check_all();
+    assert_errors(&problems, &["malformed"]);
+    assert!(problems[0].position.is_some(), "{problems:#?}");
+    assert!(
+        problems[0].to_string().contains("at most 1000"),
+        "{}",
+        problems[0]
+    );
+    let mut bad = set();
+    set_at(
+        &mut bad,
+        "/parts/0/groups/0/criteria/0/options/1/points",
+        json!("1001"),
+    );
+    assert_errors(&problems_of(&instrument(), &bad), &["malformed"]);
+}
+
+#[test]
+fn a_missing_council_file_is_an_error() {
+    let folder = write(&instrument(), &set());
+    std::fs::remove_file(folder.path().join("council.json")).unwrap();
+    let problems = Catalog::from_path(folder.path()).unwrap().check_all();
+    assert_errors(&problems, &["council_defaults"]);
+    assert!(
+        problems[0].file.ends_with("council.json"),
+        "{}",
+        problems[0].file
+    );
+}
+
+#[test]
+fn council_defaults_out_of_range_are_errors() {
+    let folder = write(&instrument(), &set());
+    let mut council = support::council();
+    set_at(&mut council, "/quorum/fraction", json!("1.5"));
+    set_at(&mut council, "/max_spread/province", json!("-1"));
+    std::fs::write(folder.path().join("council.json"), council.to_string()).unwrap();
+    let problems = Catalog::from_path(folder.path()).unwrap().check_all();
+    assert_errors(&problems, &["council_defaults"]);
+    let message = problems[0].to_string();
+    assert!(
+        message.contains("quorum") && message.contains("max_spread"),
+        "{message}"
+    );
+}
+
+#[test]
+fn two_folders_with_one_revision_are_an_error_naming_both() {
+    let root = tempfile::tempdir().unwrap();
+    for name in ["first", "second"] {
+        let folder = root.path().join(name);
+        support::write_text(&folder, &instrument().to_string(), &set().to_string());
+    }
+    let catalog = Catalog::from_path(root.path()).unwrap();
+    let problems = catalog.check_all();
+    assert_errors(&problems, &["duplicate_revision", "duplicate_revision"]);
+    assert!(
+        problems[0].to_string().contains("second"),
+        "{}",
+        problems[0]
+    );
+    assert!(problems[1].to_string().contains("first"), "{}", problems[1]);
+    assert!(catalog.instrument("tiny-2026").is_err());
+}
+
+#[test]
+fn a_copy_of_a_released_revision_with_other_data_is_marked_everywhere() {
+    let bundled = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rubrics/qd26-2026");
+    let root = tempfile::tempdir().unwrap();
+    let folder = root.path().join("qd26-2026");
+    copy_folder(&bundled, &folder);
+    // One option's points changed; identifier and revision kept.
+    let path = folder.join("sets/10.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut data: Value = serde_json::from_str(&text).unwrap();
+    set_at(
+        &mut data,
+        "/parts/0/groups/0/criteria/0/options/1/points",
+        json!("0.5"),
+    );
+    std::fs::write(&path, data.to_string()).unwrap();
+
+    let catalog = Catalog::from_path(&folder).unwrap();
+    let problems = catalog.check_all();
+    let modified: Vec<&RubricProblem> = problems
+        .iter()
+        .filter(|problem| problem.kind_name() == "modified_release")
+        .collect();
+    assert_eq!(modified.len(), 1, "{problems:#?}");
+    assert_eq!(modified[0].severity, Severity::Warning);
+
+    let sheet = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fixtures/examples/toi-den-ly-son.json"),
+    )
+    .unwrap();
+    let card =
+        ocop_core::score::score_sheet(&catalog, &sheet, ocop_core::sheet::Completeness::Complete)
+            .unwrap();
+    assert_eq!(card.rubric_data, ocop_core::rubric::RubricData::Modified);
+    assert!(
+        card.notices
+            .iter()
+            .any(|notice| matches!(notice, ocop_core::score::Notice::ModifiedRubricData { .. }))
+    );
+    // The same folder unchanged is the released data.
+    let pristine = root.path().join("pristine");
+    copy_folder(&bundled, &pristine);
+    let catalog = Catalog::from_path(&pristine).unwrap();
+    let card =
+        ocop_core::score::score_sheet(&catalog, &sheet, ocop_core::sheet::Completeness::Complete)
+            .unwrap();
+    assert_eq!(card.rubric_data, ocop_core::rubric::RubricData::Released);
+    assert!(
+        catalog
+            .check_all()
+            .iter()
+            .all(|problem| problem.kind_name() != "modified_release")
+    );
+}
+
+fn copy_folder(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_folder(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}

@@ -145,6 +145,9 @@ pub(crate) fn council(result: &CouncilResult, lang: Lang) -> String {
     );
     unmet_gates(&mut out, &result.unmet_gates, lang);
     verdict(&mut out, result, lang);
+    for notice in &result.notices {
+        let _ = writeln!(out, "{}", super::scorecard::notice_line(notice, lang));
+    }
     rules(&mut out, result, lang);
     analytics(&mut out, result, lang);
     out

@@ -295,20 +295,14 @@ pub(crate) fn diff(diff: &RubricDiff, lang: Lang) -> String {
     out
 }
 
-/// The outcome of `fixtures check`.
-pub(crate) fn fixtures(report: &FixturesReport, updated: bool) -> String {
+/// The outcome of `fixtures check`: every fixture that differs, failed or was rewritten, with
+/// each field that differs or changed.
+pub(crate) fn fixtures(report: &FixturesReport, updating: bool) -> String {
     let mut out = String::new();
     for outcome in &report.fixtures {
         match outcome {
             FixtureOutcome::Failed { error, fixture } => {
                 let _ = writeln!(out, "ERROR {fixture}: {error}");
-            }
-            FixtureOutcome::Checked {
-                updated: true,
-                fixture,
-                ..
-            } => {
-                let _ = writeln!(out, "updated {fixture}");
             }
             FixtureOutcome::Checked {
                 differences,
@@ -320,26 +314,42 @@ pub(crate) fn fixtures(report: &FixturesReport, updated: bool) -> String {
             FixtureOutcome::Checked {
                 differences,
                 fixture,
+                updated,
                 ..
             } => {
-                let _ = writeln!(out, "DIFFERS {fixture}");
+                let (heading, was, now) = if *updated {
+                    ("UPDATED", "was", "now")
+                } else {
+                    ("DIFFERS", "expected", "got")
+                };
+                let _ = writeln!(out, "{heading} {fixture}");
                 for difference in differences {
                     let _ = writeln!(
                         out,
-                        "    {}: expected {}, got {}",
+                        "    {}: {was} {}, {now} {}",
                         difference.path, difference.expected, difference.actual
                     );
                 }
             }
         }
     }
-    let verb = if updated { "updated" } else { "checked" };
-    let _ = writeln!(
-        out,
-        "{} fixtures {verb}, {} failed",
-        report.fixtures.len(),
-        report.failed
-    );
+    if updating {
+        let _ = writeln!(
+            out,
+            "{} fixtures read, {} updated, {} unchanged, {} refused or failed",
+            report.fixtures.len(),
+            report.updated,
+            report.fixtures.len() - report.updated - report.failed,
+            report.failed
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "{} fixtures checked, {} failed",
+            report.fixtures.len(),
+            report.failed
+        );
+    }
     out
 }
 

@@ -243,7 +243,8 @@ fn reason_line(reason: &Disqualification, lang: Lang) -> String {
     }
 }
 
-fn notice_line(notice: &Notice, lang: Lang) -> String {
+/// A notice of a result, in words.
+pub(crate) fn notice_line(notice: &Notice, lang: Lang) -> String {
     match notice {
         Notice::AnswerNotApplicable { criterion, printed } => format!(
             "{} {criterion}: {} ({printed})",
@@ -256,6 +257,22 @@ fn notice_line(notice: &Notice, lang: Lang) -> String {
         Notice::SecondarySource { warning } => {
             format!("{}: {warning}", lang.pick("Cảnh báo", "Warning"))
         }
+        Notice::ModifiedRubricData {
+            revision,
+            released_fingerprint,
+            fingerprint,
+        } => match lang {
+            Lang::Vi => format!(
+                "CẢNH BÁO: dữ liệu bộ tiêu chí mang tên {revision} nhưng không phải dữ liệu đã \
+                 phát hành (dấu vân tay {fingerprint}, bản phát hành {released_fingerprint}); \
+                 kết quả này không theo bộ tiêu chí chính thức"
+            ),
+            Lang::En => format!(
+                "WARNING: the rubric data claims to be {revision} but is not the released data \
+                 (fingerprint {fingerprint}, released {released_fingerprint}); this result is \
+                 not under the official criteria"
+            ),
+        },
         Notice::AmendmentNotApplied {
             decision,
             date,

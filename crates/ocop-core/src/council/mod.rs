@@ -407,6 +407,7 @@ fn evaluate(session: &Session, checked: &Checked) -> CouncilResult {
         rubric: instrument.id.clone(),
         rubric_revision: instrument.revision,
         rubric_fingerprint: set.fingerprint.clone(),
+        rubric_data: loaded.release.state(),
         product_set: set.number,
         product_set_name: set.name.clone(),
         product: session.product.clone(),

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::rules::{AppliedRules, Role};
 use crate::decimal::Exact;
-use crate::rubric::{Level, Stars};
+use crate::rubric::{Level, RubricData, Stars};
 use crate::score::{Disqualification, Notice, UnmetGate};
 use crate::sheet::Product;
 
@@ -224,6 +224,8 @@ pub struct CouncilResult {
     pub rubric_revision: u32,
     /// Fingerprint of the rubric data used.
     pub rubric_fingerprint: String,
+    /// Whether that data is the released data of its revision.
+    pub rubric_data: RubricData,
     /// Product set number.
     pub product_set: u8,
     /// Product set name.

@@ -339,6 +339,32 @@ pub struct SpreadLimits {
     pub central: Option<Exact>,
 }
 
+impl CouncilDefaults {
+    /// Every value out of its range, by field (as [`RuleOverrides::problems`] checks them).
+    pub fn problems(&self) -> Vec<(&'static str, String)> {
+        let mut problems = Vec::new();
+        problems.extend(roles_problem(&self.scoring_roles).map(|detail| ("scoring_roles", detail)));
+        problems.extend(self.quorum.problem().map(|detail| ("quorum", detail)));
+        for spread in [
+            self.max_spread.district,
+            self.max_spread.province,
+            self.max_spread.central,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            problems.extend(spread_problem(spread).map(|detail| ("max_spread", detail)));
+        }
+        if let Some(rounding) = self.rounding {
+            problems.extend(rounding.problem().map(|detail| ("rounding", detail)));
+        }
+        if self.levels.is_empty() {
+            problems.push(("levels", "at least one level must sit".to_owned()));
+        }
+        problems
+    }
+}
+
 impl SpreadLimits {
     fn at(&self, level: Level) -> Option<Exact> {
         match level {

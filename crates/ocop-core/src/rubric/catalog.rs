@@ -71,6 +71,48 @@ pub struct LoadedSet<'c> {
     pub instrument: &'c Instrument,
     /// The product set.
     pub set: &'c ProductSet,
+    /// Whether the data is the released data of its revision.
+    pub release: &'c Release,
+}
+
+/// Whether a folder's rubric data is the released data of the revision it claims to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Release {
+    /// The released data, as recorded in `rubrics/fingerprints.csv` (bundled data always is).
+    Released,
+    /// The folder claims a released revision, but its data differs from it.
+    Modified {
+        /// The released revision's fingerprint.
+        released: &'static str,
+        /// The folder's fingerprint.
+        found: String,
+    },
+    /// No revision with this identifier and number was released.
+    Unreleased,
+}
+
+impl Release {
+    /// The state as results name it.
+    pub fn state(&self) -> RubricData {
+        match self {
+            Release::Released => RubricData::Released,
+            Release::Modified { .. } => RubricData::Modified,
+            Release::Unreleased => RubricData::Unreleased,
+        }
+    }
+}
+
+/// Whether the rubric data a result was scored with is the released data: the field
+/// `rubric_data` of every result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RubricData {
+    /// The released data of its revision.
+    Released,
+    /// Data that claims a released revision but differs from it: not the official criteria.
+    Modified,
+    /// Data of a revision that was never released (a draft, a test rubric).
+    Unreleased,
 }
 
 /// A summary of one rubric, for listings.
@@ -121,6 +163,8 @@ struct Rubric {
     sets: Vec<SetSlot>,
     /// The council defaults (`council.json`), read and checked when first needed.
     council: OnceLock<Result<CouncilDefaults, String>>,
+    /// Whether the data is the released revision, found when first needed.
+    release: OnceLock<Release>,
 }
 
 struct SetSlot {
@@ -283,10 +327,11 @@ impl Catalog {
                 message: format!("no {INSTRUMENT_FILE} found"),
             });
         }
-        let rubrics = folders
+        let mut rubrics: Vec<Entry> = folders
             .into_iter()
             .map(|folder| Entry::load(Files::Disk(folder)))
             .collect();
+        refuse_duplicates(&mut rubrics);
         Ok(Catalog { rubrics })
     }
 
@@ -362,28 +407,20 @@ impl Catalog {
     /// any change of a value changes it. Files that cannot be read or parsed are listed by name
     /// with the reason instead.
     pub fn fingerprints(&self) -> Vec<FileFingerprint> {
-        let mut rows = Vec::new();
-        for rubric in self.loaded() {
-            let instrument = &rubric.instrument;
-            let mut files = vec![INSTRUMENT_FILE.to_owned()];
-            if rubric.files.read(COUNCIL_FILE).is_ok() {
-                files.push(COUNCIL_FILE.to_owned());
-            }
-            files.extend(rubric.sets.iter().map(|slot| slot.relative.clone()));
-            for file in files {
-                let fingerprint = rubric
-                    .files
-                    .read(&file)
-                    .and_then(|text| canonical_file(&file, &text));
-                rows.push(FileFingerprint {
-                    rubric: instrument.id.clone(),
-                    revision: instrument.revision,
-                    file,
-                    fingerprint,
-                });
-            }
-        }
-        rows
+        self.loaded()
+            .flat_map(|rubric| {
+                let instrument = &rubric.instrument;
+                rubric
+                    .file_fingerprints()
+                    .into_iter()
+                    .map(|(file, fingerprint)| FileFingerprint {
+                        rubric: instrument.id.clone(),
+                        revision: instrument.revision,
+                        file,
+                        fingerprint,
+                    })
+            })
+            .collect()
     }
 
     /// Summaries of the rubrics that loaded.
@@ -436,6 +473,7 @@ impl Catalog {
                         let validated = slot.validated(&rubric.instrument, &rubric.files);
                         problems.extend(validated.problems.iter().cloned());
                     }
+                    problems.extend(rubric.integrity_problems());
                     CheckedRubric {
                         instrument: Some(&rubric.instrument),
                         problems,
@@ -520,6 +558,7 @@ impl Entry {
                     files,
                     sets,
                     council: OnceLock::new(),
+                    release: OnceLock::new(),
                 })
             });
         Entry { folder: id, state }
@@ -541,7 +580,93 @@ impl Rubric {
                 defaults.rubric
             ));
         }
+        let problems = defaults.problems();
+        if !problems.is_empty() {
+            let problems: Vec<String> = problems
+                .into_iter()
+                .map(|(field, detail)| format!("{field}: {detail}"))
+                .collect();
+            return Err(format!("{id}/{COUNCIL_FILE}: {}", problems.join("; ")));
+        }
         Ok(defaults)
+    }
+
+    /// Every file of the folder with its fingerprint (or why it has none): the instrument file,
+    /// the council defaults when present, and every set file.
+    fn file_fingerprints(&self) -> Vec<(String, Result<String, String>)> {
+        let mut files = vec![INSTRUMENT_FILE.to_owned()];
+        if self.files.read(COUNCIL_FILE).is_ok() {
+            files.push(COUNCIL_FILE.to_owned());
+        }
+        files.extend(self.sets.iter().map(|slot| slot.relative.clone()));
+        files
+            .into_iter()
+            .map(|file| {
+                let fingerprint = self
+                    .files
+                    .read(&file)
+                    .and_then(|text| canonical_file(&file, &text));
+                (file, fingerprint)
+            })
+            .collect()
+    }
+
+    /// Whether the data is the released data of its revision. Bundled data is (a test checks
+    /// it against `rubrics/fingerprints.csv`); a folder on disk is fingerprinted, once, and
+    /// compared with the bundled revisions.
+    fn release(&self) -> &Release {
+        self.release.get_or_init(|| {
+            if matches!(self.files, Files::Bundled(_)) {
+                return Release::Released;
+            }
+            let id = &self.instrument.id;
+            let revision = self.instrument.revision;
+            let Some(released) = super::BUNDLED_REVISIONS
+                .iter()
+                .find(|released| released.id == id && released.revision == revision)
+            else {
+                return Release::Unreleased;
+            };
+            let files = self.file_fingerprints();
+            let found = revision_fingerprint(files.iter().map(|(file, fingerprint)| {
+                let fingerprint = fingerprint.as_deref().unwrap_or("unreadable");
+                (file.as_str(), fingerprint)
+            }));
+            if found == released.fingerprint {
+                Release::Released
+            } else {
+                Release::Modified {
+                    released: released.fingerprint,
+                    found,
+                }
+            }
+        })
+    }
+
+    /// What lint reports beyond each file's own validation: council defaults that are missing
+    /// or unusable, and data that claims a released revision but is not it.
+    fn integrity_problems(&self) -> Vec<RubricProblem> {
+        let mut problems = Vec::new();
+        let id = &self.instrument.id;
+        if let Err(message) = self.council.get_or_init(|| self.council_defaults()) {
+            let file = self.files.display(COUNCIL_FILE);
+            let kind = RubricProblemKind::CouncilDefaults {
+                message: message.clone(),
+            };
+            problems.push(file_problem(&file, id, None, kind));
+        }
+        if let Release::Modified { released, found } = self.release() {
+            let file = self.files.display(INSTRUMENT_FILE);
+            let kind = RubricProblemKind::ModifiedRelease {
+                revision: self.instrument.key(),
+                released: (*released).to_owned(),
+                found: found.clone(),
+            };
+            let mut problem = file_problem(&file, id, None, kind);
+            problem.severity = Severity::Warning;
+            problems.push(problem);
+        }
+        problems
     }
 
     fn product_set(&self, number: u8) -> Result<LoadedSet<'_>, RubricError> {
@@ -560,6 +685,7 @@ impl Rubric {
         Ok(LoadedSet {
             instrument: &self.instrument,
             set,
+            release: self.release(),
         })
     }
 }
@@ -620,15 +746,39 @@ fn parse<T: serde::de::DeserializeOwned>(
     rubric: &str,
     set: Option<u8>,
 ) -> Result<T, Vec<RubricProblem>> {
-    serde_json::from_str(text).map_err(|error| {
-        let message = json::serde_message(&error);
-        let mut problem = file_problem(file, rubric, set, RubricProblemKind::Malformed { message });
-        problem.position = Some(Position {
-            line: error.line(),
-            column: error.column(),
-        });
-        vec![problem]
-    })
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut deserializer)
+        .map_err(|error| (json_path(error.path()), error.into_inner()))
+        .and_then(|value| {
+            deserializer
+                .end()
+                .map(|()| value)
+                .map_err(|error| (JsonPath::root(), error))
+        })
+        .map_err(|(path, error)| {
+            let message = json::serde_message(&error);
+            let mut problem =
+                file_problem(file, rubric, set, RubricProblemKind::Malformed { message });
+            // The value at fault when the text is JSON, else where the parser stopped.
+            problem.position = json::Document::parse(text)
+                .ok()
+                .and_then(|document| document.locate(&path))
+                .filter(|_| path != JsonPath::root())
+                .or(Some(Position::of_serde(text, error.line(), error.column())));
+            problem.path = path;
+            vec![problem]
+        })
+}
+
+/// A serde path as a JSON Pointer.
+fn json_path(path: &serde_path_to_error::Path) -> JsonPath {
+    path.iter()
+        .fold(JsonPath::root(), |at, segment| match segment {
+            serde_path_to_error::Segment::Seq { index } => at.index(*index),
+            serde_path_to_error::Segment::Map { key } => at.key(key.as_str()),
+            serde_path_to_error::Segment::Enum { variant } => at.key(variant.as_str()),
+            serde_path_to_error::Segment::Unknown => at,
+        })
 }
 
 fn file_problem(
@@ -691,6 +841,69 @@ fn with_positions(mut problems: Vec<RubricProblem>, text: &str) -> Vec<RubricPro
         }
     }
     problems
+}
+
+/// The fingerprint of a whole rubric revision from its files' fingerprints: the digest of one
+/// `file=fingerprint` line per file, in file-name order.
+pub fn revision_fingerprint<'f>(files: impl IntoIterator<Item = (&'f str, &'f str)>) -> String {
+    let mut files: Vec<(&str, &str)> = files.into_iter().collect();
+    files.sort_unstable();
+    let mut hasher = Sha256::new();
+    for (file, fingerprint) in files {
+        hasher.update(format!("{file}={fingerprint}\n").as_bytes());
+    }
+    let hex: String = hasher
+        .finalize()
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    format!("sha256:{hex}")
+}
+
+/// Makes every folder that holds the same rubric revision as another unusable, each naming the
+/// other: which data would score would otherwise depend on folder names.
+fn refuse_duplicates(entries: &mut [Entry]) {
+    let keys: Vec<Option<(String, String)>> = entries
+        .iter()
+        .map(|entry| {
+            let rubric = entry.state.as_ref().ok()?;
+            Some((
+                rubric.instrument.key(),
+                rubric.files.display(INSTRUMENT_FILE),
+            ))
+        })
+        .collect();
+    for (index, entry) in entries.iter_mut().enumerate() {
+        let Some((key, _)) = keys.get(index).cloned().flatten() else {
+            continue;
+        };
+        let others: Vec<&str> = keys
+            .iter()
+            .enumerate()
+            .filter(|(other, _)| *other != index)
+            .filter_map(|(_, other)| other.as_ref())
+            .filter(|(other_key, _)| *other_key == key)
+            .map(|(_, file)| file.as_str())
+            .collect();
+        if others.is_empty() {
+            continue;
+        }
+        let file = match &entry.state {
+            Ok(rubric) => rubric.files.display(INSTRUMENT_FILE),
+            Err(_) => continue,
+        };
+        let rubric_id = key.split('@').next().unwrap_or_default().to_owned();
+        entry.state = Err(others
+            .into_iter()
+            .map(|other| {
+                let kind = RubricProblemKind::DuplicateRevision {
+                    revision: key.clone(),
+                    other: other.to_owned(),
+                };
+                file_problem(&file, &rubric_id, None, kind)
+            })
+            .collect());
+    }
 }
 
 /// The canonical bytes of a file's content: compact JSON of the parsed source, so that layout

@@ -9,8 +9,8 @@ pub mod source;
 mod validate;
 
 pub use catalog::{
-    Catalog, CatalogRef, CheckedRubric, FileFingerprint, INSTRUMENT_FILE, LoadedSet, RubricError,
-    RubricSummary, SetSummary,
+    Catalog, CatalogRef, CheckedRubric, FileFingerprint, INSTRUMENT_FILE, LoadedSet, Release,
+    RubricData, RubricError, RubricSummary, SetSummary, revision_fingerprint,
 };
 pub use model::*;
 pub use problem::{RubricProblem, RubricProblemKind, Severity, SumOf};

@@ -235,6 +235,27 @@ pub enum RubricProblemKind {
         /// Declared revision.
         revision: u32,
     },
+    /// Two folders hold the same rubric revision.
+    DuplicateRevision {
+        /// The rubric revision, `id@N`.
+        revision: String,
+        /// The other folder.
+        other: String,
+    },
+    /// The folder claims a released revision, but its data is not that revision's.
+    ModifiedRelease {
+        /// The rubric revision, `id@N`.
+        revision: String,
+        /// The released revision's fingerprint.
+        released: String,
+        /// This folder's fingerprint.
+        found: String,
+    },
+    /// The council defaults (`council.json`) are missing or cannot be used.
+    CouncilDefaults {
+        /// What is wrong.
+        message: String,
+    },
 }
 
 impl RubricProblemKind {
@@ -261,6 +282,9 @@ impl RubricProblemKind {
             Self::UnknownOption { .. } => "unknown_option",
             Self::Text { .. } => "text",
             Self::Changelog { .. } => "changelog",
+            Self::DuplicateRevision { .. } => "duplicate_revision",
+            Self::ModifiedRelease { .. } => "modified_release",
+            Self::CouncilDefaults { .. } => "council_defaults",
         }
     }
 }
@@ -405,6 +429,35 @@ impl Describe for RubricProblemKind {
             }
             Self::Changelog { revision } => {
                 format!("the changelog does not end at data revision {revision}")
+            }
+            Self::DuplicateRevision { revision, other } if vi => {
+                format!("bộ tiêu chí {revision} cũng có ở thư mục {other}: chỉ được có một")
+            }
+            Self::DuplicateRevision { revision, other } => {
+                format!("rubric {revision} is also in the folder {other}: there must be one")
+            }
+            Self::ModifiedRelease {
+                revision,
+                released,
+                found,
+            } if vi => format!(
+                "dữ liệu mang tên {revision} nhưng không phải dữ liệu đã phát hành \
+                 (dấu vân tay {found}, bản phát hành {released}): mọi kết quả chấm với dữ liệu \
+                 này đều được ghi chú"
+            ),
+            Self::ModifiedRelease {
+                revision,
+                released,
+                found,
+            } => format!(
+                "the data claims to be {revision} but is not the released data (fingerprint \
+                 {found}, released {released}): every result scored with it says so"
+            ),
+            Self::CouncilDefaults { message } if vi => {
+                format!("quy định hội đồng mặc định (council.json) không dùng được: {message}")
+            }
+            Self::CouncilDefaults { message } => {
+                format!("the council defaults (council.json) cannot be used: {message}")
             }
         }
     }

@@ -37,7 +37,7 @@ pub struct InstrumentSource {
     /// Where the transcription comes from and how far it can be trusted.
     pub provenance: ProvenanceSource,
     /// Maximum total points of a sheet.
-    #[serde(with = "decimal::string")]
+    #[serde(with = "decimal::points")]
     #[schemars(with = "DecimalString")]
     pub total_max: Decimal,
     /// The parts of every sheet (A, B, C) with their maxima.
@@ -121,7 +121,7 @@ pub struct PartSpecSource {
     /// Name of the part, in Vietnamese.
     pub title: String,
     /// Points of the part.
-    #[serde(with = "decimal::string")]
+    #[serde(with = "decimal::points")]
     #[schemars(with = "DecimalString")]
     pub max: Decimal,
 }
@@ -133,7 +133,7 @@ pub struct StarBandSource {
     /// Stars of the band (1–5).
     pub stars: u8,
     /// Lowest total in the band (inclusive).
-    #[serde(with = "decimal::string")]
+    #[serde(with = "decimal::points")]
     #[schemars(with = "DecimalString")]
     pub from: Decimal,
     /// First total above the band; absent for the top band, which includes the maximum.
@@ -241,7 +241,7 @@ pub struct PartSource {
     /// Heading as printed.
     pub title: String,
     /// Points of the part.
-    #[serde(with = "decimal::string")]
+    #[serde(with = "decimal::points")]
     #[schemars(with = "DecimalString")]
     pub max: Decimal,
     /// Criteria groups in printed order.
@@ -257,7 +257,7 @@ pub struct GroupSource {
     /// Name as printed.
     pub name: String,
     /// Points of the group.
-    #[serde(with = "decimal::string")]
+    #[serde(with = "decimal::points")]
     #[schemars(with = "DecimalString")]
     pub max: Decimal,
     /// Notes printed under the group heading.
@@ -293,7 +293,7 @@ pub struct CriterionSource {
     /// Name as printed.
     pub name: String,
     /// Points of the criterion.
-    #[serde(with = "decimal::string")]
+    #[serde(with = "decimal::points")]
     #[schemars(with = "DecimalString")]
     pub max: Decimal,
     /// How the criterion is answered.
@@ -404,7 +404,7 @@ pub struct ErratumSource {
     pub accepted_defect: Option<String>,
 }
 
-/// Serde adapter for optional decimal strings.
+/// Serde adapter for optional points (decimal strings of at most [`decimal::MAX_POINTS`]).
 mod optional_decimal {
     use rust_decimal::Decimal;
     use serde::{Deserialize, Deserializer, Serializer};
@@ -423,7 +423,7 @@ mod optional_decimal {
         deserializer: D,
     ) -> Result<Option<Decimal>, D::Error> {
         #[derive(Deserialize)]
-        struct Wrapped(#[serde(with = "crate::decimal::string")] Decimal);
+        struct Wrapped(#[serde(with = "crate::decimal::points")] Decimal);
         Ok(Option::<Wrapped>::deserialize(deserializer)?.map(|Wrapped(value)| value))
     }
 }

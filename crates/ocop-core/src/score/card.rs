@@ -9,7 +9,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::decimal::Exact;
-use crate::rubric::{Criterion, Level, Stars};
+use crate::rubric::{Criterion, Level, RubricData, Stars};
 use crate::sheet::{Answer, Product, points_of};
 
 /// Where a scored sheet stands.
@@ -264,6 +264,15 @@ pub enum Notice {
         /// The warning the data carries.
         warning: String,
     },
+    /// The rubric data claims a released revision but is not its data.
+    ModifiedRubricData {
+        /// The rubric revision claimed, `id@N`.
+        revision: String,
+        /// The released revision's fingerprint.
+        released_fingerprint: String,
+        /// The fingerprint of the data used.
+        fingerprint: String,
+    },
     /// A decision amending the criteria was in force on the evaluation date, and this data
     /// does not apply it.
     AmendmentNotApplied {
@@ -295,6 +304,9 @@ pub struct Scorecard<'r> {
     pub rubric_revision: u32,
     /// Fingerprint of the rubric data used.
     pub rubric_fingerprint: &'r str,
+    /// Whether that data is the released data of its revision (`modified`: it is not, and
+    /// the result is not under the official criteria).
+    pub rubric_data: RubricData,
     /// Product set number.
     pub product_set: u8,
     /// Product set name.

@@ -16,7 +16,7 @@ pub use card::{
 
 use crate::decimal::Exact;
 use crate::rubric::{
-    Catalog, Choice, Criterion, Instrument, LeafRef, LoadedSet, ProductSet, Scoring, Stars,
+    Catalog, Choice, Criterion, Instrument, LeafRef, LoadedSet, ProductSet, Release, Scoring, Stars,
 };
 use crate::sheet::{
     Answer, Answers, CheckedSheet, Completeness, InputProblems, Knockout, points_of,
@@ -188,7 +188,11 @@ pub fn score<'r>(
     answers: &Answers,
     evaluated_on: Option<Date>,
 ) -> Scorecard<'r> {
-    let LoadedSet { instrument, set } = loaded;
+    let LoadedSet {
+        instrument,
+        set,
+        release,
+    } = loaded;
     let mut sheet = SheetPass::new(set);
     for leaf in set.leaves() {
         sheet.add(leaf, answers);
@@ -267,6 +271,7 @@ pub fn score<'r>(
         rubric: &instrument.id,
         rubric_revision: instrument.revision,
         rubric_fingerprint: &set.fingerprint,
+        rubric_data: release.state(),
         product_set: set.number,
         product_set_name: &set.name,
         product: None,
@@ -425,12 +430,23 @@ fn add_to<'r>(
 
 /// What every result scored with this data must say: a secondary source, amendments not applied.
 pub(crate) fn data_notices(loaded: LoadedSet<'_>, evaluated_on: Option<Date>) -> Vec<Notice> {
-    let LoadedSet { instrument, set } = loaded;
+    let LoadedSet {
+        instrument,
+        set,
+        release,
+    } = loaded;
     let warnings = [
         instrument.provenance.warning.as_ref(),
         set.provenance.as_ref().and_then(|p| p.warning.as_ref()),
     ];
     let mut notices: Vec<Notice> = Vec::new();
+    if let Release::Modified { released, found } = release {
+        notices.push(Notice::ModifiedRubricData {
+            revision: instrument.key(),
+            released_fingerprint: (*released).to_owned(),
+            fingerprint: found.clone(),
+        });
+    }
     notices.extend(
         warnings
             .into_iter()

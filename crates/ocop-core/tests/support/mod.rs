@@ -95,11 +95,28 @@ pub(crate) fn write(instrument: &Value, set: &Value) -> TempDir {
     folder
 }
 
-/// Writes raw texts as the instrument and set 1.
+/// The council defaults of the tiny rubric.
+pub(crate) fn council() -> Value {
+    json!({
+        "format": 1,
+        "rubric": "tiny-2026",
+        "source": "written for tests",
+        "levels": ["province", "central"],
+        "scoring_roles": ["chair", "vice_chair", "member"],
+        "quorum": {"fraction": "0.75", "chair_required": true},
+        "max_spread": {"province": null, "central": null},
+        "rounding": null,
+        "gates": "mean_points",
+        "knockouts": "majority"
+    })
+}
+
+/// Writes raw texts as the instrument and set 1, with the tiny rubric's council defaults.
 pub(crate) fn write_text(folder: &Path, instrument: &str, set: &str) {
     std::fs::create_dir_all(folder.join("sets")).unwrap();
     std::fs::write(folder.join("rubric.json"), instrument).unwrap();
     std::fs::write(folder.join("sets/01.json"), set).unwrap();
+    std::fs::write(folder.join("council.json"), council().to_string()).unwrap();
 }
 
 /// Sets a value inside a document by JSON Pointer.
