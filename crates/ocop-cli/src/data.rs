@@ -4,12 +4,11 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand, ValueEnum};
 use ocop_core::diff;
-use ocop_core::fixtures::{self, Difference, Fixture};
+use ocop_core::fixtures::{self, Fixture, FixtureKind, FixtureOutcome, FixturesReport};
 use ocop_core::lang::Lang;
-use ocop_core::lint::{self, LintReport};
+use ocop_core::lint::{self, SourcedReport};
 use ocop_core::rescore;
 use ocop_core::rubric::Catalog;
-use serde::Serialize;
 
 use crate::args::{Format, LangArg, RubricsArg};
 use crate::output::{print, print_json, read_input};
@@ -120,52 +119,22 @@ enum SchemaName {
     CouncilRules,
     /// The result of `ocop advise`.
     Advice,
-}
-
-/// One source's lint report, as `ocop lint --format json` prints it: fields in the report's
-/// own order, so that the report is the one the C ABI returns.
-#[derive(Serialize)]
-struct SourcedReport<'r> {
-    source: &'r str,
-    report: &'r LintReport,
-}
-
-/// What `fixtures check` found, as `--format json` prints it.
-#[derive(Serialize)]
-pub(crate) struct FixturesReport {
-    /// Every fixture, in the order found.
-    pub(crate) fixtures: Vec<FixtureOutcome>,
-    /// How many fixtures differ from their expectations (when checking) or could not be run or
-    /// updated.
-    pub(crate) failed: usize,
-    /// How many expectations were rewritten (when updating).
-    pub(crate) updated: usize,
-}
-
-/// One fixture: checked (or updated), or not run at all.
-#[derive(Serialize)]
-#[serde(untagged)]
-pub(crate) enum FixtureOutcome {
-    /// The fixture ran. Checking, no differences means it passed; updating, the differences
-    /// are what was rewritten.
-    Checked {
-        fixture: String,
-        kind: FixtureKind,
-        updated: bool,
-        differences: Vec<Difference>,
-    },
-    /// The fixture could not be read or run.
-    Failed { fixture: String, error: String },
-}
-
-/// What a fixture checks.
-#[derive(Clone, Copy, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub(crate) enum FixtureKind {
-    /// A stored scoring case.
-    Case,
-    /// An invalid rubric with its expected lint output.
-    Rubric,
+    /// The result of `ocop rank`.
+    Ranking,
+    /// The document of every failure under `--format json`.
+    Error,
+    /// The result of `ocop cert`.
+    Certificate,
+    /// The result of `ocop rubrics`.
+    Rubrics,
+    /// The result of `ocop lint`.
+    Lint,
+    /// The result of `ocop diff`.
+    Diff,
+    /// The result of `ocop fixtures check`.
+    Fixtures,
+    /// The result of `ocop rescore`.
+    Rescore,
 }
 
 pub(crate) fn lint(args: LintArgs) -> Result<u8, CliError> {

@@ -32,6 +32,8 @@ pub(crate) enum CliError {
     },
     /// The output could not be written (exit 2; 0 for a reader that went away, as `head` does).
     Write(io::Error),
+    /// The command was started with its standard output closed (exit 2).
+    StdoutClosed,
     /// The command was used wrongly (exit 2).
     Usage(String),
 }
@@ -42,7 +44,10 @@ impl CliError {
         match self {
             CliError::Invalid { .. } | CliError::Rubric { .. } => INVALID,
             CliError::Write(error) if error.kind() == io::ErrorKind::BrokenPipe => SUCCESS,
-            CliError::Read { .. } | CliError::Write(_) | CliError::Usage(_) => FAILURE,
+            CliError::Read { .. }
+            | CliError::Write(_)
+            | CliError::StdoutClosed
+            | CliError::Usage(_) => FAILURE,
         }
     }
 
@@ -79,6 +84,10 @@ impl CliError {
             CliError::Write(error) => match lang {
                 Lang::Vi => format!("không ghi được kết quả: {}", io_reason(error, lang)),
                 Lang::En => format!("cannot write the output: {}", io_reason(error, lang)),
+            },
+            CliError::StdoutClosed => match lang {
+                Lang::Vi => "không ghi được kết quả: đầu ra chuẩn (stdout) đã bị đóng".to_owned(),
+                Lang::En => "cannot write the output: standard output is closed".to_owned(),
             },
             CliError::Usage(message) => message.clone(),
             CliError::Invalid { file, problems } => match lang {

@@ -36,6 +36,7 @@ pub(crate) const INVALID: u8 = 1;
 pub(crate) const FAILURE: u8 = 2;
 
 fn main() -> ExitCode {
+    output::guard_stdout();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => return ExitCode::from(error::usage(&error)),

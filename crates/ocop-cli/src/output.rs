@@ -84,25 +84,43 @@ pub(crate) fn print_json(value: &impl serde::Serialize) -> Result<(), CliError> 
     write_stdout(&bytes)
 }
 
-/// Writes to standard output, failing when it is closed: Rust's standard output quietly drops
+/// Writes to standard output, failing when it was closed: Rust's standard output quietly drops
 /// what is written to a closed descriptor, which would lose the output with a status of 0.
 pub(crate) fn write_stdout(bytes: &[u8]) -> Result<(), CliError> {
-    stdout_is_open()?;
+    if STDOUT_CLOSED.get().is_some() {
+        return Err(CliError::StdoutClosed);
+    }
     let mut stdout = io::stdout().lock();
     stdout.write_all(bytes)?;
     stdout.flush()?;
     Ok(())
 }
 
-#[cfg(unix)]
-fn stdout_is_open() -> io::Result<()> {
-    use std::os::fd::AsFd;
-    io::stdout().as_fd().try_clone_to_owned().map(drop)
-}
+/// Set when the command started with its standard output closed.
+static STDOUT_CLOSED: std::sync::OnceLock<()> = std::sync::OnceLock::new();
 
-#[cfg(not(unix))]
-fn stdout_is_open() -> io::Result<()> {
-    Ok(())
+/// Finds out whether the command started with its standard output closed, so that printing
+/// fails (exit 2) instead of losing the output with a status of 0.
+///
+/// Rust's runtime opens `/dev/null` (read-write) on a standard descriptor it finds closed at
+/// start, so writes to it succeed unseen. On Linux that descriptor is recognised: `/dev/null`
+/// opened read-write, which a shell's `> /dev/null` (write-only) never is.
+pub(crate) fn guard_stdout() {
+    #[cfg(target_os = "linux")]
+    {
+        let is_null = std::fs::read_link("/proc/self/fd/1")
+            .is_ok_and(|target| target == Path::new("/dev/null"));
+        // `flags:` in octal; the low two bits are the access mode, 2 for read-write.
+        let read_write = std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
+            info.lines()
+                .find_map(|line| line.strip_prefix("flags:"))
+                .and_then(|flags| u32::from_str_radix(flags.trim(), 8).ok())
+                .is_some_and(|flags| flags & 0o3 == 0o2)
+        });
+        if is_null && read_write {
+            let _ = STDOUT_CLOSED.set(());
+        }
+    }
 }
 
 /// Text with every control character but line breaks and tabs written as an escape (`\u{1b}`),
@@ -136,11 +154,13 @@ impl Report {
     /// Reports an error and gives the exit status.
     pub(crate) fn failure(&self, error: &CliError) -> u8 {
         let status = error.status();
-        if let CliError::Write(write) = error {
-            if write.kind() != io::ErrorKind::BrokenPipe {
+        match error {
+            CliError::Write(write) if write.kind() == io::ErrorKind::BrokenPipe => return status,
+            CliError::Write(_) | CliError::StdoutClosed => {
                 eprintln!("ocop: {}", error.message(self.lang));
+                return status;
             }
-            return status;
+            _ => {}
         }
         let written = if self.json {
             self.json_failure(error)
@@ -175,7 +195,7 @@ impl Report {
                     message: message.clone(),
                 },
             },
-            CliError::Write(_) => return Ok(()),
+            CliError::Write(_) | CliError::StdoutClosed => return Ok(()),
         };
         print_json(&document)
     }

@@ -237,3 +237,155 @@ fn rubrics_from_an_invalid_folder_cannot_score() {
         stderr(&output)
     );
 }
+
+/// One rule for statuses and channels: text that is not UTF-8 is an invalid input (1), with
+/// the byte offset and line of its first invalid byte, in every command.
+#[test]
+fn text_that_is_not_utf8_is_invalid_input_with_its_place() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("latin1.json");
+    std::fs::write(
+        &file,
+        b"{\"rubric\": \"qd26-2026\",\n \"product\": {\"name\": \"T\xf4i\"}}",
+    )
+    .unwrap();
+    let name = file.to_str().unwrap();
+    for command in [
+        vec!["score", name],
+        vec!["council", name],
+        vec!["advise", name],
+        vec!["rescore", name, "--to", "qd148-2023"],
+    ] {
+        let mut args = command.clone();
+        args.extend(["--format", "json"]);
+        let output = ocop(&args);
+        assert_eq!(output.status.code(), Some(1), "{command:?}");
+        let problem = &json(&output)["error"]["problems"][0];
+        assert_eq!(problem["kind"], "not_utf8", "{command:?}");
+        assert_eq!(problem["offset"], 47);
+        assert_eq!(
+            (problem["line"].as_u64(), problem["column"].as_u64()),
+            (Some(2), Some(24))
+        );
+        let output = ocop(&command);
+        assert_eq!(output.status.code(), Some(1), "{command:?}");
+        assert!(stdout(&output).is_empty());
+        assert!(stderr(&output).contains(":2:24: "), "{}", stderr(&output));
+    }
+    let output = ocop(&["rank", name, "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        json(&output)["failures"][0]["problems"][0]["kind"],
+        "not_utf8"
+    );
+}
+
+#[test]
+fn an_empty_file_is_reported_at_column_1() {
+    let output = ocop_stdin(&["score", "-", "--format", "json"], "");
+    assert_eq!(output.status.code(), Some(1));
+    let problem = &json(&output)["error"]["problems"][0];
+    assert_eq!(
+        (problem["line"].as_u64(), problem["column"].as_u64()),
+        (Some(1), Some(1))
+    );
+}
+
+#[test]
+fn a_closed_standard_output_is_an_error_not_a_silent_success() {
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "\"{}\" score \"{}\" >&-",
+            env!("CARGO_BIN_EXE_ocop"),
+            example()
+        ))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("không ghi được kết quả"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn control_characters_from_the_input_are_escaped_in_text() {
+    let mut sheet: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(example()).unwrap()).unwrap();
+    sheet["product"]["name"] = "Tỏi \u{1b}[2J\u{0}đen".into();
+    let output = ocop_stdin(&["score", "-"], &sheet.to_string());
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{0}'),
+        "{text:?}"
+    );
+    assert!(text.contains("Tỏi \\u{1b}[2J\\u{0}đen"), "{text}");
+    // The same in problems on standard error: an unknown code holding an escape.
+    let output = ocop_stdin(
+        &["score", "-"],
+        r#"{"rubric": "qd26-2026", "product_set": 10, "answers": {"\u001b[31m": 1}}"#,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!stderr(&output).contains('\u{1b}'), "{:?}", stderr(&output));
+}
+
+#[test]
+fn a_rubric_named_on_the_command_line_that_does_not_exist_is_a_usage_error() {
+    let output = ocop(&[
+        "rescore",
+        &example(),
+        "--to",
+        "qd99-2099",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(json(&output)["error"]["kind"], "usage");
+    let output = ocop(&["sheet", "--rubric", "qd99-2099", "--set", "1"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("qd99-2099"), "{}", stderr(&output));
+    let output = ocop(&["sheet", "--rubric", "qd26-2026", "--set", "99"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn a_document_lists_a_thousand_problems_and_counts_the_rest() {
+    let answers: Vec<String> = (0..1500).map(|index| format!("\"x{index}\": 1")).collect();
+    let sheet = format!(
+        r#"{{"rubric": "qd26-2026", "product_set": 10, "answers": {{{}}}}}"#,
+        answers.join(", ")
+    );
+    let output = ocop_stdin(&["score", "-", "--format", "json", "--partial"], &sheet);
+    assert_eq!(output.status.code(), Some(1));
+    let error = &json(&output)["error"];
+    assert_eq!(error["problems"].as_array().unwrap().len(), 1000);
+    assert_eq!(error["more_problems"], 500);
+    let output = ocop_stdin(&["score", "-", "--partial"], &sheet);
+    let text = stderr(&output);
+    assert!(text.contains("1500 lỗi"), "{}", &text[..200]);
+    assert!(text.contains("… và 500 lỗi khác không liệt kê"));
+}
+
+#[test]
+fn rank_reports_failures_on_standard_error_in_text_and_csv() {
+    let folder = tempfile::tempdir().unwrap();
+    let round = folder.path().join("round.ndjson");
+    let session =
+        std::fs::read_to_string(root().join("fixtures/examples/council-toi-den-ly-son.json"))
+            .unwrap();
+    let session: serde_json::Value = serde_json::from_str(&session).unwrap();
+    std::fs::write(&round, format!("{session}\n{{\"broken\": \n")).unwrap();
+    for format in ["text", "csv"] {
+        let output = ocop(&["rank", round.to_str().unwrap(), "--format", format]);
+        assert_eq!(output.status.code(), Some(1), "{format}");
+        assert!(
+            stderr(&output).contains("round.ndjson:2:"),
+            "{format}: {}",
+            stderr(&output)
+        );
+        assert!(!stdout(&output).is_empty());
+    }
+}

@@ -11,6 +11,7 @@
 
 use std::path::{Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -30,7 +31,7 @@ pub enum CaseKind {
 }
 
 /// One field where a case's result differs from its expectation.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Difference {
     /// JSON Pointer to the field in the result.
     pub path: String,
@@ -150,6 +151,53 @@ impl Fixture {
             Self::Case(path) | Self::Rubric(path) => path,
         }
     }
+}
+
+/// What `ocop fixtures check` found: the `--format json` document.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct FixturesReport {
+    /// Every fixture, in the order found.
+    pub fixtures: Vec<FixtureOutcome>,
+    /// How many fixtures differ from their expectations (when checking) or could not be run or
+    /// updated.
+    pub failed: usize,
+    /// How many expectations were rewritten (when updating).
+    pub updated: usize,
+}
+
+/// One fixture: checked (or updated), or not run at all.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum FixtureOutcome {
+    /// The fixture ran. Checking, no differences means it passed; updating, the differences
+    /// are what was rewritten.
+    Checked {
+        /// The fixture's path.
+        fixture: String,
+        /// What it checks.
+        kind: FixtureKind,
+        /// Whether its expectation was rewritten.
+        updated: bool,
+        /// The differences found (or rewritten).
+        differences: Vec<Difference>,
+    },
+    /// The fixture could not be read, run or updated.
+    Failed {
+        /// The fixture's path.
+        fixture: String,
+        /// Why.
+        error: String,
+    },
+}
+
+/// What a fixture checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum FixtureKind {
+    /// A stored scoring case.
+    Case,
+    /// An invalid rubric with its expected lint output.
+    Rubric,
 }
 
 /// Name of the expected lint output in an invalid-rubric fixture.

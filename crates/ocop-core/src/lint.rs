@@ -34,7 +34,6 @@ pub struct ListedErratum {
     pub product_set: u8,
     /// The erratum.
     #[serde(flatten)]
-    #[schemars(with = "serde_json::Value")]
     pub erratum: Erratum,
 }
 
@@ -44,7 +43,6 @@ pub struct LintReport {
     /// Per rubric revision.
     pub rubrics: Vec<LintedRubric>,
     /// Every problem, errors and warnings, in file order.
-    #[schemars(with = "Vec<serde_json::Value>")]
     pub problems: Vec<RubricProblem>,
     /// Every recorded erratum.
     pub errata: Vec<ListedErratum>,
@@ -57,6 +55,16 @@ impl LintReport {
             .iter()
             .any(|problem| problem.severity == Severity::Error)
     }
+}
+
+/// One source's lint report, as `ocop lint --format json` prints it (a list of them): the
+/// source (`bundled`, or the folder given) and its report, in the report's own field order.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct SourcedReport<'r> {
+    /// Where the rubrics came from.
+    pub source: &'r str,
+    /// What lint found there.
+    pub report: &'r LintReport,
 }
 
 /// Lints every rubric of a catalog.

@@ -4,12 +4,20 @@
 //! The schemas of sheets and sessions come from the types their typed reader reads, so that
 //! the schema and the reader cannot disagree.
 
+use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, schema_for};
 
 use crate::advise::Advice;
+use crate::certificate::Certificate;
 use crate::council::SessionDocument;
 use crate::council::{CouncilDefaults, CouncilResult, RuleOverrides};
-use crate::output::json_document;
+use crate::diff::RubricDiff;
+use crate::fixtures::FixturesReport;
+use crate::lint::SourcedReport;
+use crate::output::{ErrorDocument, json_document};
+use crate::rescore::Rescore;
+use crate::round::Ranking;
+use crate::rubric::RubricSummary;
 use crate::rubric::source::{InstrumentSource, ProductSetSource};
 use crate::score::Scorecard;
 use crate::sheet::typed::SheetDocument;
@@ -24,23 +32,43 @@ pub struct NamedSchema {
     pub text: String,
 }
 
-fn named<T: JsonSchema>(name: &'static str, file: &'static str) -> NamedSchema {
+/// The schema of a file or document the engine reads.
+fn input<T: JsonSchema>(name: &'static str, file: &'static str) -> NamedSchema {
     let text = json_document(&schema_for!(T));
+    NamedSchema { name, file, text }
+}
+
+/// The schema of a document the engine writes: as serialized, so a field written only when it
+/// has a value is optional, and one always written is required even when it may be `null`.
+fn output<T: JsonSchema>(name: &'static str, file: &'static str) -> NamedSchema {
+    let schema = SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator()
+        .into_root_schema_for::<T>();
+    let text = json_document(&schema);
     NamedSchema { name, file, text }
 }
 
 /// Every schema the project publishes.
 pub fn all() -> Vec<NamedSchema> {
     vec![
-        named::<InstrumentSource>("rubric", "rubric-instrument.schema.json"),
-        named::<ProductSetSource>("rubric-set", "rubric-set.schema.json"),
-        named::<CouncilDefaults>("council-defaults", "council-defaults.schema.json"),
-        named::<SheetDocument<'_>>("sheet", "sheet.schema.json"),
-        named::<Scorecard<'_>>("result", "result.schema.json"),
-        named::<SessionDocument<'_>>("session", "session.schema.json"),
-        named::<CouncilResult>("council-result", "council-result.schema.json"),
-        named::<RuleOverrides>("council-rules", "council-rules.schema.json"),
-        named::<Advice>("advice", "advice.schema.json"),
+        input::<InstrumentSource>("rubric", "rubric-instrument.schema.json"),
+        input::<ProductSetSource>("rubric-set", "rubric-set.schema.json"),
+        input::<CouncilDefaults>("council-defaults", "council-defaults.schema.json"),
+        input::<SheetDocument<'_>>("sheet", "sheet.schema.json"),
+        output::<Scorecard<'_>>("result", "result.schema.json"),
+        input::<SessionDocument<'_>>("session", "session.schema.json"),
+        output::<CouncilResult>("council-result", "council-result.schema.json"),
+        input::<RuleOverrides>("council-rules", "council-rules.schema.json"),
+        output::<Advice>("advice", "advice.schema.json"),
+        output::<Ranking>("ranking", "ranking.schema.json"),
+        output::<ErrorDocument<'_>>("error", "error.schema.json"),
+        output::<Certificate>("certificate", "certificate.schema.json"),
+        output::<Vec<RubricSummary>>("rubrics", "rubrics.schema.json"),
+        output::<Vec<SourcedReport<'_>>>("lint", "lint.schema.json"),
+        output::<RubricDiff>("diff", "diff.schema.json"),
+        output::<FixturesReport>("fixtures", "fixtures.schema.json"),
+        output::<Rescore>("rescore", "rescore.schema.json"),
     ]
 }
 

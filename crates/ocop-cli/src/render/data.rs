@@ -9,7 +9,7 @@ use ocop_core::lint::LintReport;
 use ocop_core::rescore::{Carried, CarryNote, Rescore};
 
 use super::star_mark;
-use crate::data::{FixtureOutcome, FixturesReport};
+use ocop_core::fixtures::{FixtureOutcome, FixturesReport};
 
 /// Problems, then errata, then totals.
 pub(crate) fn lint(source: &str, report: &LintReport, lang: Lang) -> String {

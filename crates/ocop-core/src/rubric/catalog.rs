@@ -116,7 +116,7 @@ pub enum RubricData {
 }
 
 /// A summary of one rubric, for listings.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 #[non_exhaustive]
 pub struct RubricSummary {
     /// Identifier.
@@ -136,7 +136,7 @@ pub struct RubricSummary {
 }
 
 /// A product set in a listing.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 #[non_exhaustive]
 pub struct SetSummary {
     /// Number in the decision.

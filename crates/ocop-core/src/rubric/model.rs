@@ -759,7 +759,7 @@ impl GateRequirement {
 }
 
 /// A recorded departure from the printed source.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[non_exhaustive]
 pub struct Erratum {
     /// The part concerned.
