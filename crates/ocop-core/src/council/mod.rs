@@ -742,3 +742,99 @@ fn same_rule(a: &Disqualification, b: &Disqualification) -> bool {
         _ => a == b,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use serde_json::Value;
+
+    use super::*;
+
+    /// The council's result through the positional reader alone, as an invalid session is read.
+    fn positionally(catalog: &Catalog, text: &str) -> Option<CouncilResult> {
+        let (draft, problems) = session::positional_draft(text);
+        let draft = draft.filter(|_| problems.is_empty())?;
+        let checked = check_session(catalog, &draft, SessionOptions::default()).ok()?;
+        Some(evaluate(&draft.into_session()?, &checked))
+    }
+
+    fn example() -> Value {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fixtures/examples/council-toi-den-ly-son.json");
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    /// Every path to a value in a document.
+    fn paths(value: &Value, at: String, out: &mut Vec<String>) {
+        out.push(at.clone());
+        match value {
+            Value::Object(object) => object.iter().for_each(|(key, inner)| {
+                paths(
+                    inner,
+                    format!("{at}/{}", key.replace('~', "~0").replace('/', "~1")),
+                    out,
+                );
+            }),
+            Value::Array(array) => array.iter().enumerate().for_each(|(index, inner)| {
+                paths(inner, format!("{at}/{index}"), out);
+            }),
+            _ => {}
+        }
+    }
+
+    fn replacement() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            (0u64..12).prop_map(Value::from),
+            Just(Value::from(2.5)),
+            "[a-z0-9._]{0,10}".prop_map(Value::from),
+            Just(Value::from(vec![1, 2])),
+            Just(serde_json::json!({})),
+            Just(serde_json::json!([])),
+            Just(serde_json::json!({"name": "x"})),
+        ]
+    }
+
+    #[test]
+    fn both_readers_score_the_example_session() {
+        let text = example().to_string();
+        let typed = score_session(Catalog::bundled(), &text, SessionOptions::default()).ok();
+        assert!(typed.is_some());
+        assert_eq!(typed, positionally(Catalog::bundled(), &text));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        /// The typed reader, the way to a result, never accepts a session the positional reader
+        /// (the one that reports problems) rejects, and both give the same result.
+        #[test]
+        fn the_two_session_readers_agree(
+            pick in any::<prop::sample::Index>(),
+            value in replacement(),
+            drop_it in any::<bool>(),
+        ) {
+            let mut document = example();
+            let mut found = Vec::new();
+            paths(&document, String::new(), &mut found);
+            let path = found[pick.index(found.len())].clone();
+            let (parent, key) = path.rsplit_once('/').unwrap_or(("", ""));
+            match (drop_it, document.pointer_mut(parent)) {
+                (true, Some(Value::Object(object))) => {
+                    object.remove(key);
+                }
+                _ => {
+                    if let Some(slot) = document.pointer_mut(&path) {
+                        *slot = value;
+                    }
+                }
+            }
+            let text = document.to_string();
+            let catalog = Catalog::bundled();
+            let typed = score_session(catalog, &text, SessionOptions::default()).ok();
+            prop_assert_eq!(typed, positionally(catalog, &text), "{}", text);
+        }
+    }
+}

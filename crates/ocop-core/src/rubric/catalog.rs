@@ -225,6 +225,11 @@ enum Files {
     Bundled(String),
     /// On disk.
     Disk(PathBuf),
+    /// Given as texts, by path relative to the folder, under a folder name.
+    Memory {
+        folder: String,
+        texts: std::collections::BTreeMap<String, String>,
+    },
 }
 
 impl Files {
@@ -241,6 +246,10 @@ impl Files {
             Self::Disk(folder) => std::fs::read_to_string(folder.join(relative))
                 .map(Cow::Owned)
                 .map_err(|error| error.to_string()),
+            Self::Memory { folder, texts } => texts
+                .get(relative)
+                .map(|text| Cow::Owned(text.clone()))
+                .ok_or_else(|| format!("{folder}/{relative} was not given")),
         }
     }
 
@@ -249,6 +258,7 @@ impl Files {
         match self {
             Self::Bundled(folder) => format!("{folder}/{relative}"),
             Self::Disk(folder) => folder.join(relative).display().to_string(),
+            Self::Memory { folder, .. } => format!("{folder}/{relative}"),
         }
     }
 
@@ -260,6 +270,7 @@ impl Files {
                 || folder.display().to_string(),
                 |name| name.to_string_lossy().into_owned(),
             ),
+            Self::Memory { folder, .. } => folder.clone(),
         }
     }
 }
@@ -333,6 +344,19 @@ impl Catalog {
             .collect();
         refuse_duplicates(&mut rubrics);
         Ok(Catalog { rubrics })
+    }
+
+    /// One rubric folder given as texts: `rubric.json`, `council.json` and the set files, by
+    /// path relative to the folder (`sets/01.json`), under a folder name for messages. For
+    /// programs that hold rubric data in memory, and for testing the loader on any text.
+    pub fn from_texts(folder: &str, texts: impl IntoIterator<Item = (String, String)>) -> Catalog {
+        let files = Files::Memory {
+            folder: folder.to_owned(),
+            texts: texts.into_iter().collect(),
+        };
+        Catalog {
+            rubrics: vec![Entry::load(files)],
+        }
     }
 
     /// Identifiers of the rubrics that loaded, each revision as `id@N`, latest first for each.
