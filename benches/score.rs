@@ -25,6 +25,20 @@ fn benches(c: &mut Criterion) {
     c.bench_function("score sheet text: parse, check, score", |b| {
         b.iter(|| score_sheet(catalog, black_box(&text), Completeness::Complete).unwrap())
     });
+    // The baseline of the line above: parsing the same text into a serde_json::Value.
+    c.bench_function(
+        "baseline: parse the sheet text into serde_json::Value",
+        |b| b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(&text)).unwrap()),
+    );
+    c.bench_function("score sheet text and write the JSON result", |b| {
+        let mut out = Vec::with_capacity(64 * 1024);
+        b.iter(|| {
+            out.clear();
+            let card = score_sheet(catalog, black_box(&text), Completeness::Complete).unwrap();
+            ocop_core::output::write_json_document(&mut out, &card).unwrap();
+            out.len()
+        })
+    });
     let first_ten = RawAnswers {
         entries: sheet.answers.entries[..10].to_vec(),
         ..sheet.answers.clone()

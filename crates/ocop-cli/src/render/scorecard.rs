@@ -257,20 +257,16 @@ pub(crate) fn notice_line(notice: &Notice, lang: Lang) -> String {
         Notice::SecondarySource { warning } => {
             format!("{}: {warning}", lang.pick("Cảnh báo", "Warning"))
         }
-        Notice::ModifiedRubricData {
-            revision,
-            released_fingerprint,
-            fingerprint,
-        } => match lang {
+        Notice::ModifiedRubricData { revision, files } => match lang {
             Lang::Vi => format!(
                 "CẢNH BÁO: dữ liệu bộ tiêu chí mang tên {revision} nhưng không phải dữ liệu đã \
-                 phát hành (dấu vân tay {fingerprint}, bản phát hành {released_fingerprint}); \
-                 kết quả này không theo bộ tiêu chí chính thức"
+                 phát hành (khác: {}); kết quả này không theo bộ tiêu chí chính thức",
+                files.join(", ")
             ),
             Lang::En => format!(
                 "WARNING: the rubric data claims to be {revision} but is not the released data \
-                 (fingerprint {fingerprint}, released {released_fingerprint}); this result is \
-                 not under the official criteria"
+                 ({} differ); this result is not under the official criteria",
+                files.join(", ")
             ),
         },
         Notice::AmendmentNotApplied {

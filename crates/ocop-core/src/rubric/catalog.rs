@@ -4,6 +4,7 @@
 //! validated the first time it is asked for, so scoring one sheet costs one set, not twenty-six.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -75,17 +76,16 @@ pub struct LoadedSet<'c> {
     pub release: &'c Release,
 }
 
-/// Whether a folder's rubric data is the released data of the revision it claims to be.
+/// Whether a product set's data (its file, the instrument file and the council defaults) is
+/// the released data of the revision it claims to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Release {
     /// The released data, as recorded in `rubrics/fingerprints.csv` (bundled data always is).
     Released,
-    /// The folder claims a released revision, but its data differs from it.
+    /// The data claims a released revision, but these files differ from it.
     Modified {
-        /// The released revision's fingerprint.
-        released: &'static str,
-        /// The folder's fingerprint.
-        found: String,
+        /// The files (relative to the rubric folder) whose content is not the released one.
+        files: Vec<String>,
     },
     /// No revision with this identifier and number was released.
     Unreleased,
@@ -100,6 +100,55 @@ impl Release {
             Release::Unreleased => RubricData::Unreleased,
         }
     }
+
+    /// The release state of files claiming to be `id@revision`: each file with its fingerprint
+    /// (or why it has none), compared with the released record.
+    fn of<'f>(
+        id: &str,
+        revision: u32,
+        files: impl IntoIterator<Item = (&'f str, Result<&'f str, &'f str>)>,
+    ) -> Release {
+        let released = released_files();
+        if !released
+            .keys()
+            .any(|(rubric, number, _)| rubric == id && *number == revision)
+        {
+            return Release::Unreleased;
+        }
+        let files: Vec<String> = files
+            .into_iter()
+            .filter(|(file, fingerprint)| {
+                let key = (id.to_owned(), revision, (*file).to_owned());
+                released.get(&key).copied() != fingerprint.ok()
+            })
+            .map(|(file, _)| file.to_owned())
+            .collect();
+        if files.is_empty() {
+            Release::Released
+        } else {
+            Release::Modified { files }
+        }
+    }
+}
+
+/// The released record: every file of every released rubric revision with its fingerprint, as
+/// `rubrics/fingerprints.csv` holds it (compiled in, read once).
+fn released_files() -> &'static BTreeMap<(String, u32, String), &'static str> {
+    static RELEASED: OnceLock<BTreeMap<(String, u32, String), &'static str>> = OnceLock::new();
+    RELEASED.get_or_init(|| {
+        include_str!("../../../../rubrics/fingerprints.csv")
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.starts_with("rubric,"))
+            .filter_map(|line| {
+                let mut fields = line.split(',');
+                let rubric = fields.next()?;
+                let revision = fields.next()?.parse().ok()?;
+                let file = fields.next()?;
+                let fingerprint = fields.next()?;
+                Some(((rubric.to_owned(), revision, file.to_owned()), fingerprint))
+            })
+            .collect()
+    })
 }
 
 /// Whether the rubric data a result was scored with is the released data: the field
@@ -163,8 +212,6 @@ struct Rubric {
     sets: Vec<SetSlot>,
     /// The council defaults (`council.json`), read and checked when first needed.
     council: OnceLock<Result<CouncilDefaults, String>>,
-    /// Whether the data is the released revision, found when first needed.
-    release: OnceLock<Release>,
 }
 
 struct SetSlot {
@@ -172,6 +219,8 @@ struct SetSlot {
     /// Path relative to the rubric folder.
     relative: String,
     validated: OnceLock<Validated>,
+    /// Whether the set's data is released, found when first needed.
+    release: OnceLock<Release>,
 }
 
 /// A product set file read and validated, once: the set when it has no error, and every problem
@@ -179,6 +228,8 @@ struct SetSlot {
 struct Validated {
     set: Option<ProductSet>,
     problems: Vec<RubricProblem>,
+    /// The fingerprint of the file's canonical content, when it could be read.
+    file_fingerprint: Result<String, String>,
 }
 
 /// The bundled catalog, or one read from files: what a command or an embedding scores with.
@@ -574,6 +625,7 @@ impl Entry {
                         number: entry.number,
                         relative: entry.file.clone(),
                         validated: OnceLock::new(),
+                        release: OnceLock::new(),
                     })
                     .collect();
                 Ok(Rubric {
@@ -582,7 +634,6 @@ impl Entry {
                     files,
                     sets,
                     council: OnceLock::new(),
-                    release: OnceLock::new(),
                 })
             });
         Entry { folder: id, state }
@@ -635,36 +686,28 @@ impl Rubric {
             .collect()
     }
 
-    /// Whether the data is the released data of its revision. Bundled data is (a test checks
-    /// it against `rubrics/fingerprints.csv`); a folder on disk is fingerprinted, once, and
-    /// compared with the bundled revisions.
-    fn release(&self) -> &Release {
-        self.release.get_or_init(|| {
-            if matches!(self.files, Files::Bundled(_)) {
-                return Release::Released;
-            }
-            let id = &self.instrument.id;
-            let revision = self.instrument.revision;
-            let Some(released) = super::BUNDLED_REVISIONS
-                .iter()
-                .find(|released| released.id == id && released.revision == revision)
-            else {
-                return Release::Unreleased;
-            };
-            let files = self.file_fingerprints();
-            let found = revision_fingerprint(files.iter().map(|(file, fingerprint)| {
-                let fingerprint = fingerprint.as_deref().unwrap_or("unreadable");
-                (file.as_str(), fingerprint)
-            }));
-            if found == released.fingerprint {
-                Release::Released
-            } else {
-                Release::Modified {
-                    released: released.fingerprint,
-                    found,
-                }
-            }
-        })
+    /// Whether these files of the folder, with the instrument file and the council defaults,
+    /// are the released data of the folder's revision. Bundled data is (a test checks it
+    /// against `rubrics/fingerprints.csv`); a folder on disk is fingerprinted and compared.
+    fn release_of<'s>(&self, sets: impl IntoIterator<Item = &'s SetSlot>) -> Release {
+        if matches!(self.files, Files::Bundled(_)) {
+            return Release::Released;
+        }
+        // The instrument's fingerprint is its file's; each set's comes from its validation.
+        let council = self
+            .files
+            .read(COUNCIL_FILE)
+            .and_then(|text| canonical_file(COUNCIL_FILE, &text));
+        let mut files: Vec<(&str, Result<&str, &str>)> = vec![
+            (INSTRUMENT_FILE, Ok(self.instrument.fingerprint.as_str())),
+            (COUNCIL_FILE, council.as_deref().map_err(String::as_str)),
+        ];
+        files.extend(sets.into_iter().map(|slot| {
+            let validated = slot.validated(&self.instrument, &self.files);
+            let fingerprint = validated.file_fingerprint.as_deref();
+            (slot.relative.as_str(), fingerprint.map_err(String::as_str))
+        }));
+        Release::of(&self.instrument.id, self.instrument.revision, files)
     }
 
     /// What lint reports beyond each file's own validation: council defaults that are missing
@@ -679,16 +722,16 @@ impl Rubric {
             };
             problems.push(file_problem(&file, id, None, kind));
         }
-        if let Release::Modified { released, found } = self.release() {
-            let file = self.files.display(INSTRUMENT_FILE);
-            let kind = RubricProblemKind::ModifiedRelease {
-                revision: self.instrument.key(),
-                released: (*released).to_owned(),
-                found: found.clone(),
-            };
-            let mut problem = file_problem(&file, id, None, kind);
-            problem.severity = Severity::Warning;
-            problems.push(problem);
+        if let Release::Modified { files } = self.release_of(&self.sets) {
+            for modified in files {
+                let file = self.files.display(&modified);
+                let kind = RubricProblemKind::ModifiedRelease {
+                    revision: self.instrument.key(),
+                };
+                let mut problem = file_problem(&file, id, None, kind);
+                problem.severity = Severity::Warning;
+                problems.push(problem);
+            }
         }
         problems
     }
@@ -709,7 +752,7 @@ impl Rubric {
         Ok(LoadedSet {
             instrument: &self.instrument,
             set,
-            release: self.release(),
+            release: slot.release.get_or_init(|| self.release_of([slot])),
         })
     }
 }
@@ -717,17 +760,11 @@ impl Rubric {
 impl SetSlot {
     /// The set file read and validated, the first time it is asked for.
     fn validated(&self, instrument: &Instrument, files: &Files) -> &Validated {
-        self.validated.get_or_init(|| {
-            let (set, problems) = self.validate(instrument, files);
-            Validated { set, problems }
-        })
+        self.validated
+            .get_or_init(|| self.validate(instrument, files))
     }
 
-    fn validate(
-        &self,
-        instrument: &Instrument,
-        files: &Files,
-    ) -> (Option<ProductSet>, Vec<RubricProblem>) {
+    fn validate(&self, instrument: &Instrument, files: &Files) -> Validated {
         let file = files.display(&self.relative);
         let text = match files.read(&self.relative) {
             Ok(text) => text,
@@ -735,18 +772,33 @@ impl SetSlot {
                 let kind = RubricProblemKind::Unreadable {
                     message: message.clone(),
                 };
-                return (
-                    None,
-                    vec![file_problem(&file, &instrument.id, Some(self.number), kind)],
-                );
+                return Validated {
+                    set: None,
+                    problems: vec![file_problem(&file, &instrument.id, Some(self.number), kind)],
+                    file_fingerprint: Err(message),
+                };
             }
         };
         let source: ProductSetSource = match parse(&text, &file, &instrument.id, Some(self.number))
         {
             Ok(source) => source,
-            Err(problems) => return (None, problems),
+            Err(problems) => {
+                let reason = problems
+                    .first()
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                return Validated {
+                    set: None,
+                    problems,
+                    file_fingerprint: Err(reason),
+                };
+            }
         };
-        let fingerprint = fingerprint(&[instrument.fingerprint.as_bytes(), &canonical(&source)]);
+        // One canonical form gives both the file's fingerprint (for the released record) and
+        // the set's (with its instrument's, in every result).
+        let canonical = canonical(&source);
+        let file_fingerprint = Ok(fingerprint(&[&canonical]));
+        let fingerprint = fingerprint(&[instrument.fingerprint.as_bytes(), &canonical]);
         let (mut set, mut problems) =
             validate::product_set(&source, instrument, &file, fingerprint);
         if source.number != self.number {
@@ -759,7 +811,11 @@ impl SetSlot {
             problems.push(problem);
             set = None;
         }
-        (set, with_positions(problems, &text))
+        Validated {
+            set,
+            problems: with_positions(problems, &text),
+            file_fingerprint,
+        }
     }
 }
 

@@ -242,14 +242,10 @@ pub enum RubricProblemKind {
         /// The other folder.
         other: String,
     },
-    /// The folder claims a released revision, but its data is not that revision's.
+    /// The folder claims a released revision, but this file is not that revision's.
     ModifiedRelease {
         /// The rubric revision, `id@N`.
         revision: String,
-        /// The released revision's fingerprint.
-        released: String,
-        /// This folder's fingerprint.
-        found: String,
     },
     /// The council defaults (`council.json`) are missing or cannot be used.
     CouncilDefaults {
@@ -436,22 +432,13 @@ impl Describe for RubricProblemKind {
             Self::DuplicateRevision { revision, other } => {
                 format!("rubric {revision} is also in the folder {other}: there must be one")
             }
-            Self::ModifiedRelease {
-                revision,
-                released,
-                found,
-            } if vi => format!(
-                "dữ liệu mang tên {revision} nhưng không phải dữ liệu đã phát hành \
-                 (dấu vân tay {found}, bản phát hành {released}): mọi kết quả chấm với dữ liệu \
-                 này đều được ghi chú"
+            Self::ModifiedRelease { revision } if vi => format!(
+                "tệp mang tên {revision} nhưng không phải dữ liệu đã phát hành \
+                 (rubrics/fingerprints.csv): mọi kết quả chấm với tệp này đều được ghi chú"
             ),
-            Self::ModifiedRelease {
-                revision,
-                released,
-                found,
-            } => format!(
-                "the data claims to be {revision} but is not the released data (fingerprint \
-                 {found}, released {released}): every result scored with it says so"
+            Self::ModifiedRelease { revision } => format!(
+                "the file claims to be {revision} but is not the released data \
+                 (rubrics/fingerprints.csv): every result scored with it says so"
             ),
             Self::CouncilDefaults { message } if vi => {
                 format!("quy định hội đồng mặc định (council.json) không dùng được: {message}")

@@ -268,10 +268,8 @@ pub enum Notice {
     ModifiedRubricData {
         /// The rubric revision claimed, `id@N`.
         revision: String,
-        /// The released revision's fingerprint.
-        released_fingerprint: String,
-        /// The fingerprint of the data used.
-        fingerprint: String,
+        /// The files whose content is not the released one.
+        files: Vec<String>,
     },
     /// A decision amending the criteria was in force on the evaluation date, and this data
     /// does not apply it.

@@ -440,11 +440,10 @@ pub(crate) fn data_notices(loaded: LoadedSet<'_>, evaluated_on: Option<Date>) ->
         set.provenance.as_ref().and_then(|p| p.warning.as_ref()),
     ];
     let mut notices: Vec<Notice> = Vec::new();
-    if let Release::Modified { released, found } = release {
+    if let Release::Modified { files } = release {
         notices.push(Notice::ModifiedRubricData {
             revision: instrument.key(),
-            released_fingerprint: (*released).to_owned(),
-            fingerprint: found.clone(),
+            files: files.clone(),
         });
     }
     notices.extend(
