@@ -99,27 +99,36 @@ pub(crate) fn write_stdout(bytes: &[u8]) -> Result<(), CliError> {
 /// Set when the command started with its standard output closed.
 static STDOUT_CLOSED: std::sync::OnceLock<()> = std::sync::OnceLock::new();
 
-/// Finds out whether the command started with its standard output closed, so that printing
-/// fails (exit 2) instead of losing the output with a status of 0.
-///
-/// Rust's runtime opens `/dev/null` (read-write) on a standard descriptor it finds closed at
-/// start, so writes to it succeed unseen. On Linux that descriptor is recognised: `/dev/null`
-/// opened read-write, which a shell's `> /dev/null` (write-only) never is.
+/// Whether descriptor 1 was closed when the process started, found before `main`: Rust's
+/// runtime puts `/dev/null` on a standard descriptor it finds closed, so that writes to it
+/// succeed unseen, and by `main` a closed standard output looks like `> /dev/null`.
+#[cfg(target_os = "linux")]
+static CLOSED_AT_START: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Runs before `main` (the C runtime calls every function of `.init_array` first): duplicating
+/// descriptor 1 fails exactly when it is closed.
+#[cfg(target_os = "linux")]
+extern "C" fn check_stdout_before_main() {
+    use std::os::fd::AsFd;
+    if io::stdout().as_fd().try_clone_to_owned().is_err() {
+        CLOSED_AT_START.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+// SAFETY: the function placed in `.init_array` takes no arguments, as the C runtime calls it,
+// and only asks the kernel to duplicate a descriptor; it touches nothing the runtime sets up.
+#[cfg(target_os = "linux")]
+#[allow(unsafe_code)]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static CHECK_STDOUT_BEFORE_MAIN: extern "C" fn() = check_stdout_before_main;
+
+/// Makes every later print fail (exit 2) when the command started with its standard output
+/// closed, instead of losing the output with a status of 0.
 pub(crate) fn guard_stdout() {
     #[cfg(target_os = "linux")]
-    {
-        let is_null = std::fs::read_link("/proc/self/fd/1")
-            .is_ok_and(|target| target == Path::new("/dev/null"));
-        // `flags:` in octal; the low two bits are the access mode, 2 for read-write.
-        let read_write = std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
-            info.lines()
-                .find_map(|line| line.strip_prefix("flags:"))
-                .and_then(|flags| u32::from_str_radix(flags.trim(), 8).ok())
-                .is_some_and(|flags| flags & 0o3 == 0o2)
-        });
-        if is_null && read_write {
-            let _ = STDOUT_CLOSED.set(());
-        }
+    if CLOSED_AT_START.load(std::sync::atomic::Ordering::Relaxed) {
+        let _ = STDOUT_CLOSED.set(());
     }
 }
 

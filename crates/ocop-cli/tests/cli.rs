@@ -308,6 +308,14 @@ fn a_closed_standard_output_is_an_error_not_a_silent_success() {
         "{}",
         stderr(&output)
     );
+    // Output sent to /dev/null on purpose (opened read-write, as Stdio::null() and Python's
+    // subprocess.DEVNULL do) is not a closed output.
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_ocop"))
+        .args(["score", &example()])
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
 }
 
 #[test]
