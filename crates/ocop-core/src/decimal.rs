@@ -59,7 +59,38 @@ pub mod string {
 /// arithmetic overflow.
 pub const MAX_POINTS: Decimal = Decimal::from_parts(1000, 0, 0, false, 0);
 
-/// Serde adapter for points in rubric data: decimal strings of at most [`MAX_POINTS`].
+/// The most decimals points in rubric data may have: every value is then a whole number of
+/// millionths of a point ([`Units`]), and the scorer adds and compares integers exactly.
+pub const POINTS_DECIMALS: u32 = 6;
+
+/// Points as a whole number of millionths of a point: exact for every value rubric data may
+/// hold (at most [`MAX_POINTS`], at most [`POINTS_DECIMALS`] decimals), and far from `i64`'s
+/// limits for any sum the engine forms.
+pub type Units = i64;
+
+/// Millionths in one point.
+const UNITS_PER_POINT: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+
+/// Points as units; `None` for a value rubric data may not hold.
+pub fn to_units(points: Decimal) -> Option<Units> {
+    use rust_decimal::prelude::ToPrimitive;
+    let units = points.checked_mul(UNITS_PER_POINT)?;
+    (units.fract().is_zero()).then(|| units.to_i64()).flatten()
+}
+
+/// Units as points, normalized (`73.5`, not `73.500000`): the trailing zeros are dropped in
+/// integers, which costs a few divisions where normalizing a decimal costs hundreds.
+pub fn from_units(units: Units) -> Decimal {
+    let (mut mantissa, mut scale) = (units, POINTS_DECIMALS);
+    while scale > 0 && mantissa % 10 == 0 {
+        mantissa /= 10;
+        scale -= 1;
+    }
+    Decimal::new(mantissa, scale)
+}
+
+/// Serde adapter for points in rubric data: decimal strings of at most [`MAX_POINTS`] with at
+/// most [`POINTS_DECIMALS`] decimals.
 pub mod points {
     use super::*;
 
@@ -68,12 +99,19 @@ pub mod points {
         string::serialize(value, serializer)
     }
 
-    /// Reads points: a decimal string of at most [`MAX_POINTS`].
+    /// Reads points: a decimal string of at most [`MAX_POINTS`], with at most
+    /// [`POINTS_DECIMALS`] decimals.
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
         let value = string::deserialize(deserializer)?;
         if value > MAX_POINTS {
             return Err(de::Error::custom(format_args!(
                 "{} points is more than rubric data may hold (at most {MAX_POINTS})",
+                format(value)
+            )));
+        }
+        if value.normalize().scale() > POINTS_DECIMALS {
+            return Err(de::Error::custom(format_args!(
+                "{} points has more decimals than rubric data may hold (at most {POINTS_DECIMALS})",
                 format(value)
             )));
         }
@@ -154,6 +192,20 @@ impl From<Decimal> for Exact {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn units_are_points_exactly() {
+        for text in ["0", "73", "73.5", "0.25", "1000", "0.000001", "69.999999"] {
+            let points: Decimal = text.parse().unwrap();
+            let units = to_units(points).unwrap();
+            assert_eq!(from_units(units).to_string(), text);
+        }
+        assert_eq!(
+            to_units(Decimal::new(1, 7)),
+            None,
+            "more decimals than units hold"
+        );
+    }
 
     #[test]
     fn plain_decimals_parse_exactly() {

@@ -24,7 +24,8 @@ pub use rules::{CouncilDefaults, Role, RuleOverrides, Rules};
 pub(crate) use session::SessionDocument;
 pub use session::{MemberSheet, Session, parse_overrides};
 
-use crate::decimal::Exact;
+use crate::council::rules::GateJudgement;
+use crate::decimal::{Exact, from_units};
 use crate::json::JsonPath;
 use crate::rubric::{Catalog, Certification, LoadedSet, Stars};
 use crate::score::{self, Disqualification, Outcome, UnmetGate, scored_points};
@@ -658,31 +659,41 @@ fn is_finished(set: &crate::rubric::ProductSet, member: &MemberScore<'_>) -> boo
 
 /// The gates the council does not meet, judged as the rules say.
 fn council_gates(loaded: &LoadedSet, rules: &Rules, counted: &[MemberScore<'_>]) -> Vec<UnmetGate> {
-    let mut unmet: Vec<UnmetGate> = loaded
-        .set
+    let set = loaded.set;
+    let judgement = rules.gates.value;
+    let mut unmet: Vec<UnmetGate> = set
         .gates
         .iter()
-        .filter_map(|gate| {
-            let criterion = loaded.set.leaf(&gate.criterion)?.criterion;
-            // Members for whom the criterion applies and is answered.
-            let points: Vec<Decimal> = counted
-                .iter()
-                .filter(|member| member.answers.applies(criterion) == Some(true))
-                .filter_map(|member| scored_points(member.answers, criterion))
-                .collect();
-            if points.is_empty() {
+        .zip(&set.plan.gates)
+        .filter_map(|(gate, plan)| {
+            let slot = plan.slot?;
+            let criterion = set.leaf_at(slot)?.criterion;
+            let leaf = set.plan.leaves.get(slot)?;
+            // The points of each counted member for whom the criterion applies and is answered.
+            let points = counted.iter().filter_map(|member| {
+                (member.answers.applies(criterion) == Some(true))
+                    .then(|| Some(leaf.points(member.answers.at(slot)?)))
+                    .flatten()
+            });
+            let (sum, count) = points
+                .clone()
+                .fold((0, 0), |(sum, count), units| (sum + units, count + 1));
+            if count == 0 {
                 return None;
             }
-            let sum: Decimal = points.iter().sum();
-            let count = Decimal::from(points.len());
-            let (marked_option, required, strictly_above) = gate.requirement.marked();
-            let met = match rules.gates.value.hinge(&points) {
-                Some(hinge) => gate.requirement.is_met_by(hinge),
-                None => gate.requirement.is_met_by_sum(sum, count),
+            let met = if judgement == GateJudgement::MeanPoints {
+                plan.is_met_by_sum(sum, count)
+            } else {
+                // Member by member: the rule hinges on one member's points.
+                let points: Vec<Decimal> = points.map(from_units).collect();
+                judgement
+                    .hinge(&points)
+                    .is_some_and(|hinge| gate.requirement.is_met_by(hinge))
             };
             if met {
                 return None;
             }
+            let (marked_option, required, strictly_above) = gate.requirement.marked();
             Some(UnmetGate {
                 criterion: gate.criterion.clone(),
                 level: gate.level,
@@ -690,11 +701,15 @@ fn council_gates(loaded: &LoadedSet, rules: &Rules, counted: &[MemberScore<'_>])
                 required_points: Exact(required),
                 strictly_above,
                 chosen_option: None,
-                chosen_points: Exact(divide(sum, points.len()).normalize()),
+                chosen_points: Exact(
+                    divide(from_units(sum), usize::try_from(count).unwrap_or_default()).normalize(),
+                ),
             })
         })
         .collect();
-    unmet.sort_by_key(|gate| gate.level);
+    if unmet.len() > 1 {
+        unmet.sort_by_key(|gate| gate.level);
+    }
     unmet
 }
 

@@ -2,6 +2,7 @@
 
 mod catalog;
 pub mod model;
+pub(crate) mod plan;
 mod problem;
 #[rustfmt::skip] // Generated; see the file header.
 mod revisions;

@@ -346,6 +346,8 @@ pub struct ProductSet {
     pub(crate) codes: FxHashMap<String, CodeRole>,
     /// Where each answer slot's criterion stands, slot by slot (printed order).
     pub(crate) slots: Vec<LeafIndex>,
+    /// The set's numbers compiled for scoring.
+    pub(crate) plan: super::plan::Plan,
 }
 
 /// What a code names in a product set.
@@ -438,10 +440,11 @@ impl ProductSet {
 
     /// Resolves, once at load, every code the scorer follows to the answer slot it reads: each
     /// answerable criterion gets its slot (printed order), and gates, stop rules and
-    /// applicability conditions get their criterion's. Scoring then indexes arrays instead of
-    /// looking codes up. Codes that name no answerable criterion (reported by validation) stay
-    /// unresolved.
-    pub(crate) fn compile(&mut self) {
+    /// applicability conditions get their criterion's; then compiles the set's numbers into
+    /// its scoring plan. Scoring then indexes arrays instead of looking codes up. Codes that
+    /// name no answerable criterion (reported by validation) stay unresolved. `false` when a
+    /// number cannot be compiled (validation's bounds on points make that impossible).
+    pub(crate) fn compile(&mut self) -> bool {
         let mut codes = FxHashMap::default();
         let mut slots = Vec::new();
         for (part_index, part) in self.parts.iter_mut().enumerate() {
@@ -503,6 +506,13 @@ impl ProductSet {
         }
         self.codes = codes;
         self.slots = slots;
+        match super::plan::Plan::compile(self) {
+            Some(plan) => {
+                self.plan = plan;
+                true
+            }
+            None => false,
+        }
     }
 }
 

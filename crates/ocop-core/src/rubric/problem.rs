@@ -247,6 +247,9 @@ pub enum RubricProblemKind {
         /// The rubric revision, `id@N`.
         revision: String,
     },
+    /// A number of points cannot be held exactly in the scorer's units (its bounds on points
+    /// and decimals make this impossible for data that reads).
+    Uncompilable,
     /// The council defaults (`council.json`) are missing or cannot be used.
     CouncilDefaults {
         /// What is wrong.
@@ -281,6 +284,7 @@ impl RubricProblemKind {
             Self::DuplicateRevision { .. } => "duplicate_revision",
             Self::ModifiedRelease { .. } => "modified_release",
             Self::CouncilDefaults { .. } => "council_defaults",
+            Self::Uncompilable => "uncompilable",
         }
     }
 }
@@ -440,6 +444,12 @@ impl Describe for RubricProblemKind {
                 "the file claims to be {revision} but is not the released data \
                  (rubrics/fingerprints.csv): every result scored with it says so"
             ),
+            Self::Uncompilable if vi => {
+                "có số điểm không biểu diễn chính xác được để chấm điểm".to_owned()
+            }
+            Self::Uncompilable => {
+                "a number of points cannot be held exactly for scoring".to_owned()
+            }
             Self::CouncilDefaults { message } if vi => {
                 format!("quy định hội đồng mặc định (council.json) không dùng được: {message}")
             }

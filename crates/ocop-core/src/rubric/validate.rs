@@ -629,13 +629,16 @@ pub(crate) fn product_set(
         footnotes: source.footnotes.clone(),
         codes: Default::default(),
         slots: Vec::new(),
+        plan: Default::default(),
         parts,
         stop_rules,
         gates,
         errata,
         fingerprint,
     };
-    value.compile();
+    if !value.compile() {
+        check.error(&root, None, RubricProblemKind::Uncompilable);
+    }
     check.finish(Some(value))
 }
 

@@ -237,6 +237,10 @@ pub struct Subtotal<'r> {
     pub points: Exact,
     /// Maximum.
     pub max: Exact,
+    /// The points in units, while the criteria are added up.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub(crate) units: crate::decimal::Units,
 }
 
 /// What a partial sheet can still become.

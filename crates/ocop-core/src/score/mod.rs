@@ -14,13 +14,12 @@ pub use card::{
     Notice, Scorecard, StarsRange, Status, Subtotal, Ticked, TickedOption, UnmetGate,
 };
 
-use crate::decimal::Exact;
+use crate::decimal::{Exact, Units, from_units};
+use crate::rubric::plan::LeafPlan;
 use crate::rubric::{
     Catalog, Choice, Criterion, Instrument, LeafRef, LoadedSet, ProductSet, Release, Scoring, Stars,
 };
-use crate::sheet::{
-    Answer, Answers, CheckedSheet, Completeness, InputProblems, Knockout, points_of,
-};
+use crate::sheet::{Answer, Answers, CheckedSheet, Completeness, InputProblems, Knockout};
 
 /// How totals map to bands: half-open bands, no rounding.
 pub const BAND_RULE: &str = "half_open_no_rounding";
@@ -61,18 +60,19 @@ pub struct Outcome {
 pub fn outcome(instrument: &Instrument, set: &ProductSet, answers: &Answers) -> Outcome {
     let total = set
         .leaves()
-        .filter_map(|leaf| scored_points(answers, leaf.criterion))
-        .fold(Decimal::ZERO, |sum, points| sum + points);
+        .filter_map(|leaf| answers.scored_units(set, leaf.criterion))
+        .sum();
     outcome_of_total(instrument, set, answers, total)
 }
 
-/// The outcome of answers whose total is known.
+/// The outcome of answers whose total (in units) is known.
 fn outcome_of_total(
     instrument: &Instrument,
     set: &ProductSet,
     answers: &Answers,
-    total: Decimal,
+    total: Units,
 ) -> Outcome {
+    let total = from_units(total);
     let band_stars = instrument.band_stars(total);
     let unmet_gates = unmet_gates(set, answers);
     let gate_cap = instrument.gate_cap(unmet_gates.iter().map(|gate| gate.level).min());
@@ -106,14 +106,16 @@ fn unmet_gates(set: &ProductSet, answers: &Answers) -> Vec<UnmetGate> {
     let mut unmet: Vec<UnmetGate> = set
         .gates
         .iter()
-        .filter_map(|gate| {
-            let criterion = set.leaf_at(gate.slot?)?.criterion;
-            if answers.applies(criterion) != Some(true) {
+        .zip(&set.plan.gates)
+        .filter_map(|(gate, plan)| {
+            let slot = plan.slot?;
+            let leaf = set.plan.leaves.get(slot)?;
+            if leaf.applies(answers) != Some(true) {
                 return None;
             }
-            let answer = answers.get(criterion)?;
-            let points = points_of(criterion, answer);
-            if gate.requirement.is_met_by(points) {
+            let answer = answers.at(slot)?;
+            let points = leaf.points(answer);
+            if plan.is_met_by(points) {
                 return None;
             }
             let (marked_option, required_points, strictly_above) = gate.requirement.marked();
@@ -127,11 +129,13 @@ fn unmet_gates(set: &ProductSet, answers: &Answers) -> Vec<UnmetGate> {
                     Answer::Option(number) => Some(*number),
                     _ => None,
                 },
-                chosen_points: Exact(points),
+                chosen_points: Exact(from_units(points)),
             })
         })
         .collect();
-    unmet.sort_by_key(|gate| gate.level);
+    if unmet.len() > 1 {
+        unmet.sort_by_key(|gate| gate.level);
+    }
     unmet
 }
 
@@ -194,19 +198,18 @@ pub fn score<'r>(
         release,
     } = loaded;
     let mut sheet = SheetPass::new(set);
-    for leaf in set.leaves() {
-        sheet.add(leaf, answers);
+    for (leaf, plan) in set.leaves().zip(&set.plan.leaves) {
+        sheet.add(leaf, plan, answers);
     }
-    let SheetPass {
+    let SheetTotals {
         mut criteria,
         part_subtotals,
         groups,
         subtotals,
         total,
         unanswered,
-        max_attainable,
         not_applicable_answered,
-    } = sheet;
+    } = sheet.finish();
     let result = outcome_of_total(instrument, set, answers, total);
     let disqualified = !result.disqualifications.is_empty();
     if disqualified {
@@ -280,9 +283,9 @@ pub fn score<'r>(
         reason: result.disqualifications.first().cloned(),
         disqualifications: result.disqualifications,
         total: Exact(result.total),
-        max_total: Exact(set.total_max()),
+        max_total: Exact(from_units(set.plan.total_max)),
         max_reachable: Exact(max_reachable),
-        max_attainable: Exact(max_attainable),
+        max_attainable: Exact(from_units(set.plan.max_attainable)),
         evaluated_on,
         parts: part_subtotals
             .iter()
@@ -310,15 +313,14 @@ pub fn score<'r>(
 
 /// What one pass over a sheet's criteria gathers: each criterion's score, and the subtotals of
 /// parts, groups and nested criteria as their criteria go by (printed order keeps each one's
-/// criteria together).
+/// criteria together). Points add up in units, and become decimals once, at the end.
 struct SheetPass<'r> {
     criteria: Vec<CriterionScore<'r>>,
     part_subtotals: Vec<Subtotal<'r>>,
     groups: Vec<Subtotal<'r>>,
     subtotals: Vec<Subtotal<'r>>,
-    total: Decimal,
+    total: Units,
     unanswered: bool,
-    max_attainable: Decimal,
     /// Criteria answered although they do not apply.
     not_applicable_answered: Vec<&'r Criterion>,
 }
@@ -328,23 +330,24 @@ impl<'r> SheetPass<'r> {
         Self {
             criteria: Vec::with_capacity(set.leaf_count()),
             part_subtotals: Vec::with_capacity(set.parts.len()),
-            groups: Vec::new(),
+            groups: Vec::with_capacity(16),
             subtotals: Vec::new(),
-            total: Decimal::ZERO,
+            total: 0,
             unanswered: false,
-            max_attainable: Decimal::ZERO,
             not_applicable_answered: Vec::new(),
         }
     }
 
-    fn add(&mut self, leaf: LeafRef<'r>, answers: &Answers) {
+    fn add(&mut self, leaf: LeafRef<'r>, plan: &LeafPlan, answers: &Answers) {
         let criterion = leaf.criterion;
-        let answer = answers.get(criterion);
-        let applies = answers.applies(criterion);
-        let points = match applies {
-            Some(false) => Some(Decimal::ZERO),
-            Some(true) => answer.map(|answer| points_of(criterion, answer)),
-            None => None,
+        let answer = criterion.slot.and_then(|slot| answers.at(slot));
+        let applies = plan.applies(answers);
+        let (points, decimal) = match (applies, answer) {
+            (Some(true), Some(answer)) => {
+                let units = plan.points(answer);
+                (units, plan.decimal(answer, units))
+            }
+            _ => (0, Decimal::ZERO),
         };
         let status = match (applies, answer) {
             (Some(false), _) => CriterionStatus::NotApplicable,
@@ -361,33 +364,22 @@ impl<'r> SheetPass<'r> {
         if applies == Some(false) && answer.is_some() {
             self.not_applicable_answered.push(criterion);
         }
-        let points = points.unwrap_or(Decimal::ZERO);
         self.total += points;
-        self.max_attainable += criterion.attainable();
         let part = leaf.part.code.as_str();
         add_to(
             &mut self.part_subtotals,
-            part,
-            &leaf.part.title,
-            leaf.part.max,
-            part,
+            (part, &leaf.part.title, leaf.part.max, part),
             points,
         );
         add_to(
             &mut self.groups,
-            &leaf.group.code,
-            &leaf.group.name,
-            leaf.group.max,
-            part,
+            (&leaf.group.code, &leaf.group.name, leaf.group.max, part),
             points,
         );
         if let Some(parent) = leaf.parent {
             add_to(
                 &mut self.subtotals,
-                &parent.code,
-                &parent.name,
-                parent.max,
-                part,
+                (&parent.code, &parent.name, parent.max, part),
                 points,
             );
         }
@@ -399,31 +391,62 @@ impl<'r> SheetPass<'r> {
             parent: leaf.parent.map(|parent| parent.code.as_str()),
             kind: answer_kind(criterion),
             max: Exact(criterion.max),
-            points: Exact(points),
+            points: Exact(decimal),
             status,
             answer: answer.map(AnswerEcho::from),
             ticked: ticked(criterion, answer),
         });
     }
+
+    /// The criteria and subtotals, each subtotal's points set from its units.
+    fn finish(mut self) -> SheetTotals<'r> {
+        for subtotal in self
+            .part_subtotals
+            .iter_mut()
+            .chain(&mut self.groups)
+            .chain(&mut self.subtotals)
+        {
+            subtotal.points = Exact(from_units(subtotal.units));
+        }
+        SheetTotals {
+            criteria: self.criteria,
+            part_subtotals: self.part_subtotals,
+            groups: self.groups,
+            subtotals: self.subtotals,
+            total: self.total,
+            unanswered: self.unanswered,
+            not_applicable_answered: self.not_applicable_answered,
+        }
+    }
 }
 
-/// Adds points to the last subtotal when it is the one named, or starts the next one.
+/// What [`SheetPass`] gives once every criterion has gone by.
+struct SheetTotals<'r> {
+    criteria: Vec<CriterionScore<'r>>,
+    part_subtotals: Vec<Subtotal<'r>>,
+    groups: Vec<Subtotal<'r>>,
+    subtotals: Vec<Subtotal<'r>>,
+    total: Units,
+    unanswered: bool,
+    not_applicable_answered: Vec<&'r Criterion>,
+}
+
+/// Adds points to the last subtotal when it is the one named (by its code's place in the
+/// rubric), or starts the next one.
 fn add_to<'r>(
     subtotals: &mut Vec<Subtotal<'r>>,
-    code: &'r str,
-    name: &'r str,
-    max: Decimal,
-    part: &'static str,
-    points: Decimal,
+    (code, name, max, part): (&'r str, &'r str, Decimal, &'static str),
+    points: Units,
 ) {
     match subtotals.last_mut() {
-        Some(last) if std::ptr::eq(last.code, code) => last.points.0 += points,
+        Some(last) if std::ptr::eq(last.code, code) => last.units += points,
         _ => subtotals.push(Subtotal {
             code,
             name,
             part,
-            points: Exact(points),
+            points: Exact(Decimal::ZERO),
             max: Exact(max),
+            units: points,
         }),
     }
 }

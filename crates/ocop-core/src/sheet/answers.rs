@@ -4,6 +4,8 @@ use std::collections::BTreeSet;
 
 use rust_decimal::Decimal;
 
+use crate::decimal::Units;
+
 use super::problem::{AnswerShape, InputProblemKind, InputProblems};
 use super::{RawAnswer, RawAnswers, RawKnockout, RawNumber, RawValue};
 use crate::json::JsonPath;
@@ -216,6 +218,23 @@ impl Answers {
     /// The answer to a criterion, if given.
     pub fn get(&self, criterion: &Criterion) -> Option<&Answer> {
         self.slots.get(criterion.slot?)?.as_ref()
+    }
+
+    /// The answer kept in an answer slot, if given.
+    pub(crate) fn at(&self, slot: usize) -> Option<&Answer> {
+        self.slots.get(slot)?.as_ref()
+    }
+
+    /// Points (in units) a criterion adds to the total, read from the set's scoring plan: 0
+    /// when it does not apply; `None` when unanswered or when whether it applies is not known.
+    pub(crate) fn scored_units(&self, set: &ProductSet, criterion: &Criterion) -> Option<Units> {
+        match self.applies(criterion)? {
+            false => Some(0),
+            true => {
+                let slot = criterion.slot?;
+                Some(set.plan.leaves.get(slot)?.points(self.at(slot)?))
+            }
+        }
     }
 
     /// The asserted knock-outs, in the order given.
