@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use clap::builder::TypedValueParser as _;
-use ocop_core::advise::{CostMap, DEFAULT_ALTERNATIVES, Request, Subject};
+use ocop_core::advise::{DEFAULT_ALTERNATIVES, InvalidPart, TextRequest, advise_text};
 use ocop_core::lang::Lang;
 
 use crate::args::{Format, LangArg, RubricsArg, completeness};
@@ -48,27 +48,31 @@ pub(crate) fn run(args: AdviseArgs) -> Result<u8, CliError> {
     let lang: Lang = args.lang.into();
     let catalog = catalog(&args.rubrics)?;
     let input = read_input(&args.file)?;
-    // A council session is advised on its members' mean; anything else is read as a sheet.
-    let subject = Subject::read(&catalog, &input.text, completeness(args.partial))
-        .map_err(|problems| input.invalid(problems))?;
-    let set = subject.loaded().set;
-    let costs = match &args.cost {
-        None => None,
-        Some(path) => {
-            let costs = read_file(path)?;
-            Some(CostMap::parse(set, &costs.text).map_err(|problems| costs.invalid(problems))?)
-        }
-    };
-    let request = Request {
+    let costs = args.cost.as_deref().map(read_file).transpose()?;
+    let request = TextRequest {
+        subject: &input.text,
+        costs: costs.as_ref().map(|costs| costs.text.as_str()),
         target: args.target,
-        costs,
         alternatives: args.alternatives,
+        completeness: completeness(args.partial),
+        lang,
     };
-    let mut advice = subject.advise(&request);
-    advice.localize(lang);
+    let advised = match advise_text(&catalog, &request) {
+        Ok(advised) => advised,
+        // Costs are invalid only when there are some.
+        Err((InvalidPart::Costs, problems)) => match costs {
+            Some(costs) => return Err(costs.invalid(problems)),
+            None => return Err(input.invalid(problems)),
+        },
+        Err((InvalidPart::Subject, problems)) => return Err(input.invalid(problems)),
+    };
     match args.format {
-        Format::Json => print_json(&advice)?,
-        Format::Text => print(&render::advice(&advice, set, lang))?,
+        Format::Json => print_json(&advised.advice)?,
+        Format::Text => print(&render::advice(
+            &advised.advice,
+            advised.subject.loaded().set,
+            lang,
+        ))?,
     }
     Ok(SUCCESS)
 }

@@ -197,6 +197,15 @@ pub(crate) enum LangArg {
     En,
 }
 
+impl From<SheetFormat> for ocop_core::blank::SheetFormat {
+    fn from(format: SheetFormat) -> Self {
+        match format {
+            SheetFormat::Text => Self::Text,
+            SheetFormat::Markdown => Self::Markdown,
+        }
+    }
+}
+
 impl From<LangArg> for Lang {
     fn from(lang: LangArg) -> Self {
         match lang {

@@ -1,7 +1,7 @@
 //! `ocop cert`: a certificate's expiry, re-rating window and state on a date.
 
 use jiff::civil::Date;
-use ocop_core::certificate;
+use ocop_core::certificate::{self, CertificateError};
 use ocop_core::lang::Lang;
 
 use crate::args::{Format, RubricsArg};
@@ -17,19 +17,20 @@ pub(crate) fn run(
     rubrics: &RubricsArg,
 ) -> Result<u8, CliError> {
     let catalog = catalog(rubrics)?;
-    let rubric = match rubric {
-        Some(id) => catalog.instrument(id),
-        None => catalog.in_force_on(decided),
-    }
-    .map_err(|error| CliError::from_rubric_arg("--rubric/--decided", error))?
-    .id
-    .clone();
     let on = match on {
         Some(on) => on,
         None => jiff::ZonedDateTime::now().date(),
     };
-    let certificate = certificate::certificate(&rubric, decided, on)
-        .map_err(|error| CliError::Usage(format!("--decided {decided}: {error}")))?;
+    let certificate = certificate::certificate_in(&catalog, decided, on, rubric).map_err(
+        |error| match error {
+            CertificateError::Rubric(error) => {
+                CliError::from_rubric_arg("--rubric/--decided", error)
+            }
+            CertificateError::Date(error) => {
+                CliError::Usage(format!("--decided {decided}: {error}"))
+            }
+        },
+    )?;
     match format {
         Format::Json => print_json(&certificate)?,
         Format::Text => print(&render::certificate(&certificate, lang))?,

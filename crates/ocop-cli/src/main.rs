@@ -118,7 +118,11 @@ fn run(cli: Cli) -> Result<u8, CliError> {
             let loaded = catalog
                 .product_set(&rubric, product_set)
                 .map_err(|error| CliError::from_rubric_arg("--rubric/--set", error))?;
-            print(&render::blank_sheet(&loaded, format, lang.into()))?;
+            print(&ocop_core::blank::blank_sheet(
+                &loaded,
+                format.into(),
+                lang.into(),
+            ))?;
             Ok(SUCCESS)
         }
     }

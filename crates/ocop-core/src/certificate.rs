@@ -12,6 +12,8 @@ use jiff::civil::Date;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use crate::rubric::{Catalog, RubricError};
+
 /// Months a certificate is valid.
 pub const VALIDITY_MONTHS: i32 = 36;
 
@@ -141,6 +143,32 @@ pub fn certificate(rubric: &str, decided: Date, on: Date) -> Result<Certificate,
         state,
         days_to_expiry,
     })
+}
+
+/// Why `ocop cert` cannot give a certificate's dates.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum CertificateError {
+    /// The rubric asked for is unknown, or none is in force on the decision date.
+    #[error(transparent)]
+    Rubric(#[from] RubricError),
+    /// A date is outside the calendar's range.
+    #[error(transparent)]
+    Date(#[from] DateOutOfRange),
+}
+
+/// A certificate decided on `decided`, as it stands on `on`, under the rules of `rubric` or, when
+/// none is named, of the rubric in force on the decision date: what `ocop cert` prints.
+pub fn certificate_in(
+    catalog: &Catalog,
+    decided: Date,
+    on: Date,
+    rubric: Option<&str>,
+) -> Result<Certificate, CertificateError> {
+    let instrument = match rubric {
+        Some(id) => catalog.instrument(id)?,
+        None => catalog.in_force_on(decided)?,
+    };
+    Ok(certificate(&instrument.id, decided, on)?)
 }
 
 #[cfg(test)]

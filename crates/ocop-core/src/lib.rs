@@ -16,6 +16,7 @@
 )]
 
 pub mod advise;
+pub mod blank;
 pub mod certificate;
 pub mod council;
 pub mod decimal;
@@ -24,6 +25,7 @@ pub mod fixtures;
 pub mod json;
 pub mod lang;
 pub mod lint;
+pub mod ndjson;
 pub mod output;
 pub mod rescore;
 pub mod round;

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use crate::lang::Lang;
 use crate::rubric::RubricProblem;
 use crate::sheet::{InputProblem, InputProblems};
 
@@ -99,4 +100,12 @@ impl<'a> ErrorDocument<'a> {
             },
         }
     }
+}
+
+/// The document of an invalid input, its problems' messages in `lang`: what `--format json`
+/// prints for it. `file` names the input when it came from a file; an embedding that was handed
+/// the text gives none, or the name of a second input the problems are in (`rules`, `costs`).
+pub fn invalid_input(file: Option<&str>, mut problems: InputProblems, lang: Lang) -> String {
+    problems.localize(lang);
+    json_document(&ErrorDocument::invalid_input(file, &problems))
 }

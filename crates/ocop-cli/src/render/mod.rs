@@ -1,7 +1,6 @@
 //! Text for people: Vietnamese first, English on request.
 
 mod advice;
-mod blank;
 mod certificate;
 mod council;
 mod data;
@@ -10,13 +9,13 @@ mod scorecard;
 
 use std::fmt::Write as _;
 
+pub(crate) use ocop_core::blank::star_mark;
 use ocop_core::lang::{Describe, Lang};
 use ocop_core::rubric::{Level, RubricProblem, RubricSummary};
 use ocop_core::score::UnmetGate;
 use ocop_core::sheet::{InputProblem, Product};
 
 pub(crate) use advice::advice;
-pub(crate) use blank::blank_sheet;
 pub(crate) use certificate::certificate;
 pub(crate) use council::{council, council_csv};
 pub(crate) use data::{diff, fixtures, lint, rescore};
@@ -27,13 +26,6 @@ pub(crate) use scorecard::scorecard;
 pub(crate) fn star_line(stars: u8) -> String {
     let filled = usize::from(stars.min(5));
     format!("{}{}", "★".repeat(filled), "☆".repeat(5 - filled))
-}
-
-/// The star mark printed after an option's text: ` ***` for an option marked for 3 stars,
-/// nothing for an unmarked option.
-pub(crate) fn star_mark(star: Option<u8>) -> String {
-    star.map(|stars| format!(" {}", "*".repeat(usize::from(stars))))
-        .unwrap_or_default()
 }
 
 /// The product set and, when given, the product with its code: the heading of every result.

@@ -114,6 +114,63 @@ impl<'c> Subject<'c> {
     }
 }
 
+/// An advice request as the front ends receive it: `ocop advise`'s input and options.
+#[derive(Debug, Clone, Copy)]
+pub struct TextRequest<'a> {
+    /// A member's sheet, or a council session (a document with `members`).
+    pub subject: &'a str,
+    /// A cost file's text (criterion code → cost), when costs are to be minimised.
+    pub costs: Option<&'a str>,
+    /// The star level to reach; by default the next one above the current stars.
+    pub target: Option<Stars>,
+    /// How many tied plans to list, at most.
+    pub alternatives: usize,
+    /// Whether unfinished sheets are allowed.
+    pub completeness: Completeness,
+    /// The language of the reason's words.
+    pub lang: Lang,
+}
+
+/// Which input of a [`TextRequest`] is invalid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InvalidPart {
+    /// The sheet or session.
+    Subject,
+    /// The cost file.
+    Costs,
+}
+
+/// Advice given, with what it was given on (a renderer needs the product set).
+#[derive(Debug, Clone)]
+pub struct Advised<'c> {
+    /// The sheet or session advised on.
+    pub subject: Subject<'c>,
+    /// The advice, in the language asked for.
+    pub advice: Advice,
+}
+
+/// Reads the subject and the costs, and advises: what `ocop advise` does with its files. When an
+/// input is invalid, says which, with every problem found in it.
+pub fn advise_text<'c>(
+    catalog: &'c Catalog,
+    request: &TextRequest<'_>,
+) -> Result<Advised<'c>, (InvalidPart, InputProblems)> {
+    let subject = Subject::read(catalog, request.subject, request.completeness)
+        .map_err(|problems| (InvalidPart::Subject, problems))?;
+    let costs = request
+        .costs
+        .map(|text| CostMap::parse(subject.loaded().set, text))
+        .transpose()
+        .map_err(|problems| (InvalidPart::Costs, problems))?;
+    let mut advice = subject.advise(&Request {
+        target: request.target,
+        costs,
+        alternatives: request.alternatives,
+    });
+    advice.localize(request.lang);
+    Ok(Advised { subject, advice })
+}
+
 impl CheckedSheet<'_> {
     /// The advice for this sheet.
     pub fn advise(&self, request: &Request) -> Advice {

@@ -342,15 +342,20 @@ impl Catalog {
     /// The rubrics compiled into the library.
     pub fn bundled() -> &'static Catalog {
         static BUNDLED: OnceLock<Catalog> = OnceLock::new();
-        BUNDLED.get_or_init(|| {
-            let folders = bundled::FILES
-                .iter()
-                .filter_map(|(name, _)| name.strip_suffix(INSTRUMENT_FILE)?.strip_suffix('/'));
-            let rubrics = folders
-                .map(|folder| Entry::lazy(Files::Bundled(folder.to_owned())))
-                .collect();
-            Catalog { rubrics }
-        })
+        BUNDLED.get_or_init(Catalog::bundled_owned)
+    }
+
+    /// The rubrics compiled into the library, in a catalog of its own that releases what it read
+    /// when dropped: for an embedding that must give its memory back (a library unloaded, a
+    /// leak checker), where [`Catalog::bundled`] keeps one for the whole process.
+    pub fn bundled_owned() -> Catalog {
+        let folders = bundled::FILES
+            .iter()
+            .filter_map(|(name, _)| name.strip_suffix(INSTRUMENT_FILE)?.strip_suffix('/'));
+        let rubrics = folders
+            .map(|folder| Entry::lazy(Files::Bundled(folder.to_owned())))
+            .collect();
+        Catalog { rubrics }
     }
 
     /// Reads rubrics from disk: a rubric folder (holding `rubric.json`), its `rubric.json`, or a
@@ -448,6 +453,27 @@ impl Catalog {
     /// A product set of a rubric, validated.
     pub fn product_set(&self, id: &str, number: u8) -> Result<LoadedSet<'_>, RubricError> {
         self.rubric(id)?.product_set(number)
+    }
+
+    /// The file of a valid product set, as stored (the `rubric-set` schema): what a program
+    /// reads to show the criteria itself.
+    pub fn product_set_file(&self, id: &str, number: u8) -> Result<Cow<'static, str>, RubricError> {
+        let rubric = self.rubric(id)?;
+        // Only a set that validates is handed out, as only such a set scores.
+        rubric.product_set(number)?;
+        let relative = rubric
+            .sets
+            .iter()
+            .find(|slot| slot.number == number)
+            .map(|slot| slot.relative.as_str())
+            .unwrap_or_default();
+        rubric
+            .files
+            .read(relative)
+            .map_err(|message| RubricError::Io {
+                path: rubric.files.display(relative),
+                message,
+            })
     }
 
     /// A product set of an instrument this catalog holds (matched by id and revision), validated.

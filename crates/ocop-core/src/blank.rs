@@ -1,16 +1,29 @@
-//! The blank scoring sheet: criteria, □ options, points and star marks, as printed.
+//! The blank scoring sheet: criteria, □ options, points and star marks, as printed. One renderer
+//! for every front end (`ocop sheet`, the C library, the service), so each prints the same text.
 
 use std::fmt::Write as _;
 
-use ocop_core::decimal::format as dec;
-use ocop_core::lang::Lang;
-use ocop_core::rubric::{Choice, Criterion, LoadedSet, Scoring};
+use crate::decimal::format as dec;
+use crate::lang::Lang;
+use crate::rubric::{Choice, Criterion, LoadedSet, Scoring};
 
-use super::star_mark;
-use crate::args::SheetFormat;
+/// How a blank sheet is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SheetFormat {
+    /// Plain text, indented.
+    Text,
+    /// Markdown: headings, lists and quoted notes.
+    Markdown,
+}
+
+/// An option's star mark as printed after its text (` ****`), or nothing.
+pub fn star_mark(star: Option<u8>) -> String {
+    star.map(|stars| format!(" {}", "*".repeat(usize::from(stars))))
+        .unwrap_or_default()
+}
 
 /// Renders the blank sheet of a product set.
-pub(crate) fn blank_sheet(loaded: &LoadedSet, format: SheetFormat, lang: Lang) -> String {
+pub fn blank_sheet(loaded: &LoadedSet, format: SheetFormat, lang: Lang) -> String {
     let mut sheet = Blank {
         out: String::new(),
         format,
