@@ -1,6 +1,16 @@
 //! NDJSON read in pieces: a stream arrives in chunks that cut lines anywhere, and each complete
 //! line is handed on with its number as soon as its newline arrives. Only the unfinished line is
 //! kept, so a stream of any length is read in the memory of its longest line.
+//!
+//! [`RankStream`] ranks a round read so, writing its document as `ocop rank --format json`
+//! does: what the C library, the service and the Python package share.
+
+use std::io::{self, Write};
+
+use crate::council::SessionOptions;
+use crate::lang::Lang;
+use crate::round::{RankingWriter, Round};
+use crate::rubric::Catalog;
 
 /// Splits chunks of an NDJSON stream into numbered lines (from 1, without their `\n`).
 #[derive(Debug, Default)]
@@ -39,6 +49,89 @@ impl LineSplitter {
             self.lines += 1;
             each(self.lines, &self.pending);
         }
+    }
+}
+
+/// A round of council sessions read from NDJSON chunks, its ranking document written to `W` as
+/// it goes (failures as they occur, the rows at the end), byte for byte what
+/// `ocop rank SOURCE --format json` prints for the same stream.
+pub struct RankStream<'c, W: Write> {
+    round: Round<'c>,
+    lines: LineSplitter,
+    writer: RankingWriter<W>,
+    source: String,
+    lang: Lang,
+}
+
+impl<'c, W: Write> RankStream<'c, W> {
+    /// Starts a round whose rows are named `source:LINE`, its messages in `lang`.
+    pub fn start(
+        catalog: &'c Catalog,
+        options: SessionOptions<'c>,
+        source: &str,
+        lang: Lang,
+        out: W,
+    ) -> io::Result<Self> {
+        Ok(Self {
+            round: Round::new(catalog, options),
+            lines: LineSplitter::new(),
+            writer: RankingWriter::start(out)?,
+            source: source.to_owned(),
+            lang,
+        })
+    }
+
+    /// Scores the sessions the chunk completes.
+    pub fn feed(&mut self, chunk: &[u8]) -> io::Result<()> {
+        let Self {
+            round,
+            lines,
+            writer,
+            source,
+            lang,
+        } = self;
+        let mut written = Ok(());
+        lines.feed(chunk, |number, line| {
+            if written.is_ok() {
+                written = add(round, writer, source, *lang, number, line);
+            }
+        });
+        written
+    }
+
+    /// Ends the stream: scores its last line, ranks the round, and gives the writer back.
+    pub fn finish(self) -> io::Result<W> {
+        let Self {
+            mut round,
+            lines,
+            mut writer,
+            source,
+            lang,
+        } = self;
+        let mut written = Ok(());
+        lines.finish(|number, line| {
+            written = add(&mut round, &mut writer, &source, lang, number, line);
+        });
+        written?;
+        writer.finish(&round.finish())
+    }
+}
+
+/// Scores one line, writing its failure, if any.
+fn add<W: Write>(
+    round: &mut Round<'_>,
+    writer: &mut RankingWriter<W>,
+    source: &str,
+    lang: Lang,
+    number: usize,
+    line: &[u8],
+) -> io::Result<()> {
+    match round.add_line(source, number, line) {
+        Some(Err(mut failure)) => {
+            failure.localize(lang);
+            writer.failure(&failure)
+        }
+        _ => Ok(()),
     }
 }
 

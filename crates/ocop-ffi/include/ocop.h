@@ -90,7 +90,15 @@
 #define OCOP_VERSION_MAJOR 0
 #define OCOP_VERSION_MINOR 1
 #define OCOP_VERSION_PATCH 0
+/* MAJOR * 65536 + MINOR * 256 + PATCH, as ocop_version_number() gives it. */
+#define OCOP_VERSION_NUMBER 0x000100
 
+
+/**
+ * Option bit of `ocop_engine_blank_sheet`: write the sheet in Markdown, as
+ * `ocop sheet --format markdown` does; it is plain text otherwise.
+ */
+#define OCOP_OPTION_MARKDOWN (1 << 2)
 
 /**
  * Option bit: score an unfinished sheet, as `ocop score --partial` does. Unanswered criteria are
@@ -147,9 +155,15 @@ enum ocop_status
    */
   OCOP_STATUS_INVALID_INPUT = 200,
   /**
-   * Rubric files cannot be read: the path does not exist, or holds no `rubric.json`.
+   * Rubric files cannot be read or used: the path does not exist or holds no `rubric.json`,
+   * or the product set asked for does not pass validation.
    */
   OCOP_STATUS_RUBRIC_UNREADABLE = 300,
+  /**
+   * No rubric has the identifier given, the rubric has no product set with the number given,
+   * or no rubric is in force on the date given. The message lists the rubrics known.
+   */
+  OCOP_STATUS_UNKNOWN_RUBRIC = 301,
   /**
    * The library panicked: a bug, please report it with the message. Nothing unwound into the
    * caller, and the engine can still be used.
@@ -184,6 +198,130 @@ typedef struct ocop_error ocop_error;
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+/**
+ * What to improve on a member's sheet, or on a council session's mean, to reach a star level,
+ * and the margin below: as `ocop advise FILE --format json` does.
+ *
+ * `subject` is a member's sheet or a council session as JSON (a document with `members` is a
+ * session), UTF-8 of `subject_len` bytes. `costs` is NULL (with `costs_len` 0) or a cost file's
+ * JSON (criterion code → cost as a decimal string; `"*"` prices every criterion not listed), as
+ * `ocop advise --cost` reads it: the plans then minimise the total cost. `target` is the star
+ * level to reach, 1 to 255, or 0 for the next one above the current stars (`--target`).
+ * `alternatives` is how many tied plans to list at most, 1 to 65535, or 0 for the command's
+ * default of 5 (`--alternatives`). `options` is 0 or a combination of `OCOP_OPTION_PARTIAL` and
+ * `OCOP_OPTION_ENGLISH`.
+ *
+ * On success, writes the advice document to `*result_out` and its length to `*result_len_out`;
+ * release it with `ocop_string_free`. A subject that is not valid is `OCOP_STATUS_INVALID_INPUT`
+ * with every problem in the error's document; when the costs are not valid, that document names
+ * `"file": "costs"`. A target or an alternatives count out of range is
+ * `OCOP_STATUS_INVALID_ARGUMENT`.
+ *
+ * # Safety
+ *
+ * `engine` is NULL or a live engine; `subject` is NULL or valid for reading `subject_len` bytes;
+ * `costs` is NULL or valid for reading `costs_len` bytes; `result_out`, `result_len_out` and
+ * `err_out` are NULL or valid for writing.
+ */
+ocop_status ocop_engine_advise(const ocop_engine *engine,
+                               const char *subject,
+                               size_t subject_len,
+                               const char *costs,
+                               size_t costs_len,
+                               uint32_t target,
+                               uint32_t alternatives,
+                               uint32_t options,
+                               char **result_out,
+                               size_t *result_len_out,
+                               ocop_error **err_out);
+
+/**
+ * Carries an old sheet's answers to another rubric and scores both, flagging what a person must
+ * confirm, as `ocop rescore FILE --to RUBRIC --format json` does.
+ *
+ * `sheet` is the old sheet as JSON, UTF-8 of `sheet_len` bytes; `to` names the rubric to carry it
+ * to (`qd26-2026`, or `qd26-2026@1` for a revision), UTF-8 of `to_len` bytes. `options` is 0 or
+ * `OCOP_OPTION_ENGLISH`.
+ *
+ * On success, writes the document (both results side by side, and every answer carried) to
+ * `*result_out` and its length to `*result_len_out`; release it with `ocop_string_free`. A sheet
+ * that is not valid, or a rubric that is unknown, is `OCOP_STATUS_INVALID_INPUT`, with every
+ * problem in the error's document.
+ *
+ * # Safety
+ *
+ * `engine` is NULL or a live engine; `sheet` is NULL or valid for reading `sheet_len` bytes; `to`
+ * is NULL or valid for reading `to_len` bytes; `result_out`, `result_len_out` and `err_out` are
+ * NULL or valid for writing.
+ */
+ocop_status ocop_engine_rescore(const ocop_engine *engine,
+                                const char *sheet,
+                                size_t sheet_len,
+                                const char *to,
+                                size_t to_len,
+                                uint32_t options,
+                                char **result_out,
+                                size_t *result_len_out,
+                                ocop_error **err_out);
+
+/**
+ * The blank scoring sheet of a product set, with its □ options, points and star marks, as
+ * `ocop sheet --rubric RUBRIC --set N` prints it.
+ *
+ * `rubric` names the rubric (`qd26-2026`, `qd26-2026@1`), UTF-8 of `rubric_len` bytes;
+ * `product_set` is the set's number. `options` is 0 or a combination of `OCOP_OPTION_MARKDOWN`
+ * (`--format markdown`; plain text otherwise) and `OCOP_OPTION_ENGLISH` (`--lang en`).
+ *
+ * On success, writes the sheet to `*sheet_out` and its length to `*sheet_len_out`; release it
+ * with `ocop_string_free`. An unknown rubric or product set is `OCOP_STATUS_UNKNOWN_RUBRIC`
+ * (the message lists the rubrics known); a product set whose data is not valid is
+ * `OCOP_STATUS_RUBRIC_UNREADABLE`.
+ *
+ * # Safety
+ *
+ * `engine` is NULL or a live engine; `rubric` is NULL or valid for reading `rubric_len` bytes;
+ * `sheet_out`, `sheet_len_out` and `err_out` are NULL or valid for writing.
+ */
+ocop_status ocop_engine_blank_sheet(const ocop_engine *engine,
+                                    const char *rubric,
+                                    size_t rubric_len,
+                                    uint32_t product_set,
+                                    uint32_t options,
+                                    char **sheet_out,
+                                    size_t *sheet_len_out,
+                                    ocop_error **err_out);
+
+/**
+ * A certificate's expiry, re-rating window and state on a date, as
+ * `ocop cert --decided DATE --on DATE [--rubric RUBRIC] --format json` gives them.
+ *
+ * `decided` is the date of the certifying decision, `YYYY-MM-DD` in UTF-8 of `decided_len`
+ * bytes. `on` is the day to give the state for, in the same form; NULL (with `on_len` 0) is
+ * today, on the host's clock and time zone. `rubric` names the rubric whose rules apply; NULL
+ * (with `rubric_len` 0) is the one in force on the decision date.
+ *
+ * On success, writes the document to `*result_out` and its length to `*result_len_out`; release
+ * it with `ocop_string_free`. A date that is not `YYYY-MM-DD`, or outside the calendar's range,
+ * is `OCOP_STATUS_INVALID_ARGUMENT`; an unknown rubric, or none in force on the decision date,
+ * is `OCOP_STATUS_UNKNOWN_RUBRIC`.
+ *
+ * # Safety
+ *
+ * `engine` is NULL or a live engine; `decided`, `on` and `rubric` are each NULL or valid for
+ * reading their lengths in bytes; `result_out`, `result_len_out` and `err_out` are NULL or valid
+ * for writing.
+ */
+ocop_status ocop_engine_certificate(const ocop_engine *engine,
+                                    const char *decided,
+                                    size_t decided_len,
+                                    const char *on,
+                                    size_t on_len,
+                                    const char *rubric,
+                                    size_t rubric_len,
+                                    char **result_out,
+                                    size_t *result_len_out,
+                                    ocop_error **err_out);
 
 /**
  * Creates an engine with the rubrics compiled into the library (`ocop rubrics` lists them).
@@ -294,11 +432,14 @@ ocop_status ocop_engine_score_council(const ocop_engine *engine,
  * does: each session scored, then all ranked by status, stars and mean, with ties shared.
  *
  * `sessions` is NDJSON: one session per line (the input contract of `ocop council`, each on one
- * line), blank lines skipped; UTF-8 of `sessions_len` bytes, without NUL terminator. A row's
- * `source` is `sessions:LINE`. `rules` and `options` are those of `ocop_engine_score_council`.
+ * line), blank lines skipped; UTF-8 of `sessions_len` bytes, without NUL terminator. `source`
+ * names where the sessions came from, as the command names the file it read: a row's `source`
+ * is `SOURCE:LINE`, a failure's is `SOURCE`; NULL (with `source_len` 0) names them `sessions`.
+ * `rules` and `options` are those of `ocop_engine_score_council`.
  *
  * On success, writes the ranking document to `*result_out` and its length to
- * `*result_len_out`; release it with `ocop_string_free`. A session that cannot be scored does
+ * `*result_len_out`; release it with `ocop_string_free`. Given the name of the file the command
+ * read, the document is byte for byte the command's. A session that cannot be scored does
  * not stop the round: it is listed in the document's `failures` (with every problem, its line
  * counted in `sessions`) and counted in `distribution.failed`, and the call still succeeds, so
  * check `failures` (the command exits with status 1 for them). Rules that are not valid are
@@ -307,12 +448,15 @@ ocop_status ocop_engine_score_council(const ocop_engine *engine,
  * # Safety
  *
  * `engine` is NULL or a live engine; `sessions` is NULL or valid for reading `sessions_len`
- * bytes; `rules` is NULL or valid for reading `rules_len` bytes; `result_out`, `result_len_out`
- * and `err_out` are NULL or valid for writing.
+ * bytes; `source` is NULL or valid for reading `source_len` bytes; `rules` is NULL or valid for
+ * reading `rules_len` bytes; `result_out`, `result_len_out` and `err_out` are NULL or valid for
+ * writing.
  */
 ocop_status ocop_engine_rank(const ocop_engine *engine,
                              const char *sessions,
                              size_t sessions_len,
+                             const char *source,
+                             size_t source_len,
                              const char *rules,
                              size_t rules_len,
                              uint32_t options,
@@ -359,6 +503,13 @@ ocop_status ocop_engine_list_rubrics(const ocop_engine *engine,
                                      char **rubrics_out,
                                      size_t *rubrics_len_out,
                                      ocop_error **err_out);
+
+/**
+ * The name of a status as this header spells it (`"OCOP_STATUS_INVALID_INPUT"`), for logs: a
+ * static NUL-terminated string, never NULL. A number this library does not know (from a newer
+ * header) is `"OCOP_STATUS_UNKNOWN"`.
+ */
+const char *ocop_status_name(uint32_t status);
 
 /**
  * The status of a failed call; `OCOP_STATUS_NULL_ARGUMENT` when `error` is NULL.
@@ -456,6 +607,14 @@ void ocop_string_free(char *string);
  * header's `OCOP_VERSION`. Never NULL; do not free it.
  */
 const char *ocop_version(void);
+
+/**
+ * The library's version as one number, `MAJOR * 65536 + MINOR * 256 + PATCH` (`0.1.0` is
+ * `0x000100`), to compare with the header's `OCOP_VERSION_NUMBER`: the ABI of the header is
+ * the library's when `ocop_version_number() >> 8 == OCOP_VERSION_NUMBER >> 8` (same major and
+ * minor; a patch release changes no function).
+ */
+uint32_t ocop_version_number(void);
 
 /**
  * Describes the library and the rubric data compiled into it, as a JSON document:

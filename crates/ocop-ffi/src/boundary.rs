@@ -2,13 +2,53 @@
 //! arguments, and writing out-parameters.
 
 use std::ffi::{CString, c_char};
-use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use crate::error::{ocop_error, ocop_status};
 
 /// Runs the body of a function that returns no status; a panic gives `default`.
 pub(crate) fn guard<T>(default: T, body: impl FnOnce() -> T) -> T {
-    catch_unwind(AssertUnwindSafe(body)).unwrap_or(default)
+    quiet::catch(body).unwrap_or(default)
+}
+
+/// Panics caught at the boundary print nothing: the library never writes to the host's standard
+/// error. Rust's panic hook prints a panic's message before unwinding starts, so the library
+/// installs a hook, once, that stays silent while a thread is inside an entry point and hands
+/// every other panic (of the host's own Rust code) to the hook that was there before.
+mod quiet {
+    use std::cell::Cell;
+    use std::panic::{self, AssertUnwindSafe, PanicHookInfo, catch_unwind};
+    use std::sync::{Once, OnceLock};
+
+    type Hook = Box<dyn Fn(&PanicHookInfo<'_>) + Send + Sync + 'static>;
+
+    thread_local! {
+        /// How many entry points this thread is inside (a callback may nest them).
+        static INSIDE: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// The hook found when the library's was installed.
+    static PREVIOUS: OnceLock<Hook> = OnceLock::new();
+
+    /// Runs `body`, catching a panic without printing it.
+    pub(super) fn catch<T>(body: impl FnOnce() -> T) -> std::thread::Result<T> {
+        static INSTALL: Once = Once::new();
+        INSTALL.call_once(|| {
+            let _ = PREVIOUS.set(panic::take_hook());
+            // A closure capturing nothing: boxing it allocates nothing, so nothing is left
+            // behind for a leak checker.
+            panic::set_hook(Box::new(|info| {
+                if INSIDE.with(Cell::get) == 0
+                    && let Some(previous) = PREVIOUS.get()
+                {
+                    previous(info);
+                }
+            }));
+        });
+        INSIDE.with(|inside| inside.set(inside.get() + 1));
+        let outcome = catch_unwind(AssertUnwindSafe(body));
+        INSIDE.with(|inside| inside.set(inside.get().saturating_sub(1)));
+        outcome
+    }
 }
 
 /// Runs the body of a fallible entry point: `OCOP_STATUS_OK`, or the error's status with the error
@@ -24,8 +64,8 @@ pub(crate) unsafe fn call(
     err_out: *mut *mut ocop_error,
     body: impl FnOnce() -> Result<(), ocop_error>,
 ) -> ocop_status {
-    let outcome = catch_unwind(AssertUnwindSafe(body))
-        .unwrap_or_else(|payload| Err(ocop_error::panic(payload.as_ref())));
+    let outcome =
+        quiet::catch(body).unwrap_or_else(|payload| Err(ocop_error::panic(payload.as_ref())));
     let Err(error) = outcome else {
         return ocop_status::Ok;
     };
@@ -38,8 +78,9 @@ pub(crate) unsafe fn call(
     status
 }
 
-/// Borrows a text argument given as a pointer and a length: checked for NULL, for a length a
-/// slice can have, and for UTF-8.
+/// Borrows a text argument given as a pointer and a length: checked for a length a slice can
+/// have, and for UTF-8. NULL with length 0 is the empty text; NULL with any other length is an
+/// invalid argument.
 ///
 /// # Safety
 ///
@@ -50,7 +91,12 @@ pub(crate) unsafe fn text<'a>(
     name: &str,
 ) -> Result<&'a str, ocop_error> {
     if text.is_null() {
-        return Err(ocop_error::null_argument(name));
+        return match len {
+            0 => Ok(""),
+            _ => Err(ocop_error::invalid_argument(format!(
+                "{name} is NULL but {name}_len is {len}"
+            ))),
+        };
     }
     if len > isize::MAX.unsigned_abs() {
         return Err(ocop_error::invalid_argument(format!(
@@ -61,6 +107,24 @@ pub(crate) unsafe fn text<'a>(
     // that nothing writes during the call.
     let bytes = unsafe { std::slice::from_raw_parts(text.cast::<u8>(), len) };
     std::str::from_utf8(bytes).map_err(|error| ocop_error::invalid_utf8(name, bytes, error))
+}
+
+/// Borrows an optional text argument: NULL with length 0 is none, anything else is a text as
+/// [`text`] reads it.
+///
+/// # Safety
+///
+/// `text` is NULL or valid for reading `len` bytes during the call.
+pub(crate) unsafe fn optional_text<'a>(
+    pointer: *const c_char,
+    len: usize,
+    name: &str,
+) -> Result<Option<&'a str>, ocop_error> {
+    if pointer.is_null() && len == 0 {
+        return Ok(None);
+    }
+    // SAFETY: as this function's contract says.
+    unsafe { text(pointer, len, name) }.map(Some)
 }
 
 /// Checks a pointer argument for NULL.

@@ -8,9 +8,9 @@ use std::sync::Arc;
 use ocop_core::council::{self, RuleOverrides, SessionOptions};
 use ocop_core::lang::Lang;
 use ocop_core::lint;
+use ocop_core::ndjson::RankStream;
 use ocop_core::output::json_document;
-use ocop_core::round::{RankingWriter, Round};
-use ocop_core::rubric::{Catalog, CatalogRef};
+use ocop_core::rubric::Catalog;
 use ocop_core::score;
 use ocop_core::sheet::Completeness;
 
@@ -32,7 +32,50 @@ pub const OCOP_OPTION_ENGLISH: u32 = 1 << 1;
 /// share it. Created by `ocop_engine_new_bundled` or `ocop_engine_new_from_path`, released by
 /// `ocop_engine_free` once no thread uses it any more.
 pub struct ocop_engine {
-    catalog: CatalogRef,
+    catalog: Arc<Catalog>,
+    /// Whether the catalog is the bundled one shared by every bundled engine (see `shared`).
+    bundled: bool,
+}
+
+impl Drop for ocop_engine {
+    fn drop(&mut self) {
+        if self.bundled {
+            shared::release();
+        }
+    }
+}
+
+/// The bundled rubrics, shared by every engine made with `ocop_engine_new_bundled` and released
+/// with the last of them, so that a host that frees its engines (or a leak checker) finds none of
+/// the library's memory still held.
+mod shared {
+    use std::sync::{Arc, Mutex, PoisonError};
+
+    use ocop_core::rubric::Catalog;
+
+    /// How many bundled engines are alive, and their catalog while any is.
+    static SHARED: Mutex<(usize, Option<Arc<Catalog>>)> = Mutex::new((0, None));
+
+    /// The bundled catalog, read when no engine holds it.
+    pub(super) fn acquire() -> Arc<Catalog> {
+        let mut shared = SHARED.lock().unwrap_or_else(PoisonError::into_inner);
+        shared.0 += 1;
+        Arc::clone(
+            shared
+                .1
+                .get_or_insert_with(|| Arc::new(Catalog::bundled_owned())),
+        )
+    }
+
+    /// One bundled engine fewer: the last one takes the catalog back (it is freed with that
+    /// engine's own reference).
+    pub(super) fn release() {
+        let mut shared = SHARED.lock().unwrap_or_else(PoisonError::into_inner);
+        shared.0 = shared.0.saturating_sub(1);
+        if shared.0 == 0 {
+            shared.1 = None;
+        }
+    }
 }
 
 /// The header promises that engines are shared between threads: the compiler checks it.
@@ -57,7 +100,8 @@ pub unsafe extern "C" fn ocop_engine_new_bundled(
     let body = || {
         let engine_out = non_null(engine_out, "engine_out")?;
         let engine = ocop_engine {
-            catalog: CatalogRef::Bundled(Catalog::bundled()),
+            catalog: shared::acquire(),
+            bundled: true,
         };
         // SAFETY: checked for NULL, and writable as this function's contract says.
         unsafe { engine_out.write(Arc::into_raw(Arc::new(engine))) };
@@ -94,8 +138,11 @@ pub unsafe extern "C" fn ocop_engine_new_from_path(
         // SAFETY: `path` is NULL or readable for `path_len` bytes, as the contract says.
         let path = unsafe { boundary::text(path, path_len, "path") }?;
         let catalog =
-            CatalogRef::open(Some(Path::new(path))).map_err(|error| ocop_error::rubric(&error))?;
-        let engine = ocop_engine { catalog };
+            Catalog::from_path(Path::new(path)).map_err(|error| ocop_error::rubric(&error))?;
+        let engine = ocop_engine {
+            catalog: Arc::new(catalog),
+            bundled: false,
+        };
         // SAFETY: checked for NULL, and writable as this function's contract says.
         unsafe { engine_out.write(Arc::into_raw(Arc::new(engine))) };
         Ok(())
@@ -149,28 +196,28 @@ pub unsafe extern "C" fn ocop_engine_score_sheet(
 ) -> ocop_status {
     let call = JsonCall {
         engine,
-        request: sheet,
-        request_len: sheet_len,
-        rules: ptr::null(),
-        rules_len: 0,
+        request: (sheet, sheet_len),
+        second: (ptr::null(), 0),
         options,
         result_out,
         result_len_out,
         err_out,
     };
     // SAFETY: the caller keeps this function's contract, which is `Endpoint::answer`'s.
-    unsafe { SCORE_SHEET.answer(call) }
+    unsafe {
+        SCORE_SHEET.answer(call, |catalog, request, options| {
+            score::score_sheet(catalog, request.text, options.completeness())
+                .map(|card| json_document(&card))
+                .map_err(|problems| ocop_error::invalid_input(problems, options.lang()))
+        })
+    }
 }
 
 /// `ocop score FILE --format json [--partial] [--lang en]`.
 const SCORE_SHEET: Endpoint = Endpoint {
     request: "sheet",
+    second: "",
     options: OCOP_OPTION_PARTIAL | OCOP_OPTION_ENGLISH,
-    handler: |catalog, request, options| {
-        score::score_sheet(catalog, request.text, options.completeness())
-            .map(|card| json_document(&card))
-            .map_err(|problems| ocop_error::invalid_input(problems, options.lang()))
-    },
 };
 
 /// Scores a council session (every member's sheet of one product), as
@@ -209,44 +256,47 @@ pub unsafe extern "C" fn ocop_engine_score_council(
 ) -> ocop_status {
     let call = JsonCall {
         engine,
-        request: session,
-        request_len: session_len,
-        rules,
-        rules_len,
+        request: (session, session_len),
+        second: (rules, rules_len),
         options,
         result_out,
         result_len_out,
         err_out,
     };
     // SAFETY: the caller keeps this function's contract, which is `Endpoint::answer`'s.
-    unsafe { SCORE_COUNCIL.answer(call) }
+    unsafe {
+        SCORE_COUNCIL.answer(call, |catalog, request, options| {
+            let rules = rule_overrides(request.second, options)?;
+            council::score_session(
+                catalog,
+                request.text,
+                options.session_options(rules.as_ref()),
+            )
+            .map(|result| json_document(&result))
+            .map_err(|problems| ocop_error::invalid_input(problems, options.lang()))
+        })
+    }
 }
 
 /// `ocop council FILE --format json [--partial] [--lang en] [--rules RULES]`.
 const SCORE_COUNCIL: Endpoint = Endpoint {
     request: "session",
+    second: "rules",
     options: OCOP_OPTION_PARTIAL | OCOP_OPTION_ENGLISH,
-    handler: |catalog, request, options| {
-        let rules = request.rule_overrides(options)?;
-        council::score_session(
-            catalog,
-            request.text,
-            options.session_options(rules.as_ref()),
-        )
-        .map(|result| json_document(&result))
-        .map_err(|problems| ocop_error::invalid_input(problems, options.lang()))
-    },
 };
 
 /// Ranks a round of council sessions, as `ocop rank FILE.ndjson --format json [--rules RULES]`
 /// does: each session scored, then all ranked by status, stars and mean, with ties shared.
 ///
 /// `sessions` is NDJSON: one session per line (the input contract of `ocop council`, each on one
-/// line), blank lines skipped; UTF-8 of `sessions_len` bytes, without NUL terminator. A row's
-/// `source` is `sessions:LINE`. `rules` and `options` are those of `ocop_engine_score_council`.
+/// line), blank lines skipped; UTF-8 of `sessions_len` bytes, without NUL terminator. `source`
+/// names where the sessions came from, as the command names the file it read: a row's `source`
+/// is `SOURCE:LINE`, a failure's is `SOURCE`; NULL (with `source_len` 0) names them `sessions`.
+/// `rules` and `options` are those of `ocop_engine_score_council`.
 ///
 /// On success, writes the ranking document to `*result_out` and its length to
-/// `*result_len_out`; release it with `ocop_string_free`. A session that cannot be scored does
+/// `*result_len_out`; release it with `ocop_string_free`. Given the name of the file the command
+/// read, the document is byte for byte the command's. A session that cannot be scored does
 /// not stop the round: it is listed in the document's `failures` (with every problem, its line
 /// counted in `sessions`) and counted in `distribution.failed`, and the call still succeeds, so
 /// check `failures` (the command exits with status 1 for them). Rules that are not valid are
@@ -255,13 +305,16 @@ const SCORE_COUNCIL: Endpoint = Endpoint {
 /// # Safety
 ///
 /// `engine` is NULL or a live engine; `sessions` is NULL or valid for reading `sessions_len`
-/// bytes; `rules` is NULL or valid for reading `rules_len` bytes; `result_out`, `result_len_out`
-/// and `err_out` are NULL or valid for writing.
+/// bytes; `source` is NULL or valid for reading `source_len` bytes; `rules` is NULL or valid for
+/// reading `rules_len` bytes; `result_out`, `result_len_out` and `err_out` are NULL or valid for
+/// writing.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn ocop_engine_rank(
     engine: *const ocop_engine,
     sessions: *const c_char,
     sessions_len: usize,
+    source: *const c_char,
+    source_len: usize,
     rules: *const c_char,
     rules_len: usize,
     options: u32,
@@ -271,40 +324,43 @@ pub unsafe extern "C" fn ocop_engine_rank(
 ) -> ocop_status {
     let call = JsonCall {
         engine,
-        request: sessions,
-        request_len: sessions_len,
-        rules,
-        rules_len,
+        request: (sessions, sessions_len),
+        second: (rules, rules_len),
         options,
         result_out,
         result_len_out,
         err_out,
     };
-    // SAFETY: the caller keeps this function's contract, which is `Endpoint::answer`'s.
-    unsafe { RANK.answer(call) }
+    // SAFETY: the caller keeps this function's contract, which is `Endpoint::answer`'s, and
+    // `source` is NULL or readable for `source_len` bytes.
+    unsafe {
+        RANK.answer(call, |catalog, request, options| {
+            let source = boundary::optional_text(source, source_len, "source")?;
+            let rules = rule_overrides(request.second, options)?;
+            let out = Vec::with_capacity(request.text.len() / 4);
+            let mut round = RankStream::start(
+                catalog,
+                options.session_options(rules.as_ref()),
+                source.unwrap_or("sessions"),
+                options.lang(),
+                out,
+            )
+            .map_err(ocop_error::internal)?;
+            round
+                .feed(request.text.as_bytes())
+                .map_err(ocop_error::internal)?;
+            let bytes = round.finish().map_err(ocop_error::internal)?;
+            // The writer writes JSON, which is UTF-8.
+            String::from_utf8(bytes).map_err(ocop_error::internal)
+        })
+    }
 }
 
 /// `ocop rank FILE.ndjson --format json [--partial] [--lang en] [--rules RULES]`.
 const RANK: Endpoint = Endpoint {
     request: "sessions",
+    second: "rules",
     options: OCOP_OPTION_PARTIAL | OCOP_OPTION_ENGLISH,
-    handler: |catalog, request, options| {
-        let rules = request.rule_overrides(options)?;
-        let mut round = Round::new(catalog, options.session_options(rules.as_ref()));
-        let mut document = RankingWriter::start(Vec::with_capacity(request.text.len() / 4))
-            .map_err(ocop_error::internal)?;
-        for (index, line) in request.text.split('\n').enumerate() {
-            if let Some(Err(mut failure)) = round.add_line("sessions", index + 1, line.as_bytes()) {
-                failure.localize(options.lang());
-                document.failure(&failure).map_err(ocop_error::internal)?;
-            }
-        }
-        let bytes = document
-            .finish(&round.finish())
-            .map_err(ocop_error::internal)?;
-        // The writer writes JSON, which is UTF-8.
-        String::from_utf8(bytes).map_err(ocop_error::internal)
-    },
 };
 
 /// Checks every rubric of the engine, as `ocop lint --format json` does: every instrument and
@@ -337,7 +393,7 @@ pub unsafe extern "C" fn ocop_engine_lint_rubrics(
             report_len_out,
             "report",
             err_out,
-            |catalog| json_document(&lint::lint(catalog)),
+            |catalog| Ok(json_document(&lint::lint(catalog))),
         )
     }
 }
@@ -368,82 +424,81 @@ pub unsafe extern "C" fn ocop_engine_list_rubrics(
             rubrics_len_out,
             "rubrics",
             err_out,
-            |catalog| json_document(&catalog.summaries()),
+            |catalog| Ok(json_document(&catalog.summaries())),
         )
     }
 }
 
+/// The council rules given with a request, parsed; problems in them are the request's.
+pub(crate) fn rule_overrides(
+    rules: Option<&str>,
+    options: Options,
+) -> Result<Option<RuleOverrides>, ocop_error> {
+    rules
+        .map(council::parse_overrides)
+        .transpose()
+        .map_err(|problems| ocop_error::invalid_rules(problems, options.lang()))
+}
+
 /// The arguments of a JSON entry point, as the caller gave them: an engine, a request (UTF-8,
-/// pointer and length), optional rules (NULL when none, or when the entry point takes none), option
-/// bits, the result's out-parameters and `err_out`.
-struct JsonCall {
-    engine: *const ocop_engine,
-    request: *const c_char,
-    request_len: usize,
-    rules: *const c_char,
-    rules_len: usize,
-    options: u32,
-    result_out: *mut *mut c_char,
-    result_len_out: *mut usize,
-    err_out: *mut *mut ocop_error,
+/// pointer and length), an optional second text (council rules, costs, a rubric; NULL with length
+/// 0 when none), option bits, the result's out-parameters and `err_out`.
+pub(crate) struct JsonCall {
+    pub(crate) engine: *const ocop_engine,
+    pub(crate) request: (*const c_char, usize),
+    pub(crate) second: (*const c_char, usize),
+    pub(crate) options: u32,
+    pub(crate) result_out: *mut *mut c_char,
+    pub(crate) result_len_out: *mut usize,
+    pub(crate) err_out: *mut *mut ocop_error,
 }
 
-/// A "JSON request in, JSON document out" entry point, apart from the boundary: every such entry
-/// point is an `Endpoint` constant and a short `extern "C"` function calling
-/// [`Endpoint::answer`].
-struct Endpoint {
+/// A "JSON request in, JSON document out" entry point, apart from the boundary and its handler:
+/// every such entry point is an `Endpoint` constant and a short `extern "C"` function calling
+/// [`Endpoint::answer`] with the handler.
+pub(crate) struct Endpoint {
     /// The request's parameter name in the header, for messages (`"sheet"`).
-    request: &'static str,
+    pub(crate) request: &'static str,
+    /// The second text's parameter name (`"rules"`), or empty when the entry point takes none.
+    pub(crate) second: &'static str,
     /// The option bits the entry point takes; any other bit is `OCOP_STATUS_INVALID_ARGUMENT`.
-    options: u32,
-    /// Answers a valid UTF-8 request: the document, or why there is none (an invalid request is
-    /// `ocop_error::invalid_input`).
-    handler: fn(&Catalog, Request<'_>, Options) -> Result<String, ocop_error>,
+    pub(crate) options: u32,
 }
 
-/// A request's text, and the council rules given with it, both checked to be UTF-8.
-struct Request<'a> {
-    text: &'a str,
-    rules: Option<&'a str>,
-}
-
-impl Request<'_> {
-    /// The council rules given with the request, parsed; problems in them are the request's.
-    fn rule_overrides(&self, options: Options) -> Result<Option<RuleOverrides>, ocop_error> {
-        self.rules
-            .map(council::parse_overrides)
-            .transpose()
-            .map_err(|problems| ocop_error::invalid_rules(problems, options.lang()))
-    }
+/// A request's text, and the optional second text given with it, both checked to be UTF-8.
+pub(crate) struct Request<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) second: Option<&'a str>,
 }
 
 impl Endpoint {
-    /// Checks the arguments (NULLs first, then the options, then the request's length and UTF-8),
+    /// Checks the arguments (NULLs first, then the options, then the texts' lengths and UTF-8),
     /// runs the handler inside the panic boundary, and writes the document to the result
-    /// out-parameters only when it succeeds.
+    /// out-parameters only when it succeeds. The handler answers a valid UTF-8 request: the
+    /// document, or why there is none (an invalid request is `ocop_error::invalid_input`).
     ///
     /// # Safety
     ///
-    /// `engine` is NULL or a live engine; `request` is NULL or valid for reading `request_len`
-    /// bytes; `result_out`, `result_len_out` and `err_out` are NULL or valid for writing.
-    unsafe fn answer(&self, call: JsonCall) -> ocop_status {
+    /// `engine` is NULL or a live engine; `request` and `second` are NULL or valid for reading
+    /// their lengths in bytes; `result_out`, `result_len_out` and `err_out` are NULL or valid for
+    /// writing.
+    pub(crate) unsafe fn answer(
+        &self,
+        call: JsonCall,
+        handler: impl FnOnce(&Catalog, Request<'_>, Options) -> Result<String, ocop_error>,
+    ) -> ocop_status {
         let body = || {
             // SAFETY: `engine` is NULL or live, as the contract says.
             let engine = unsafe { engine_ref(call.engine) }?;
-            if call.request.is_null() {
-                return Err(ocop_error::null_argument(self.request));
-            }
             let out = StringOut::new(call.result_out, call.result_len_out, "result")?;
             let options = Options::check(call.options, self.options)?;
-            // SAFETY: `request` is readable for `request_len` bytes, as the contract says.
-            let text = unsafe { boundary::text(call.request, call.request_len, self.request) }?;
-            let rules = if call.rules.is_null() {
-                None
-            } else {
-                // SAFETY: `rules` is readable for `rules_len` bytes, as the contract says.
-                Some(unsafe { boundary::text(call.rules, call.rules_len, "rules") }?)
-            };
-            let document = (self.handler)(&engine.catalog, Request { text, rules }, options)?;
+            let (request, request_len) = call.request;
+            // SAFETY: `request` is NULL or readable for `request_len` bytes, as the contract says.
+            let text = unsafe { boundary::text(request, request_len, self.request) }?;
+            let (second, second_len) = call.second;
+            // SAFETY: `second` is NULL or readable for `second_len` bytes, as the contract says.
+            let second = unsafe { boundary::optional_text(second, second_len, self.second) }?;
+            let document = handler(&engine.catalog, Request { text, second }, options)?;
             // SAFETY: both checked for NULL, and writable as the contract says.
             unsafe { out.write(document) };
             Ok(())
@@ -453,25 +508,26 @@ impl Endpoint {
     }
 }
 
-/// The body of an entry point that answers with a document about the engine's rubrics.
+/// The body of an entry point that answers with a document without a request: about the
+/// engine's rubrics, or computed from plain arguments the closure checks itself.
 ///
 /// # Safety
 ///
 /// `engine` is NULL or a live engine; `out`, `len_out` and `err_out` are NULL or valid for
 /// writing.
-unsafe fn report(
+pub(crate) unsafe fn report(
     engine: *const ocop_engine,
     out: *mut *mut c_char,
     len_out: *mut usize,
     name: &str,
     err_out: *mut *mut ocop_error,
-    document: impl FnOnce(&Catalog) -> String,
+    document: impl FnOnce(&Catalog) -> Result<String, ocop_error>,
 ) -> ocop_status {
     let body = || {
         // SAFETY: `engine` is NULL or live, as the contract says.
         let engine = unsafe { engine_ref(engine) }?;
         let out = StringOut::new(out, len_out, name)?;
-        let document = document(&engine.catalog);
+        let document = document(&engine.catalog)?;
         // SAFETY: both checked for NULL, and writable as the contract says.
         unsafe { out.write(document) };
         Ok(())
@@ -492,10 +548,10 @@ unsafe fn engine_ref<'a>(engine: *const ocop_engine) -> Result<&'a ocop_engine, 
 
 /// Option bits, checked against those an entry point takes.
 #[derive(Debug, Clone, Copy)]
-struct Options(u32);
+pub(crate) struct Options(u32);
 
 impl Options {
-    fn check(bits: u32, accepted: u32) -> Result<Self, ocop_error> {
+    pub(crate) fn check(bits: u32, accepted: u32) -> Result<Self, ocop_error> {
         match bits & !accepted {
             0 => Ok(Self(bits)),
             unknown => Err(ocop_error::invalid_argument(format!(
@@ -504,19 +560,24 @@ impl Options {
         }
     }
 
-    fn completeness(self) -> Completeness {
-        if self.0 & OCOP_OPTION_PARTIAL == 0 {
-            Completeness::Complete
-        } else {
+    /// Whether an option bit is set.
+    pub(crate) fn has(self, bit: u32) -> bool {
+        self.0 & bit != 0
+    }
+
+    pub(crate) fn completeness(self) -> Completeness {
+        if self.has(OCOP_OPTION_PARTIAL) {
             Completeness::Partial
+        } else {
+            Completeness::Complete
         }
     }
 
-    fn lang(self) -> Lang {
-        if self.0 & OCOP_OPTION_ENGLISH == 0 {
-            Lang::Vi
-        } else {
+    pub(crate) fn lang(self) -> Lang {
+        if self.has(OCOP_OPTION_ENGLISH) {
             Lang::En
+        } else {
+            Lang::Vi
         }
     }
 
@@ -530,7 +591,7 @@ impl Options {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     //! Each error path, through the `extern "C"` functions as a C caller reaches them.
 
     use std::ffi::CStr;
@@ -543,9 +604,9 @@ mod tests {
     };
     use crate::string::ocop_string_free;
 
-    const EXAMPLE: &str = include_str!("../../../fixtures/examples/toi-den-ly-son.json");
+    pub(crate) const EXAMPLE: &str = include_str!("../../../fixtures/examples/toi-den-ly-son.json");
 
-    fn bundled() -> *const ocop_engine {
+    pub(crate) fn bundled() -> *const ocop_engine {
         let mut engine = ptr::null();
         // SAFETY: valid out-parameters.
         let status = unsafe { ocop_engine_new_bundled(&raw mut engine, ptr::null_mut()) };
@@ -555,17 +616,17 @@ mod tests {
 
     /// What a failed call gave: its status, message, path, line, column and document.
     #[derive(Debug)]
-    struct Failure {
-        status: ocop_status,
-        message: String,
-        path: Option<String>,
-        line: usize,
-        column: usize,
-        document: Option<String>,
+    pub(crate) struct Failure {
+        pub(crate) status: ocop_status,
+        pub(crate) message: String,
+        pub(crate) path: Option<String>,
+        pub(crate) line: usize,
+        pub(crate) column: usize,
+        pub(crate) document: Option<String>,
     }
 
     /// Reads and releases an error object.
-    fn failure(error: *mut ocop_error) -> Failure {
+    pub(crate) fn failure(error: *mut ocop_error) -> Failure {
         assert!(!error.is_null(), "a failed call gives an error object");
         let text = |pointer: *const c_char| {
             (!pointer.is_null()).then(|| {
@@ -636,6 +697,8 @@ mod tests {
                 sessions.len(),
                 ptr::null(),
                 0,
+                ptr::null(),
+                0,
                 OCOP_OPTION_ENGLISH,
                 result,
                 len,
@@ -646,7 +709,7 @@ mod tests {
 
     /// Makes a call whose result out-parameters hold sentinels: the document it writes, or its
     /// failure, checking that a failed call leaves the sentinels alone.
-    fn outcome(
+    pub(crate) fn outcome(
         call: impl FnOnce(*mut *mut c_char, *mut usize, *mut *mut ocop_error) -> ocop_status,
     ) -> Result<String, Failure> {
         let mut untouched = 0 as c_char;
@@ -764,8 +827,8 @@ mod tests {
     fn null_arguments_are_named() {
         let engine = bundled();
         let sheet = EXAMPLE.as_bytes();
-        let (mut result, mut len, mut unused) = (ptr::null_mut(), 0, ptr::null());
-        let (result_out, len_out, engine_out) = (&raw mut result, &raw mut len, &raw mut unused);
+        let (mut result, mut len) = (ptr::null_mut(), 0);
+        let (result_out, len_out) = (&raw mut result, &raw mut len);
         // Each call with one NULL argument, and the name the message must give it.
         type Call = Box<dyn Fn(*mut *mut ocop_error) -> ocop_status>;
         let calls: Vec<(&str, Call)> = vec![
@@ -787,16 +850,16 @@ mod tests {
                 }),
             ),
             (
-                "sheet",
+                "result_out",
                 Box::new(move |error| {
-                    // SAFETY: every pointer but `sheet` is valid.
+                    // SAFETY: every pointer but `result_out` is valid.
                     unsafe {
                         ocop_engine_score_sheet(
                             engine,
-                            ptr::null(),
+                            sheet.as_ptr().cast(),
+                            sheet.len(),
                             0,
-                            0,
-                            result_out,
+                            ptr::null_mut(),
                             len_out,
                             error,
                         )
@@ -826,13 +889,6 @@ mod tests {
                 Box::new(move |error| unsafe { ocop_engine_new_bundled(ptr::null_mut(), error) }),
             ),
             (
-                "path",
-                Box::new(move |error| {
-                    // SAFETY: every pointer but `path` is valid.
-                    unsafe { ocop_engine_new_from_path(ptr::null(), 1, engine_out, error) }
-                }),
-            ),
-            (
                 "report_out",
                 Box::new(move |error| {
                     // SAFETY: every pointer but `report_out` is valid.
@@ -856,10 +912,7 @@ mod tests {
             // Without an error object: the status alone.
             assert_eq!(call(ptr::null_mut()), ocop_status::NullArgument, "{name}");
         }
-        assert!(
-            result.is_null() && len == 0 && unused.is_null(),
-            "nothing written"
-        );
+        assert!(result.is_null() && len == 0, "nothing written");
         // SAFETY: released once.
         unsafe { ocop_engine_free(engine) };
     }
@@ -942,7 +995,8 @@ mod tests {
         unsafe { ocop_engine_free(engine) };
     }
 
-    const SESSION: &str = include_str!("../../../fixtures/examples/council-toi-den-ly-son.json");
+    pub(crate) const SESSION: &str =
+        include_str!("../../../fixtures/examples/council-toi-den-ly-son.json");
 
     #[test]
     fn a_council_session_scores_under_the_rules_given() {
@@ -1009,6 +1063,90 @@ mod tests {
             "in English: {message}"
         );
         assert_eq!(ranking["distribution"]["failed"], 1);
+        // SAFETY: released once.
+        unsafe { ocop_engine_free(engine) };
+    }
+
+    #[test]
+    fn null_with_length_zero_is_the_empty_text() {
+        let engine = bundled();
+        let (mut result, mut len, mut error) = (ptr::null_mut(), 0, ptr::null_mut());
+        // SAFETY: NULL with length 0 is allowed; the out-parameters are valid.
+        let status = unsafe {
+            ocop_engine_score_sheet(
+                engine,
+                ptr::null(),
+                0,
+                0,
+                &raw mut result,
+                &raw mut len,
+                &raw mut error,
+            )
+        };
+        assert_eq!(
+            status,
+            ocop_status::InvalidInput,
+            "empty text is not a sheet"
+        );
+        let empty = failure(error);
+        assert_eq!(empty.document, score(engine, b"", 0).unwrap_err().document);
+        // SAFETY: released once.
+        unsafe { ocop_engine_free(engine) };
+    }
+
+    #[test]
+    fn null_with_a_length_is_an_invalid_argument() {
+        let engine = bundled();
+        let (mut result, mut len, mut error) = (ptr::null_mut(), 0, ptr::null_mut());
+        // SAFETY: the library must not read the NULL texts; the out-parameters are valid.
+        let status = unsafe {
+            ocop_engine_score_council(
+                engine,
+                SESSION.as_ptr().cast(),
+                SESSION.len(),
+                ptr::null(),
+                3,
+                0,
+                &raw mut result,
+                &raw mut len,
+                &raw mut error,
+            )
+        };
+        assert_eq!(status, ocop_status::InvalidArgument);
+        assert_eq!(failure(error).message, "rules is NULL but rules_len is 3");
+        assert!(result.is_null());
+        // SAFETY: released once.
+        unsafe { ocop_engine_free(engine) };
+    }
+
+    #[test]
+    fn a_round_names_its_rows_after_the_source_given() {
+        let engine = bundled();
+        let session =
+            serde_json::to_string(&serde_json::from_str::<serde_json::Value>(SESSION).unwrap())
+                .unwrap();
+        let source = "vong-1.ndjson";
+        let ranking = outcome(|result, len, error| {
+            // SAFETY: valid texts and out-parameters.
+            unsafe {
+                ocop_engine_rank(
+                    engine,
+                    session.as_ptr().cast(),
+                    session.len(),
+                    source.as_ptr().cast(),
+                    source.len(),
+                    ptr::null(),
+                    0,
+                    0,
+                    result,
+                    len,
+                    error,
+                )
+            }
+        })
+        .unwrap();
+        let ranking: serde_json::Value = serde_json::from_str(&ranking).unwrap();
+        assert_eq!(ranking["rows"][0]["source"], "vong-1.ndjson:1");
         // SAFETY: released once.
         unsafe { ocop_engine_free(engine) };
     }

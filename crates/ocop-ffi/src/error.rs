@@ -2,7 +2,7 @@
 //! and the place in the input.
 
 use std::any::Any;
-use std::ffi::{CString, c_char};
+use std::ffi::{CStr, CString, c_char};
 use std::ptr;
 
 use ocop_core::json::Position;
@@ -40,8 +40,12 @@ pub enum ocop_status {
     /// (`ocop_error_document`), the document the command prints for it; the error's message,
     /// path, line and column are those of the first problem.
     InvalidInput = 200,
-    /// Rubric files cannot be read: the path does not exist, or holds no `rubric.json`.
+    /// Rubric files cannot be read or used: the path does not exist or holds no `rubric.json`,
+    /// or the product set asked for does not pass validation.
     RubricUnreadable = 300,
+    /// No rubric has the identifier given, the rubric has no product set with the number given,
+    /// or no rubric is in force on the date given. The message lists the rubrics known.
+    UnknownRubric = 301,
     /// The library panicked: a bug, please report it with the message. Nothing unwound into the
     /// caller, and the engine can still be used.
     Panic = 900,
@@ -111,7 +115,13 @@ impl ocop_error {
     /// Invalid council rules given with a request: as an invalid request, with the document's
     /// `"file"` and the message naming the rules.
     pub(crate) fn invalid_rules(problems: InputProblems, lang: Lang) -> Self {
-        Self::invalid(Some("rules"), problems, lang)
+        Self::invalid_named("rules", problems, lang)
+    }
+
+    /// An invalid second input given with a request (`"rules"`, `"costs"`): as an invalid
+    /// request, with the document's `"file"` and the message naming it.
+    pub(crate) fn invalid_named(name: &str, problems: InputProblems, lang: Lang) -> Self {
+        Self::invalid(Some(name), problems, lang)
     }
 
     fn invalid(file: Option<&str>, mut problems: InputProblems, lang: Lang) -> Self {
@@ -139,9 +149,15 @@ impl ocop_error {
         this
     }
 
-    /// Rubric files cannot be used.
+    /// A rubric or product set cannot be used: unknown, or its files unreadable or invalid.
     pub(crate) fn rubric(error: &RubricError) -> Self {
-        Self::new(ocop_status::RubricUnreadable, error.to_string())
+        let status = match error {
+            RubricError::UnknownRubric { .. }
+            | RubricError::UnknownSet { .. }
+            | RubricError::NoneInForce { .. } => ocop_status::UnknownRubric,
+            _ => ocop_status::RubricUnreadable,
+        };
+        Self::new(status, error.to_string())
     }
 
     /// A failure of the library itself that is not a panic (writing a document in memory
@@ -165,6 +181,46 @@ impl ocop_error {
             format!("the library panicked (a bug, please report it): {what}"),
         )
     }
+}
+
+impl ocop_status {
+    /// Every status, for the name lookup.
+    const ALL: [ocop_status; 8] = [
+        ocop_status::Ok,
+        ocop_status::NullArgument,
+        ocop_status::InvalidUtf8,
+        ocop_status::InvalidArgument,
+        ocop_status::InvalidInput,
+        ocop_status::RubricUnreadable,
+        ocop_status::UnknownRubric,
+        ocop_status::Panic,
+    ];
+
+    /// The name the header gives the status, NUL-terminated.
+    fn name(self) -> &'static CStr {
+        match self {
+            ocop_status::Ok => c"OCOP_STATUS_OK",
+            ocop_status::NullArgument => c"OCOP_STATUS_NULL_ARGUMENT",
+            ocop_status::InvalidUtf8 => c"OCOP_STATUS_INVALID_UTF8",
+            ocop_status::InvalidArgument => c"OCOP_STATUS_INVALID_ARGUMENT",
+            ocop_status::InvalidInput => c"OCOP_STATUS_INVALID_INPUT",
+            ocop_status::RubricUnreadable => c"OCOP_STATUS_RUBRIC_UNREADABLE",
+            ocop_status::UnknownRubric => c"OCOP_STATUS_UNKNOWN_RUBRIC",
+            ocop_status::Panic => c"OCOP_STATUS_PANIC",
+        }
+    }
+}
+
+/// The name of a status as this header spells it (`"OCOP_STATUS_INVALID_INPUT"`), for logs: a
+/// static NUL-terminated string, never NULL. A number this library does not know (from a newer
+/// header) is `"OCOP_STATUS_UNKNOWN"`.
+#[unsafe(no_mangle)]
+pub extern "C" fn ocop_status_name(status: u32) -> *const c_char {
+    ocop_status::ALL
+        .into_iter()
+        .find(|known| *known as u32 == status)
+        .map_or(c"OCOP_STATUS_UNKNOWN", ocop_status::name)
+        .as_ptr()
 }
 
 /// The status of a failed call; `OCOP_STATUS_NULL_ARGUMENT` when `error` is NULL.

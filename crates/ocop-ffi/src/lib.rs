@@ -26,6 +26,7 @@
 #![deny(unsafe_op_in_unsafe_fn, clippy::undocumented_unsafe_blocks)]
 
 mod boundary;
+pub mod documents;
 pub mod engine;
 pub mod error;
 pub mod string;

@@ -17,6 +17,32 @@ pub extern "C" fn ocop_version() -> *const c_char {
     VERSION.as_ptr()
 }
 
+/// The library's version as one number, `MAJOR * 65536 + MINOR * 256 + PATCH` (`0.1.0` is
+/// `0x000100`), to compare with the header's `OCOP_VERSION_NUMBER`: the ABI of the header is
+/// the library's when `ocop_version_number() >> 8 == OCOP_VERSION_NUMBER >> 8` (same major and
+/// minor; a patch release changes no function).
+#[unsafe(no_mangle)]
+pub extern "C" fn ocop_version_number() -> u32 {
+    VERSION_NUMBER
+}
+
+/// `MAJOR << 16 | MINOR << 8 | PATCH`, from the package's version.
+const VERSION_NUMBER: u32 = {
+    const fn number(text: &str) -> u32 {
+        let mut digits = text.as_bytes();
+        let mut value = 0;
+        // Cargo versions are digits here; anything else would fail `the_version_number_*`.
+        while let [digit, rest @ ..] = digits {
+            value = value * 10 + (*digit as u32).wrapping_sub(b'0' as u32);
+            digits = rest;
+        }
+        value
+    }
+    number(env!("CARGO_PKG_VERSION_MAJOR")) << 16
+        | number(env!("CARGO_PKG_VERSION_MINOR")) << 8
+        | number(env!("CARGO_PKG_VERSION_PATCH"))
+};
+
 const VERSION: &CStr =
     match CStr::from_bytes_with_nul(concat!(env!("CARGO_PKG_VERSION"), "\0").as_bytes()) {
         Ok(version) => version,
@@ -42,7 +68,8 @@ pub unsafe extern "C" fn ocop_version_json(
 ) -> ocop_status {
     let body = || {
         let out = StringOut::new(version_out, version_len_out, "version")?;
-        let rubrics: Vec<_> = Catalog::bundled()
+        // A catalog of its own, released on return: the library keeps no memory for this.
+        let rubrics: Vec<_> = Catalog::bundled_owned()
             .summaries()
             .into_iter()
             .map(|rubric| {
@@ -77,6 +104,17 @@ mod tests {
         // SAFETY: a static NUL-terminated string.
         let version = unsafe { CStr::from_ptr(ocop_version()) };
         assert_eq!(version.to_str().unwrap(), env!("CARGO_PKG_VERSION"));
+    }
+
+    #[test]
+    fn the_version_number_is_the_packages() {
+        let [major, minor, patch] = [
+            env!("CARGO_PKG_VERSION_MAJOR"),
+            env!("CARGO_PKG_VERSION_MINOR"),
+            env!("CARGO_PKG_VERSION_PATCH"),
+        ]
+        .map(|part| part.parse::<u32>().unwrap());
+        assert_eq!(ocop_version_number(), major << 16 | minor << 8 | patch);
     }
 
     #[test]

@@ -26,11 +26,14 @@ fn generate() -> String {
             "#define OCOP_VERSION_MAJOR {}\n",
             "#define OCOP_VERSION_MINOR {}\n",
             "#define OCOP_VERSION_PATCH {}\n",
+            "/* MAJOR * 65536 + MINOR * 256 + PATCH, as ocop_version_number() gives it. */\n",
+            "#define OCOP_VERSION_NUMBER {:#08x}\n",
         ),
         env!("CARGO_PKG_VERSION"),
         env!("CARGO_PKG_VERSION_MAJOR"),
         env!("CARGO_PKG_VERSION_MINOR"),
         env!("CARGO_PKG_VERSION_PATCH"),
+        version_number(),
     ));
     let mut header = Vec::new();
     cbindgen::Builder::new()
@@ -40,6 +43,14 @@ fn generate() -> String {
         .expect("cbindgen generates the header")
         .write(&mut header);
     String::from_utf8(header).expect("the header is UTF-8")
+}
+
+/// The package's version as `ocop_version_number()` gives it.
+fn version_number() -> u32 {
+    let part = |text: &str| text.parse::<u32>().expect("a version number part");
+    part(env!("CARGO_PKG_VERSION_MAJOR")) << 16
+        | part(env!("CARGO_PKG_VERSION_MINOR")) << 8
+        | part(env!("CARGO_PKG_VERSION_PATCH"))
 }
 
 #[test]
@@ -70,9 +81,15 @@ fn the_committed_header_is_current() {
 #[test]
 fn the_header_declares_every_entry_point() {
     let header = generate();
-    let sources = ["engine.rs", "error.rs", "string.rs", "version.rs"]
-        .map(|file| std::fs::read_to_string(crate_dir().join("src").join(file)).unwrap())
-        .concat();
+    let sources = [
+        "documents.rs",
+        "engine.rs",
+        "error.rs",
+        "string.rs",
+        "version.rs",
+    ]
+    .map(|file| std::fs::read_to_string(crate_dir().join("src").join(file)).unwrap())
+    .concat();
     let exported: Vec<&str> = sources
         .split("pub unsafe extern \"C\" fn ")
         .skip(1)

@@ -1,0 +1,509 @@
+//! Entry points for the rest of what the command does with documents: advice, rescoring, the
+//! blank sheet, and a certificate's dates.
+
+use std::ffi::c_char;
+
+use jiff::civil::Date;
+use ocop_core::advise::{DEFAULT_ALTERNATIVES, InvalidPart, TextRequest, advise_text};
+use ocop_core::blank::{SheetFormat, blank_sheet};
+use ocop_core::certificate::{CertificateError, certificate_in};
+use ocop_core::output::json_document;
+use ocop_core::rescore::rescore;
+
+use crate::boundary;
+use crate::engine::{
+    Endpoint, JsonCall, OCOP_OPTION_ENGLISH, OCOP_OPTION_PARTIAL, Options, ocop_engine, report,
+};
+use crate::error::{ocop_error, ocop_status};
+
+/// Option bit of `ocop_engine_blank_sheet`: write the sheet in Markdown, as
+/// `ocop sheet --format markdown` does; it is plain text otherwise.
+pub const OCOP_OPTION_MARKDOWN: u32 = 1 << 2;
+
+/// What to improve on a member's sheet, or on a council session's mean, to reach a star level,
+/// and the margin below: as `ocop advise FILE --format json` does.
+///
+/// `subject` is a member's sheet or a council session as JSON (a document with `members` is a
+/// session), UTF-8 of `subject_len` bytes. `costs` is NULL (with `costs_len` 0) or a cost file's
+/// JSON (criterion code → cost as a decimal string; `"*"` prices every criterion not listed), as
+/// `ocop advise --cost` reads it: the plans then minimise the total cost. `target` is the star
+/// level to reach, 1 to 255, or 0 for the next one above the current stars (`--target`).
+/// `alternatives` is how many tied plans to list at most, 1 to 65535, or 0 for the command's
+/// default of 5 (`--alternatives`). `options` is 0 or a combination of `OCOP_OPTION_PARTIAL` and
+/// `OCOP_OPTION_ENGLISH`.
+///
+/// On success, writes the advice document to `*result_out` and its length to `*result_len_out`;
+/// release it with `ocop_string_free`. A subject that is not valid is `OCOP_STATUS_INVALID_INPUT`
+/// with every problem in the error's document; when the costs are not valid, that document names
+/// `"file": "costs"`. A target or an alternatives count out of range is
+/// `OCOP_STATUS_INVALID_ARGUMENT`.
+///
+/// # Safety
+///
+/// `engine` is NULL or a live engine; `subject` is NULL or valid for reading `subject_len` bytes;
+/// `costs` is NULL or valid for reading `costs_len` bytes; `result_out`, `result_len_out` and
+/// `err_out` are NULL or valid for writing.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ocop_engine_advise(
+    engine: *const ocop_engine,
+    subject: *const c_char,
+    subject_len: usize,
+    costs: *const c_char,
+    costs_len: usize,
+    target: u32,
+    alternatives: u32,
+    options: u32,
+    result_out: *mut *mut c_char,
+    result_len_out: *mut usize,
+    err_out: *mut *mut ocop_error,
+) -> ocop_status {
+    let call = JsonCall {
+        engine,
+        request: (subject, subject_len),
+        second: (costs, costs_len),
+        options,
+        result_out,
+        result_len_out,
+        err_out,
+    };
+    // SAFETY: the caller keeps this function's contract, which is `Endpoint::answer`'s.
+    unsafe {
+        ADVISE.answer(call, |catalog, request, options| {
+            let target = match target {
+                0 => None,
+                target => Some(u8::try_from(target).map_err(|_| {
+                    ocop_error::invalid_argument(format!("target is {target}, above 255"))
+                })?),
+            };
+            let alternatives = match alternatives {
+                0 => DEFAULT_ALTERNATIVES,
+                1..=65535 => alternatives as usize,
+                _ => {
+                    return Err(ocop_error::invalid_argument(format!(
+                        "alternatives is {alternatives}, above 65535"
+                    )));
+                }
+            };
+            let request = TextRequest {
+                subject: request.text,
+                costs: request.second,
+                target,
+                alternatives,
+                completeness: options.completeness(),
+                lang: options.lang(),
+            };
+            match advise_text(catalog, &request) {
+                Ok(advised) => Ok(json_document(&advised.advice)),
+                Err((InvalidPart::Subject, problems)) => {
+                    Err(ocop_error::invalid_input(problems, options.lang()))
+                }
+                Err((InvalidPart::Costs, problems)) => {
+                    Err(ocop_error::invalid_named("costs", problems, options.lang()))
+                }
+            }
+        })
+    }
+}
+
+/// `ocop advise FILE --format json [--cost COSTS] [--target N] [--alternatives N] [--partial]
+/// [--lang en]`.
+const ADVISE: Endpoint = Endpoint {
+    request: "subject",
+    second: "costs",
+    options: OCOP_OPTION_PARTIAL | OCOP_OPTION_ENGLISH,
+};
+
+/// Carries an old sheet's answers to another rubric and scores both, flagging what a person must
+/// confirm, as `ocop rescore FILE --to RUBRIC --format json` does.
+///
+/// `sheet` is the old sheet as JSON, UTF-8 of `sheet_len` bytes; `to` names the rubric to carry it
+/// to (`qd26-2026`, or `qd26-2026@1` for a revision), UTF-8 of `to_len` bytes. `options` is 0 or
+/// `OCOP_OPTION_ENGLISH`.
+///
+/// On success, writes the document (both results side by side, and every answer carried) to
+/// `*result_out` and its length to `*result_len_out`; release it with `ocop_string_free`. A sheet
+/// that is not valid, or a rubric that is unknown, is `OCOP_STATUS_INVALID_INPUT`, with every
+/// problem in the error's document.
+///
+/// # Safety
+///
+/// `engine` is NULL or a live engine; `sheet` is NULL or valid for reading `sheet_len` bytes; `to`
+/// is NULL or valid for reading `to_len` bytes; `result_out`, `result_len_out` and `err_out` are
+/// NULL or valid for writing.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ocop_engine_rescore(
+    engine: *const ocop_engine,
+    sheet: *const c_char,
+    sheet_len: usize,
+    to: *const c_char,
+    to_len: usize,
+    options: u32,
+    result_out: *mut *mut c_char,
+    result_len_out: *mut usize,
+    err_out: *mut *mut ocop_error,
+) -> ocop_status {
+    let call = JsonCall {
+        engine,
+        request: (sheet, sheet_len),
+        second: (to, to_len),
+        options,
+        result_out,
+        result_len_out,
+        err_out,
+    };
+    // SAFETY: the caller keeps this function's contract, which is `Endpoint::answer`'s.
+    unsafe {
+        RESCORE.answer(call, |catalog, request, options| {
+            rescore(catalog, request.text, request.second.unwrap_or_default())
+                .map(|result| json_document(&result))
+                .map_err(|problems| ocop_error::invalid_input(problems, options.lang()))
+        })
+    }
+}
+
+/// `ocop rescore FILE --to RUBRIC --format json [--lang en]`.
+const RESCORE: Endpoint = Endpoint {
+    request: "sheet",
+    second: "to",
+    options: OCOP_OPTION_ENGLISH,
+};
+
+/// The blank scoring sheet of a product set, with its □ options, points and star marks, as
+/// `ocop sheet --rubric RUBRIC --set N` prints it.
+///
+/// `rubric` names the rubric (`qd26-2026`, `qd26-2026@1`), UTF-8 of `rubric_len` bytes;
+/// `product_set` is the set's number. `options` is 0 or a combination of `OCOP_OPTION_MARKDOWN`
+/// (`--format markdown`; plain text otherwise) and `OCOP_OPTION_ENGLISH` (`--lang en`).
+///
+/// On success, writes the sheet to `*sheet_out` and its length to `*sheet_len_out`; release it
+/// with `ocop_string_free`. An unknown rubric or product set is `OCOP_STATUS_UNKNOWN_RUBRIC`
+/// (the message lists the rubrics known); a product set whose data is not valid is
+/// `OCOP_STATUS_RUBRIC_UNREADABLE`.
+///
+/// # Safety
+///
+/// `engine` is NULL or a live engine; `rubric` is NULL or valid for reading `rubric_len` bytes;
+/// `sheet_out`, `sheet_len_out` and `err_out` are NULL or valid for writing.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ocop_engine_blank_sheet(
+    engine: *const ocop_engine,
+    rubric: *const c_char,
+    rubric_len: usize,
+    product_set: u32,
+    options: u32,
+    sheet_out: *mut *mut c_char,
+    sheet_len_out: *mut usize,
+    err_out: *mut *mut ocop_error,
+) -> ocop_status {
+    let document = |catalog: &_| {
+        let options = Options::check(options, OCOP_OPTION_MARKDOWN | OCOP_OPTION_ENGLISH)?;
+        // SAFETY: `rubric` is NULL or readable for `rubric_len` bytes, as the contract says.
+        let rubric = unsafe { boundary::text(rubric, rubric_len, "rubric") }?;
+        let loaded = ocop_core::rubric::Catalog::product_set(
+            catalog,
+            rubric,
+            u8::try_from(product_set).unwrap_or(u8::MAX),
+        )
+        .map_err(|error| ocop_error::rubric(&error))?;
+        let format = if options.has(OCOP_OPTION_MARKDOWN) {
+            SheetFormat::Markdown
+        } else {
+            SheetFormat::Text
+        };
+        Ok(blank_sheet(&loaded, format, options.lang()))
+    };
+    // SAFETY: the caller keeps this function's contract, which is `report`'s.
+    unsafe { report(engine, sheet_out, sheet_len_out, "sheet", err_out, document) }
+}
+
+/// A certificate's expiry, re-rating window and state on a date, as
+/// `ocop cert --decided DATE --on DATE [--rubric RUBRIC] --format json` gives them.
+///
+/// `decided` is the date of the certifying decision, `YYYY-MM-DD` in UTF-8 of `decided_len`
+/// bytes. `on` is the day to give the state for, in the same form; NULL (with `on_len` 0) is
+/// today, on the host's clock and time zone. `rubric` names the rubric whose rules apply; NULL
+/// (with `rubric_len` 0) is the one in force on the decision date.
+///
+/// On success, writes the document to `*result_out` and its length to `*result_len_out`; release
+/// it with `ocop_string_free`. A date that is not `YYYY-MM-DD`, or outside the calendar's range,
+/// is `OCOP_STATUS_INVALID_ARGUMENT`; an unknown rubric, or none in force on the decision date,
+/// is `OCOP_STATUS_UNKNOWN_RUBRIC`.
+///
+/// # Safety
+///
+/// `engine` is NULL or a live engine; `decided`, `on` and `rubric` are each NULL or valid for
+/// reading their lengths in bytes; `result_out`, `result_len_out` and `err_out` are NULL or valid
+/// for writing.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ocop_engine_certificate(
+    engine: *const ocop_engine,
+    decided: *const c_char,
+    decided_len: usize,
+    on: *const c_char,
+    on_len: usize,
+    rubric: *const c_char,
+    rubric_len: usize,
+    result_out: *mut *mut c_char,
+    result_len_out: *mut usize,
+    err_out: *mut *mut ocop_error,
+) -> ocop_status {
+    let document = |catalog: &_| {
+        // SAFETY: each text is NULL or readable for its length, as the contract says.
+        let (decided, on, rubric) = unsafe {
+            (
+                boundary::text(decided, decided_len, "decided")?,
+                boundary::optional_text(on, on_len, "on")?,
+                boundary::optional_text(rubric, rubric_len, "rubric")?,
+            )
+        };
+        let decided = date(decided, "decided")?;
+        let on = match on {
+            Some(on) => date(on, "on")?,
+            None => jiff::ZonedDateTime::now().date(),
+        };
+        match certificate_in(catalog, decided, on, rubric) {
+            Ok(certificate) => Ok(json_document(&certificate)),
+            Err(CertificateError::Rubric(error)) => Err(ocop_error::rubric(&error)),
+            Err(CertificateError::Date(error)) => {
+                Err(ocop_error::invalid_argument(error.to_string()))
+            }
+        }
+    };
+    // SAFETY: the caller keeps this function's contract, which is `report`'s.
+    unsafe {
+        report(
+            engine,
+            result_out,
+            result_len_out,
+            "result",
+            err_out,
+            document,
+        )
+    }
+}
+
+/// A date argument, `YYYY-MM-DD`.
+fn date(text: &str, name: &str) -> Result<Date, ocop_error> {
+    text.parse().map_err(|error| {
+        ocop_error::invalid_argument(format!("{name} is not a date (YYYY-MM-DD): {error}"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ffi::CStr;
+    use std::ptr;
+
+    use super::*;
+    use crate::engine::ocop_engine_free;
+    use crate::engine::tests::{EXAMPLE, Failure, SESSION, bundled, outcome};
+    use crate::error::ocop_status_name;
+    use ocop_core::rubric::Catalog;
+
+    fn advise(
+        engine: *const ocop_engine,
+        subject: &str,
+        costs: Option<&str>,
+        target: u32,
+        alternatives: u32,
+    ) -> Result<String, Failure> {
+        let (costs, costs_len) =
+            costs.map_or((ptr::null(), 0), |costs| (costs.as_ptr(), costs.len()));
+        outcome(|result, len, error| {
+            // SAFETY: valid texts and out-parameters.
+            unsafe {
+                ocop_engine_advise(
+                    engine,
+                    subject.as_ptr().cast(),
+                    subject.len(),
+                    costs.cast(),
+                    costs_len,
+                    target,
+                    alternatives,
+                    OCOP_OPTION_ENGLISH,
+                    result,
+                    len,
+                    error,
+                )
+            }
+        })
+    }
+
+    #[test]
+    fn advice_is_the_cores_for_a_sheet_and_for_a_session() {
+        let engine = bundled();
+        for subject in [EXAMPLE, SESSION] {
+            let expected = advise_text(
+                Catalog::bundled(),
+                &TextRequest {
+                    subject,
+                    costs: None,
+                    target: Some(4),
+                    alternatives: 2,
+                    completeness: ocop_core::sheet::Completeness::Complete,
+                    lang: ocop_core::lang::Lang::En,
+                },
+            )
+            .unwrap();
+            assert_eq!(
+                advise(engine, subject, None, 4, 2).unwrap(),
+                json_document(&expected.advice)
+            );
+        }
+        // SAFETY: released once.
+        unsafe { ocop_engine_free(engine) };
+    }
+
+    #[test]
+    fn invalid_costs_are_named_and_targets_out_of_range_refused() {
+        let engine = bundled();
+        let failure = advise(engine, EXAMPLE, Some(r#"{"9.9": "1"}"#), 0, 0).unwrap_err();
+        assert_eq!(failure.status, ocop_status::InvalidInput);
+        assert!(failure.message.starts_with("costs: "), "{failure:?}");
+        assert!(failure.document.unwrap().contains("\"file\": \"costs\""));
+        let failure = advise(engine, EXAMPLE, None, 256, 0).unwrap_err();
+        assert_eq!(failure.status, ocop_status::InvalidArgument);
+        let failure = advise(engine, EXAMPLE, None, 0, 65536).unwrap_err();
+        assert_eq!(failure.status, ocop_status::InvalidArgument);
+        // SAFETY: released once.
+        unsafe { ocop_engine_free(engine) };
+    }
+
+    #[test]
+    fn a_sheet_is_rescored_or_its_problems_listed() {
+        let engine = bundled();
+        let rescore_to = |to: &str| {
+            outcome(|result, len, error| {
+                // SAFETY: valid texts and out-parameters.
+                unsafe {
+                    ocop_engine_rescore(
+                        engine,
+                        EXAMPLE.as_ptr().cast(),
+                        EXAMPLE.len(),
+                        to.as_ptr().cast(),
+                        to.len(),
+                        0,
+                        result,
+                        len,
+                        error,
+                    )
+                }
+            })
+        };
+        let expected = rescore(Catalog::bundled(), EXAMPLE, "qd148-2023").unwrap();
+        assert_eq!(rescore_to("qd148-2023").unwrap(), json_document(&expected));
+        let failure = rescore_to("qd0-2000").unwrap_err();
+        assert_eq!(failure.status, ocop_status::InvalidInput);
+        // SAFETY: released once.
+        unsafe { ocop_engine_free(engine) };
+    }
+
+    fn sheet(
+        engine: *const ocop_engine,
+        rubric: &str,
+        set: u32,
+        options: u32,
+    ) -> Result<String, Failure> {
+        outcome(|result, len, error| {
+            // SAFETY: valid texts and out-parameters.
+            unsafe {
+                ocop_engine_blank_sheet(
+                    engine,
+                    rubric.as_ptr().cast(),
+                    rubric.len(),
+                    set,
+                    options,
+                    result,
+                    len,
+                    error,
+                )
+            }
+        })
+    }
+
+    #[test]
+    fn the_blank_sheet_is_the_cores_in_either_format() {
+        let engine = bundled();
+        let loaded = Catalog::bundled().product_set("qd26-2026", 10).unwrap();
+        assert_eq!(
+            sheet(engine, "qd26-2026", 10, OCOP_OPTION_MARKDOWN).unwrap(),
+            blank_sheet(&loaded, SheetFormat::Markdown, ocop_core::lang::Lang::Vi)
+        );
+        assert_eq!(
+            sheet(engine, "qd26-2026", 10, OCOP_OPTION_ENGLISH).unwrap(),
+            blank_sheet(&loaded, SheetFormat::Text, ocop_core::lang::Lang::En)
+        );
+        for (rubric, set) in [("qd0-2000", 10), ("qd26-2026", 27), ("qd26-2026", 300)] {
+            let failure = sheet(engine, rubric, set, 0).unwrap_err();
+            assert_eq!(failure.status, ocop_status::UnknownRubric, "{rubric} {set}");
+        }
+        let failure = sheet(engine, "qd26-2026", 10, 1 << 9).unwrap_err();
+        assert_eq!(failure.status, ocop_status::InvalidArgument);
+        // SAFETY: released once.
+        unsafe { ocop_engine_free(engine) };
+    }
+
+    fn cert(
+        engine: *const ocop_engine,
+        decided: &str,
+        on: Option<&str>,
+        rubric: Option<&str>,
+    ) -> Result<String, Failure> {
+        let text =
+            |text: Option<&str>| text.map_or((ptr::null(), 0), |text| (text.as_ptr(), text.len()));
+        let ((on, on_len), (rubric, rubric_len)) = (text(on), text(rubric));
+        outcome(|result, len, error| {
+            // SAFETY: valid texts and out-parameters.
+            unsafe {
+                ocop_engine_certificate(
+                    engine,
+                    decided.as_ptr().cast(),
+                    decided.len(),
+                    on.cast(),
+                    on_len,
+                    rubric.cast(),
+                    rubric_len,
+                    result,
+                    len,
+                    error,
+                )
+            }
+        })
+    }
+
+    #[test]
+    fn certificate_dates_follow_the_rubric_in_force() {
+        let engine = bundled();
+        let document = cert(engine, "2026-06-15", Some("2029-01-01"), None).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&document).unwrap();
+        assert_eq!(value["rubric"], "qd26-2026");
+        assert_eq!(value["expires_on"], "2029-06-15");
+        assert_eq!(value["state"], "re_rating_window_open");
+        let today = cert(engine, "2026-06-15", None, Some("qd148-2023")).unwrap();
+        assert!(today.contains("\"rubric\": \"qd148-2023\""), "{today}");
+        for (decided, rubric, status) in [
+            ("15/06/2026", None, ocop_status::InvalidArgument),
+            ("2026-06-15", Some("qd0"), ocop_status::UnknownRubric),
+            ("2000-01-01", None, ocop_status::UnknownRubric),
+        ] {
+            let failure = cert(engine, decided, Some("2027-01-01"), rubric).unwrap_err();
+            assert_eq!(failure.status, status, "{decided} {rubric:?}: {failure:?}");
+        }
+        // SAFETY: released once.
+        unsafe { ocop_engine_free(engine) };
+    }
+
+    #[test]
+    fn every_status_has_its_header_name() {
+        let name = |status: u32| {
+            // SAFETY: a static NUL-terminated string.
+            unsafe { CStr::from_ptr(ocop_status_name(status)) }
+                .to_str()
+                .unwrap()
+        };
+        assert_eq!(name(0), "OCOP_STATUS_OK");
+        assert_eq!(name(200), "OCOP_STATUS_INVALID_INPUT");
+        assert_eq!(name(301), "OCOP_STATUS_UNKNOWN_RUBRIC");
+        assert_eq!(name(7), "OCOP_STATUS_UNKNOWN");
+    }
+}
