@@ -89,6 +89,42 @@ type WithRules = unsafe extern "C" fn(
     *mut *mut ocop_error,
 ) -> ocop_status;
 
+/// `ocop_engine_rank` told that its sessions come from `round.ndjson`, as the command reads them,
+/// with the signature of the other entry points that take rules.
+///
+/// # Safety
+///
+/// The contract of `ocop_engine_rank`.
+unsafe extern "C" fn rank_round_ndjson(
+    engine: *const ocop_engine,
+    sessions: *const c_char,
+    sessions_len: usize,
+    rules: *const c_char,
+    rules_len: usize,
+    options: u32,
+    result_out: *mut *mut c_char,
+    result_len_out: *mut usize,
+    err_out: *mut *mut ocop_error,
+) -> ocop_status {
+    let source = "round.ndjson";
+    // SAFETY: the caller keeps `ocop_engine_rank`'s contract; `source` is readable.
+    unsafe {
+        ocop_engine_rank(
+            engine,
+            sessions,
+            sessions_len,
+            source.as_ptr().cast(),
+            source.len(),
+            rules,
+            rules_len,
+            options,
+            result_out,
+            result_len_out,
+            err_out,
+        )
+    }
+}
+
 /// An optional text argument as a pointer and a length: NULL and 0 for none.
 fn text_or_null(text: Option<&str>) -> (*const c_char, usize) {
     text.map_or((ptr::null(), 0), |text| (text.as_ptr().cast(), text.len()))
@@ -353,14 +389,14 @@ fn invalid_rules_give_the_commands_error_document() {
             (ocop_status::InvalidInput, command.clone())
         );
         assert_eq!(
-            engine.with_rules(ocop_engine_rank, &session, Some(rules), options),
+            engine.with_rules(rank_round_ndjson, &session, Some(rules), options),
             (ocop_status::InvalidInput, command)
         );
     }
 }
 
 /// A round of every council case, with a blank line and a broken session: the command's ranking,
-/// its sources named `sessions` instead of the file's name, and the call succeeds although the
+/// byte for byte when the library is given the file's name, and the call succeeds although the
 /// command exits with status 1 for the broken session.
 #[test]
 fn a_round_ranks_as_the_command_prints() {
@@ -384,9 +420,8 @@ fn a_round_ranks_as_the_command_prints() {
             let args = command_args("rank", "round.ndjson", lang_args, rules.is_some());
             let (command, code) = command_in(dir.path(), &args);
             assert_eq!(code, 1, "the broken session fails the command");
-            let expected = command.replace("\"round.ndjson", "\"sessions");
-            assert_ne!(expected, command, "sources name the file");
-            let (status, library) = engine.with_rules(ocop_engine_rank, &round, rules, options);
+            let expected = command;
+            let (status, library) = engine.with_rules(rank_round_ndjson, &round, rules, options);
             assert_eq!(status, ocop_status::Ok);
             assert!(
                 library == expected,

@@ -83,6 +83,11 @@ static void test_version(void) {
   size_t version_len = 0;
   ocop_error *error = UNTOUCHED_ERROR;
   CHECK(strcmp(ocop_version(), OCOP_VERSION) == 0);
+  CHECK(ocop_version_number() == OCOP_VERSION_NUMBER);
+  CHECK(OCOP_VERSION_NUMBER == (OCOP_VERSION_MAJOR << 16 | OCOP_VERSION_MINOR << 8 |
+                                OCOP_VERSION_PATCH));
+  CHECK(strcmp(ocop_status_name(OCOP_STATUS_INVALID_INPUT), "OCOP_STATUS_INVALID_INPUT") == 0);
+  CHECK(strcmp(ocop_status_name(12345), "OCOP_STATUS_UNKNOWN") == 0);
   CHECK_STATUS(ocop_version_json(&version, &version_len, &error), OCOP_STATUS_OK, NULL);
   CHECK(error == UNTOUCHED_ERROR);
   CHECK(strlen(version) == version_len);
@@ -179,8 +184,8 @@ static char *rank_ok(const ocop_engine *engine, const char *sessions, size_t ses
                      uint32_t options, size_t *result_len) {
   char *result = NULL;
   ocop_error *error = UNTOUCHED_ERROR;
-  ocop_status status = ocop_engine_rank(engine, sessions, sessions_len, NULL, 0, options, &result,
-                                        result_len, &error);
+  ocop_status status = ocop_engine_rank(engine, sessions, sessions_len, "round.ndjson", 12, NULL,
+                                        0, options, &result, result_len, &error);
   CHECK_STATUS(status, OCOP_STATUS_OK, error == UNTOUCHED_ERROR ? NULL : error);
   CHECK(error == UNTOUCHED_ERROR);
   CHECK(strlen(result) == *result_len);
@@ -196,8 +201,8 @@ static ocop_error *council_fails(const ocop_engine *engine, int rank, const char
   size_t result_len = UNTOUCHED_LEN;
   ocop_error *error = NULL;
   ocop_status status =
-      rank ? ocop_engine_rank(engine, request, request_len, rules, rules_len, options, &result,
-                              &result_len, &error)
+      rank ? ocop_engine_rank(engine, request, request_len, NULL, 0, rules, rules_len, options,
+                              &result, &result_len, &error)
            : ocop_engine_score_council(engine, request, request_len, rules, rules_len, options,
                                        &result, &result_len, &error);
   CHECK_STATUS(status, expected, error);
@@ -412,14 +417,9 @@ static void test_null_arguments(const ocop_engine *engine) {
   } while (0)
 
   CHECK_NULL_ARGUMENT(ocop_engine_new_bundled(NULL, &error), "engine_out");
-  CHECK_NULL_ARGUMENT(ocop_engine_new_from_path(NULL, 3, &unused, &error), "path");
   CHECK_NULL_ARGUMENT(ocop_engine_new_from_path("dir", 3, NULL, &error), "engine_out");
   CHECK_NULL_ARGUMENT(ocop_engine_score_sheet(NULL, sheet, 2, 0, &text, &text_len, &error),
                       "engine");
-  CHECK_NULL_ARGUMENT(ocop_engine_score_sheet(engine, NULL, 2, 0, &text, &text_len, &error),
-                      "sheet");
-  CHECK_NULL_ARGUMENT(ocop_engine_score_sheet(engine, NULL, 0, 0, &text, &text_len, &error),
-                      "sheet");
   CHECK_NULL_ARGUMENT(ocop_engine_score_sheet(engine, sheet, 2, 0, NULL, &text_len, &error),
                       "result_out");
   CHECK_NULL_ARGUMENT(ocop_engine_score_sheet(engine, sheet, 2, 0, &text, NULL, &error),
@@ -427,16 +427,28 @@ static void test_null_arguments(const ocop_engine *engine) {
   CHECK_NULL_ARGUMENT(
       ocop_engine_score_council(NULL, sheet, 2, NULL, 0, 0, &text, &text_len, &error), "engine");
   CHECK_NULL_ARGUMENT(
-      ocop_engine_score_council(engine, NULL, 2, NULL, 0, 0, &text, &text_len, &error),
-      "session");
-  CHECK_NULL_ARGUMENT(
       ocop_engine_score_council(engine, sheet, 2, NULL, 0, 0, NULL, &text_len, &error),
       "result_out");
-  CHECK_NULL_ARGUMENT(ocop_engine_rank(NULL, sheet, 2, NULL, 0, 0, &text, &text_len, &error),
-                      "engine");
-  CHECK_NULL_ARGUMENT(ocop_engine_rank(engine, NULL, 2, NULL, 0, 0, &text, &text_len, &error),
-                      "sessions");
-  CHECK_NULL_ARGUMENT(ocop_engine_rank(engine, sheet, 2, NULL, 0, 0, &text, NULL, &error),
+  CHECK_NULL_ARGUMENT(
+      ocop_engine_rank(NULL, sheet, 2, NULL, 0, NULL, 0, 0, &text, &text_len, &error), "engine");
+  CHECK_NULL_ARGUMENT(
+      ocop_engine_rank(engine, sheet, 2, NULL, 0, NULL, 0, 0, &text, NULL, &error),
+      "result_len_out");
+  CHECK_NULL_ARGUMENT(
+      ocop_engine_advise(NULL, sheet, 2, NULL, 0, 0, 0, 0, &text, &text_len, &error), "engine");
+  CHECK_NULL_ARGUMENT(
+      ocop_engine_advise(engine, sheet, 2, NULL, 0, 0, 0, 0, NULL, &text_len, &error),
+      "result_out");
+  CHECK_NULL_ARGUMENT(
+      ocop_engine_rescore(engine, sheet, 2, "qd26-2026", 9, 0, &text, NULL, &error),
+      "result_len_out");
+  CHECK_NULL_ARGUMENT(
+      ocop_engine_blank_sheet(NULL, "qd26-2026", 9, 10, 0, &text, &text_len, &error), "engine");
+  CHECK_NULL_ARGUMENT(
+      ocop_engine_blank_sheet(engine, "qd26-2026", 9, 10, 0, NULL, &text_len, &error),
+      "sheet_out");
+  CHECK_NULL_ARGUMENT(ocop_engine_certificate(engine, "2026-06-15", 10, NULL, 0, NULL, 0, &text,
+                                              NULL, &error),
                       "result_len_out");
   CHECK_NULL_ARGUMENT(ocop_engine_lint_rubrics(NULL, &text, &text_len, &error), "engine");
   CHECK_NULL_ARGUMENT(ocop_engine_lint_rubrics(engine, NULL, &text_len, &error), "report_out");
@@ -447,6 +459,28 @@ static void test_null_arguments(const ocop_engine *engine) {
   CHECK_NULL_ARGUMENT(ocop_version_json(NULL, &text_len, &error), "version_out");
   CHECK_NULL_ARGUMENT(ocop_version_json(&text, NULL, &error), "version_len_out");
 #undef CHECK_NULL_ARGUMENT
+
+  /* NULL with length 0 is the empty text; NULL with a length is an invalid argument. */
+  error = NULL;
+  CHECK_STATUS(ocop_engine_score_sheet(engine, NULL, 0, 0, &text, &text_len, &error),
+               OCOP_STATUS_INVALID_INPUT, error);
+  ocop_error_free(error);
+  error = NULL;
+  CHECK_STATUS(ocop_engine_score_sheet(engine, NULL, 2, 0, &text, &text_len, &error),
+               OCOP_STATUS_INVALID_ARGUMENT, error);
+  CHECK(strcmp(ocop_error_message(error), "sheet is NULL but sheet_len is 2") == 0);
+  ocop_error_free(error);
+  error = NULL;
+  CHECK_STATUS(ocop_engine_score_council(engine, sheet, 2, NULL, 4, 0, &text, &text_len, &error),
+               OCOP_STATUS_INVALID_ARGUMENT, error);
+  CHECK(strcmp(ocop_error_message(error), "rules is NULL but rules_len is 4") == 0);
+  ocop_error_free(error);
+  error = NULL;
+  CHECK_STATUS(ocop_engine_new_from_path(NULL, 3, &unused, &error), OCOP_STATUS_INVALID_ARGUMENT,
+               error);
+  ocop_error_free(error);
+  CHECK(unused == UNTOUCHED_ENGINE);
+  CHECK(text == UNTOUCHED_STRING);
 
   /* A NULL err_out is allowed everywhere: the status alone. */
   CHECK(ocop_engine_new_bundled(NULL, NULL) == OCOP_STATUS_NULL_ARGUMENT);
@@ -463,6 +497,77 @@ static void test_null_arguments(const ocop_engine *engine) {
   ocop_error_free(NULL);
   ocop_string_free(NULL);
   ocop_engine_free(NULL);
+}
+
+/* A document call that must succeed: the document equals the command's output in `expected`. */
+#define CHECK_DOCUMENT(call, expected)                                                   \
+  do {                                                                                   \
+    char *text_ = NULL;                                                                  \
+    size_t text_len_ = 0;                                                                \
+    ocop_error *error_ = NULL;                                                           \
+    CHECK_STATUS(call(&text_, &text_len_, &error_), OCOP_STATUS_OK, error_);             \
+    check_same_as_file(text_, text_len_, cases, expected);                               \
+    ocop_string_free(text_);                                                             \
+  } while (0)
+
+static const ocop_engine *documents_engine;
+static char *documents_sheet, *documents_session;
+static size_t documents_sheet_len, documents_session_len;
+
+static ocop_status advise_sheet(char **out, size_t *len, ocop_error **error) {
+  return ocop_engine_advise(documents_engine, documents_sheet, documents_sheet_len, NULL, 0, 0, 0,
+                            0, out, len, error);
+}
+static ocop_status advise_session_at_5(char **out, size_t *len, ocop_error **error) {
+  return ocop_engine_advise(documents_engine, documents_session, documents_session_len, NULL, 0, 5,
+                            1, OCOP_OPTION_ENGLISH, out, len, error);
+}
+static ocop_status rescore_to_148(char **out, size_t *len, ocop_error **error) {
+  return ocop_engine_rescore(documents_engine, documents_sheet, documents_sheet_len, "qd148-2023",
+                             10, 0, out, len, error);
+}
+static ocop_status blank_markdown(char **out, size_t *len, ocop_error **error) {
+  return ocop_engine_blank_sheet(documents_engine, "qd26-2026", 9, 10, OCOP_OPTION_MARKDOWN, out,
+                                 len, error);
+}
+static ocop_status certificate(char **out, size_t *len, ocop_error **error) {
+  return ocop_engine_certificate(documents_engine, "2026-06-15", 10, "2029-01-01", 10, NULL, 0,
+                                 out, len, error);
+}
+
+/* Advice, rescoring, the blank sheet and certificates: the command's documents. */
+static void test_documents(const ocop_engine *engine) {
+  char *text = UNTOUCHED_STRING;
+  size_t text_len = UNTOUCHED_LEN;
+  ocop_error *error = NULL;
+  documents_engine = engine;
+  documents_sheet = read_file_in(cases, "valid.json", &documents_sheet_len);
+  documents_session = read_file_in(cases, "council.json", &documents_session_len);
+  CHECK_DOCUMENT(advise_sheet, "advice.expected");
+  CHECK_DOCUMENT(advise_session_at_5, "advice.session.expected");
+  CHECK_DOCUMENT(rescore_to_148, "rescore.expected");
+  CHECK_DOCUMENT(blank_markdown, "sheet.md.expected");
+  CHECK_DOCUMENT(certificate, "cert.expected");
+
+  /* Invalid costs name the costs; an unknown rubric has its own status. */
+  CHECK_STATUS(ocop_engine_advise(engine, documents_sheet, documents_sheet_len, "{\"9.9\": \"1\"}",
+                                  13, 0, 0, 0, &text, &text_len, &error),
+               OCOP_STATUS_INVALID_INPUT, error);
+  CHECK(strstr(ocop_error_document(error, NULL), "\"file\": \"costs\"") != NULL);
+  ocop_error_free(error);
+  error = NULL;
+  CHECK_STATUS(ocop_engine_blank_sheet(engine, "qd0", 3, 10, 0, &text, &text_len, &error),
+               OCOP_STATUS_UNKNOWN_RUBRIC, error);
+  ocop_error_free(error);
+  error = NULL;
+  CHECK_STATUS(ocop_engine_certificate(engine, "15/6/2026", 9, NULL, 0, NULL, 0, &text, &text_len,
+                                       &error),
+               OCOP_STATUS_INVALID_ARGUMENT, error);
+  ocop_error_free(error);
+  CHECK(text == UNTOUCHED_STRING);
+  CHECK(text_len == UNTOUCHED_LEN);
+  free(documents_session);
+  free(documents_sheet);
 }
 
 /* Sheets of megabytes: scored, or refused, without harm. */
@@ -549,6 +654,7 @@ int main(int argc, char **argv) {
   test_invalid_utf8(engine);
   test_invalid_arguments(engine);
   test_rubrics(engine);
+  test_documents(engine);
   test_null_arguments(engine);
   test_huge_input(engine, (size_t)atoi(argv[3]));
   ocop_engine_free(engine);
