@@ -75,6 +75,9 @@ pub(crate) enum Command {
     Rescore(crate::data::RescoreArgs),
     /// Print a JSON Schema of the files and documents.
     Schema(crate::data::SchemaArgs),
+    /// Serve the engine over HTTP: every command's JSON document at an endpoint (`/v1/score`,
+    /// `/v1/council`, `/v1/rank`, …; `/openapi.json` describes them), until SIGINT or SIGTERM.
+    Serve(crate::serve::ServeArgs),
     /// List the rubrics and their product sets.
     Rubrics {
         /// Output format.

@@ -18,6 +18,7 @@ mod error;
 mod output;
 mod rank;
 mod render;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -94,6 +95,7 @@ fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Fixtures(args) => data::fixtures(args),
         Command::Rescore(args) => data::rescore(args),
         Command::Schema(args) => data::schema(args),
+        Command::Serve(args) => serve::run(args),
         Command::Rubrics {
             format,
             lang,

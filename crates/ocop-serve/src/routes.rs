@@ -1,0 +1,371 @@
+//! The endpoints: each reads its options and body, calls the core, and answers with the
+//! document the command prints, or an [`ApiError`].
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+use jiff::civil::Date;
+use ocop_core::advise::{DEFAULT_ALTERNATIVES, InvalidPart, TextRequest, advise_text};
+use ocop_core::blank::{SheetFormat, blank_sheet};
+use ocop_core::certificate::{CertificateError, certificate_in};
+use ocop_core::council::{self, SessionOptions};
+use ocop_core::ndjson::LineSplitter;
+use ocop_core::output::json_document;
+use ocop_core::rescore::rescore;
+use ocop_core::round::Round;
+use ocop_core::rubric::Catalog;
+use ocop_core::score;
+use tokio::sync::mpsc;
+
+use crate::Rubrics;
+use crate::error::{ApiError, json_body};
+use crate::openapi::openapi_document;
+use crate::options::{
+    AdviseOptions, CertOptions, NoOptions, Options, RankOptions, RescoreOptions, RubricOptions, ScoreOptions,
+    SetFormat, language,
+};
+
+/// What every handler shares.
+#[derive(Clone)]
+struct Shared {
+    rubrics: Rubrics,
+    max_body: usize,
+    openapi: Arc<str>,
+}
+
+impl Shared {
+    /// Runs engine work on the blocking pool (scoring is CPU work): its document as a 200
+    /// response, or its error. A panic in it is a 500 that tells nothing.
+    async fn answer(
+        &self,
+        work: impl FnOnce(&Catalog) -> Result<String, ApiError> + Send + 'static,
+    ) -> Result<Response, ApiError> {
+        let rubrics = Arc::clone(&self.rubrics);
+        let document = tokio::task::spawn_blocking(move || work(&rubrics))
+            .await
+            .map_err(|_| ApiError::Internal)??;
+        Ok(json_body(document).into_response())
+    }
+
+    /// The whole body as UTF-8 text, at most `max_body` bytes.
+    async fn text(&self, headers: &HeaderMap, body: Body) -> Result<String, ApiError> {
+        let bytes = self
+            .limited(headers, body)?
+            .collect()
+            .await
+            .map_err(|error| self.body_error(error.as_ref()))?
+            .to_bytes();
+        String::from_utf8(bytes.into()).map_err(|error| {
+            ApiError::BadRequest(format!(
+                "the request body is not UTF-8 text (invalid byte at offset {})",
+                error.utf8_error().valid_up_to()
+            ))
+        })
+    }
+
+    /// The body, refused at once when it says it is too long, and cut off when it grows so.
+    fn limited(&self, headers: &HeaderMap, body: Body) -> Result<Limited<Body>, ApiError> {
+        let declared = headers
+            .get(header::CONTENT_LENGTH)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.parse::<u64>().ok());
+        if declared.is_some_and(|length| length > self.max_body as u64) {
+            return Err(ApiError::TooLarge {
+                limit: self.max_body,
+            });
+        }
+        Ok(Limited::new(body, self.max_body))
+    }
+
+    fn body_error(&self, error: &(dyn std::error::Error + 'static)) -> ApiError {
+        if error.is::<LengthLimitError>() {
+            ApiError::TooLarge {
+                limit: self.max_body,
+            }
+        } else {
+            ApiError::BadRequest(format!("the request body could not be read: {error}"))
+        }
+    }
+}
+
+/// Every route of the service.
+pub(crate) fn router(rubrics: Rubrics, max_body: usize) -> Router {
+    let shared = Shared {
+        rubrics,
+        max_body,
+        openapi: Arc::from(openapi_document()),
+    };
+    Router::new()
+        .route("/v1/score", post(score))
+        .route("/v1/council", post(council))
+        .route("/v1/advise", post(advise))
+        .route("/v1/rank", post(rank))
+        .route("/v1/rescore", post(rescore_sheet))
+        .route("/v1/rubrics", get(list_rubrics))
+        .route("/v1/rubrics/{id}/sets/{number}", get(product_set))
+        .route("/v1/cert", get(cert))
+        .route("/openapi.json", get(openapi))
+        .route("/healthz", get(healthz))
+        .fallback(|| async { ApiError::NotFound("no such route".to_owned()) })
+        .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
+        .with_state(shared)
+}
+
+/// `POST /v1/score`: `ocop score - --format json`.
+async fn score(
+    State(shared): State<Shared>,
+    headers: HeaderMap,
+    Options(options): Options<ScoreOptions>,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let lang = language(options.lang, &headers);
+    let sheet = shared.text(&headers, body).await?;
+    let completeness = options.partial.completeness();
+    shared
+        .answer(move |catalog| {
+            score::score_sheet(catalog, &sheet, completeness)
+                .map(|card| json_document(&card))
+                .map_err(|problems| ApiError::invalid(problems, lang))
+        })
+        .await
+}
+
+/// `POST /v1/council`: `ocop council - --format json` (the session's own `council.rules`
+/// override the rubric's defaults).
+async fn council(
+    State(shared): State<Shared>,
+    headers: HeaderMap,
+    Options(options): Options<ScoreOptions>,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let lang = language(options.lang, &headers);
+    let session = shared.text(&headers, body).await?;
+    let completeness = options.partial.completeness();
+    shared
+        .answer(move |catalog| {
+            let options = SessionOptions {
+                completeness,
+                rules_file: None,
+            };
+            council::score_session(catalog, &session, options)
+                .map(|result| json_document(&result))
+                .map_err(|problems| ApiError::invalid(problems, lang))
+        })
+        .await
+}
+
+/// `POST /v1/advise`: `ocop advise - --format json [--target N] [--alternatives N]`.
+async fn advise(
+    State(shared): State<Shared>,
+    headers: HeaderMap,
+    Options(options): Options<AdviseOptions>,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let lang = language(options.lang, &headers);
+    let subject = shared.text(&headers, body).await?;
+    shared
+        .answer(move |catalog| {
+            let request = TextRequest {
+                subject: &subject,
+                costs: None,
+                target: options.target.map(u8::from),
+                alternatives: options
+                    .alternatives
+                    .map_or(DEFAULT_ALTERNATIVES, |count| usize::from(count.get())),
+                completeness: options.partial.completeness(),
+                lang,
+            };
+            match advise_text(catalog, &request) {
+                Ok(advised) => Ok(json_document(&advised.advice)),
+                Err((InvalidPart::Subject | InvalidPart::Costs, problems)) => {
+                    Err(ApiError::invalid(problems, lang))
+                }
+            }
+        })
+        .await
+}
+
+/// `POST /v1/rank`: `ocop rank FILE.ndjson --format json`, the body an NDJSON stream of
+/// sessions. Lines are scored as they arrive, so memory holds one row per session, never the
+/// body; the ranking is answered when the body ends.
+async fn rank(
+    State(shared): State<Shared>,
+    headers: HeaderMap,
+    Options(options): Options<RankOptions>,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let lang = language(options.lang, &headers);
+    let mut body = shared.limited(&headers, body)?;
+    let source = options.source.unwrap_or_else(|| "request".to_owned());
+    let completeness = options.partial.completeness();
+    // A few chunks in flight: reading waits for scoring, so a fast client cannot fill memory.
+    let (chunks, mut received) = mpsc::channel::<Bytes>(4);
+    let rubrics = Arc::clone(&shared.rubrics);
+    let ranked = tokio::task::spawn_blocking(move || {
+        let options = SessionOptions {
+            completeness,
+            rules_file: None,
+        };
+        let mut round = Round::new(&rubrics, options);
+        let mut lines = LineSplitter::new();
+        let mut add = |number, line: &[u8]| {
+            round.add_line(&source, number, line);
+        };
+        while let Some(chunk) = received.blocking_recv() {
+            lines.feed(&chunk, &mut add);
+        }
+        lines.finish(add);
+        let mut ranking = round.finish();
+        ranking.localize(lang);
+        json_document(&ranking)
+    });
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|error| shared.body_error(error.as_ref()))?;
+        if let Ok(data) = frame.into_data()
+            && chunks.send(data).await.is_err()
+        {
+            break;
+        }
+    }
+    drop(chunks);
+    let document = ranked.await.map_err(|_| ApiError::Internal)?;
+    Ok(json_body(document).into_response())
+}
+
+/// `POST /v1/rescore?to=RUBRIC`: `ocop rescore - --to RUBRIC --format json`.
+async fn rescore_sheet(
+    State(shared): State<Shared>,
+    headers: HeaderMap,
+    Options(options): Options<RescoreOptions>,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let lang = language(options.lang, &headers);
+    let sheet = shared.text(&headers, body).await?;
+    shared
+        .answer(move |catalog| {
+            rescore(catalog, &sheet, &options.to)
+                .map(|result| json_document(&result))
+                .map_err(|problems| ApiError::invalid(problems, lang))
+        })
+        .await
+}
+
+/// `GET /v1/rubrics`: `ocop rubrics --format json`.
+async fn list_rubrics(
+    State(shared): State<Shared>,
+    Options(NoOptions {}): Options<NoOptions>,
+) -> Result<Response, ApiError> {
+    shared
+        .answer(|catalog| Ok(json_document(&catalog.summaries())))
+        .await
+}
+
+/// `GET /v1/rubrics/{id}/sets/{number}`: the product set's file as stored (JSON), or its blank
+/// sheet as `ocop sheet --format markdown|text` prints it, by `format` or the `Accept` header.
+async fn product_set(
+    State(shared): State<Shared>,
+    headers: HeaderMap,
+    Path((id, number)): Path<(String, String)>,
+    Options(options): Options<RubricOptions>,
+) -> Result<Response, ApiError> {
+    let lang = language(options.lang, &headers);
+    let format = options.format.unwrap_or_else(|| accepted_format(&headers));
+    let number: u8 = number.parse().map_err(|_| {
+        ApiError::NotFound(format!("rubric {id} has no product set {number:?}"))
+    })?;
+    let rubrics = Arc::clone(&shared.rubrics);
+    let (text, content_type) = tokio::task::spawn_blocking(move || {
+        let sheet = |format| {
+            let loaded = rubrics
+                .product_set(&id, number)
+                .map_err(|error| ApiError::rubric(&error))?;
+            Ok::<_, ApiError>(blank_sheet(&loaded, format, lang))
+        };
+        Ok::<_, ApiError>(match format {
+            SetFormat::Json => (
+                rubrics
+                    .product_set_file(&id, number)
+                    .map_err(|error| ApiError::rubric(&error))?
+                    .into_owned(),
+                "application/json",
+            ),
+            SetFormat::Markdown => (
+                sheet(SheetFormat::Markdown)?,
+                "text/markdown; charset=utf-8",
+            ),
+            SetFormat::Text => (sheet(SheetFormat::Text)?, "text/plain; charset=utf-8"),
+        })
+    })
+    .await
+    .map_err(|_| ApiError::Internal)??;
+    Ok((
+        [(header::CONTENT_TYPE, HeaderValue::from_static(content_type))],
+        text,
+    )
+        .into_response())
+}
+
+/// The format an `Accept` header asks for: Markdown or text when it names them, JSON otherwise.
+fn accepted_format(headers: &HeaderMap) -> SetFormat {
+    let accept = headers
+        .get(header::ACCEPT)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default();
+    if accept.contains("text/markdown") {
+        SetFormat::Markdown
+    } else if accept.contains("text/plain") {
+        SetFormat::Text
+    } else {
+        SetFormat::Json
+    }
+}
+
+/// `GET /v1/cert?decided=DATE[&on=DATE][&rubric=ID]`: `ocop cert … --format json`.
+async fn cert(
+    State(shared): State<Shared>,
+    Options(options): Options<CertOptions>,
+) -> Result<Response, ApiError> {
+    let date = |text: &str, name: &str| {
+        text.parse::<Date>().map_err(|error| {
+            ApiError::BadRequest(format!("{name} is not a date (YYYY-MM-DD): {error}"))
+        })
+    };
+    let decided = date(&options.decided, "decided")?;
+    let on = match &options.on {
+        Some(on) => date(on, "on")?,
+        None => jiff::ZonedDateTime::now().date(),
+    };
+    shared
+        .answer(move |catalog| {
+            match certificate_in(catalog, decided, on, options.rubric.as_deref()) {
+                Ok(certificate) => Ok(json_document(&certificate)),
+                Err(CertificateError::Rubric(error)) => Err(ApiError::rubric(&error)),
+                Err(CertificateError::Date(error)) => Err(ApiError::BadRequest(error.to_string())),
+            }
+        })
+        .await
+}
+
+/// `GET /openapi.json`: the OpenAPI 3.1 description, built from the committed schemas.
+async fn openapi(State(shared): State<Shared>) -> Response {
+    json_body(shared.openapi.to_string()).into_response()
+}
+
+/// `GET /healthz`: the service answers.
+async fn healthz() -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/plain; charset=utf-8"),
+        )],
+        "ok\n",
+    )
+        .into_response()
+}
+
