@@ -1,0 +1,1 @@
+//! The README's client examples, run against the real service when their toolchain is present.
