@@ -135,6 +135,8 @@ enum SchemaName {
     Fixtures,
     /// The result of `ocop rescore`.
     Rescore,
+    /// The error documents of `ocop serve` (other than invalid input).
+    ServiceError,
 }
 
 pub(crate) fn lint(args: LintArgs) -> Result<u8, CliError> {
@@ -276,6 +278,10 @@ pub(crate) fn schema(args: SchemaArgs) -> Result<u8, CliError> {
         .to_possible_value()
         .map(|value| value.get_name().to_owned())
         .unwrap_or_default();
+    if args.name == SchemaName::ServiceError {
+        print(&ocop_serve::error_schema())?;
+        return Ok(SUCCESS);
+    }
     let schema = ocop_core::schema::by_name(&name)
         .ok_or_else(|| CliError::Usage(format!("no schema called {name}")))?;
     print(&schema.text)?;

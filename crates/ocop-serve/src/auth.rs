@@ -102,4 +102,3 @@ fn authorized(token: &Token, request: &Request) -> bool {
         })
         .is_some_and(|presented| token.matches(presented))
 }
-

@@ -126,6 +126,12 @@ pub(crate) fn json_body(document: String) -> impl IntoResponse {
     )
 }
 
+/// The JSON Schema of [`ErrorDocument`], as committed in `schemas/service-error.schema.json` and
+/// printed by `ocop schema service-error`.
+pub fn error_schema() -> String {
+    json_document(&schemars::schema_for!(ErrorDocument))
+}
+
 /// The document of a failed request other than invalid input (which has the command's own
 /// document, `{"error": {"kind": "invalid_input", "problems": [...]}}`).
 #[derive(Debug, Clone, Serialize, JsonSchema)]

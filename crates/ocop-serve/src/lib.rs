@@ -27,7 +27,7 @@ use std::time::Duration;
 use ocop_core::rubric::CatalogRef;
 
 pub use crate::auth::{Token, TokenError};
-pub use crate::error::{ApiError, ErrorDocument};
+pub use crate::error::{ApiError, ErrorDocument, ErrorKind, ServiceError, error_schema};
 pub use crate::openapi::openapi_document;
 pub use crate::server::{bind, run, serve, shutdown_signal};
 

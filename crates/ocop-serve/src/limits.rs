@@ -23,7 +23,9 @@ pub(crate) fn apply(router: Router, config: &Config) -> Router {
     let permits = Arc::new(Semaphore::new(config.max_concurrency));
     router.layer(
         ServiceBuilder::new()
-            .layer(CatchPanicLayer::custom(|_| ApiError::Internal.into_response()))
+            .layer(CatchPanicLayer::custom(|_| {
+                ApiError::Internal.into_response()
+            }))
             .layer(HandleErrorLayer::new(|error: BoxError| async move {
                 if error.is::<Overloaded>() {
                     ApiError::Unavailable("too many requests at once: try again shortly")

@@ -35,10 +35,22 @@ pub fn openapi_document() -> String {
     let errors = |extra: &[(&str, &str)]| -> Map<String, Value> {
         let mut responses = Map::new();
         for (status, description) in [
-            ("400", "Malformed request: an option that is not one, a body that is not UTF-8."),
-            ("401", "A bearer token is required and was missing or wrong."),
-            ("413", "The body is larger than the service accepts (--max-body)."),
-            ("503", "Too many requests at once (--max-concurrency), or too slow (--timeout)."),
+            (
+                "400",
+                "Malformed request: an option that is not one, a body that is not UTF-8.",
+            ),
+            (
+                "401",
+                "A bearer token is required and was missing or wrong.",
+            ),
+            (
+                "413",
+                "The body is larger than the service accepts (--max-body).",
+            ),
+            (
+                "503",
+                "Too many requests at once (--max-concurrency), or too slow (--timeout).",
+            ),
         ]
         .iter()
         .chain(extra)

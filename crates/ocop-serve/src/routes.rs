@@ -27,8 +27,8 @@ use crate::Rubrics;
 use crate::error::{ApiError, json_body};
 use crate::openapi::openapi_document;
 use crate::options::{
-    AdviseOptions, CertOptions, NoOptions, Options, RankOptions, RescoreOptions, RubricOptions, ScoreOptions,
-    SetFormat, language,
+    AdviseOptions, CertOptions, NoOptions, Options, RankOptions, RescoreOptions, RubricOptions,
+    ScoreOptions, SetFormat, language,
 };
 
 /// What every handler shares.
@@ -276,9 +276,9 @@ async fn product_set(
 ) -> Result<Response, ApiError> {
     let lang = language(options.lang, &headers);
     let format = options.format.unwrap_or_else(|| accepted_format(&headers));
-    let number: u8 = number.parse().map_err(|_| {
-        ApiError::NotFound(format!("rubric {id} has no product set {number:?}"))
-    })?;
+    let number: u8 = number
+        .parse()
+        .map_err(|_| ApiError::NotFound(format!("rubric {id} has no product set {number:?}")))?;
     let rubrics = Arc::clone(&shared.rubrics);
     let (text, content_type) = tokio::task::spawn_blocking(move || {
         let sheet = |format| {
@@ -368,4 +368,3 @@ async fn healthz() -> Response {
     )
         .into_response()
 }
-

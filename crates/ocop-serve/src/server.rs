@@ -58,7 +58,8 @@ pub async fn serve(
     }
     drop(listener);
     // Requests in flight end within their timeout; allow that much, and a little more.
-    let _ = tokio::time::timeout(config.timeout + Duration::from_secs(1), graceful.shutdown()).await;
+    let _ =
+        tokio::time::timeout(config.timeout + Duration::from_secs(1), graceful.shutdown()).await;
     Ok(())
 }
 
