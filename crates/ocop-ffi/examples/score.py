@@ -8,7 +8,7 @@ document (every problem with its path, line, column and message) and exits with 
 failure, prints the message on standard error and exits with 2: the exit status of the command.
 
 The library is found with --library, else $OCOP_LIBRARY, else the system's library path
-(libocop_ffi.so). Run by tests/c_clients.rs.
+(libocop.so.0, as crates/ocop-ffi/install.sh installs it). Run by tests/c_clients.rs.
 """
 
 import argparse
@@ -129,9 +129,9 @@ def main():
     parser.add_argument("--english", action="store_true", help="problem messages in English")
     args = parser.parse_args()
 
-    path = args.library or ctypes.util.find_library("ocop_ffi")
+    path = args.library or ctypes.util.find_library("ocop")
     if path is None:
-        print("score.py: libocop_ffi not found: give --library or $OCOP_LIBRARY", file=sys.stderr)
+        print("score.py: libocop not found: give --library or $OCOP_LIBRARY", file=sys.stderr)
         return 2
     library = Library(path)
     # The constants and signatures above and the library must be of the same version.

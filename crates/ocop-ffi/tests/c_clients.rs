@@ -206,11 +206,12 @@ fn build(source: &Path, name: &str, link: Link, check: Check) -> PathBuf {
             gcc.arg(&artifacts.static_lib).args(STATIC_LIBS);
         }
         Link::Shared => {
-            let dir = artifacts.shared.parent().unwrap();
-            gcc.arg("-L")
-                .arg(dir)
-                .arg("-locop_ffi")
-                .arg(format!("-Wl,-rpath,{}", dir.display()));
+            // As a user links the installed library: pkg-config's flags, and a run path to it.
+            let flags = pkg_config(&["--cflags", "--libs", "ocop"]);
+            gcc.args(flags.split_whitespace()).arg(format!(
+                "-Wl,-rpath,{}",
+                artifacts.prefix.join("lib").display()
+            ));
         }
     }
     run(&mut gcc);
@@ -228,6 +229,36 @@ fn build(source: &Path, name: &str, link: Link, check: Check) -> PathBuf {
         }
     }
     binary
+}
+
+/// What pkg-config says of the installed library.
+fn pkg_config(args: &[&str]) -> String {
+    let output = run(Command::new("pkg-config")
+        .args(args)
+        .env("PKG_CONFIG_PATH", artifacts().prefix.join("lib/pkgconfig")));
+    String::from_utf8(output.stdout).unwrap().trim().to_owned()
+}
+
+/// Installed as a system library: the soname carries the ABI version, the links lead to it,
+/// pkg-config knows the version, the header is the crate's.
+#[test]
+fn the_installed_library_is_named_and_versioned_like_a_system_library() {
+    let lib = artifacts().prefix.join("lib");
+    let version = env!("CARGO_PKG_VERSION");
+    let real = lib.join(format!("libocop.so.{version}"));
+    let dynamic = run(Command::new("readelf").arg("-d").arg(&real));
+    let dynamic = String::from_utf8(dynamic.stdout).unwrap();
+    assert!(dynamic.contains("Library soname: [libocop.so.0]"), "{dynamic}");
+    for (link, target) in [("libocop.so.0", format!("libocop.so.{version}")), ("libocop.so", "libocop.so.0".to_owned())] {
+        assert_eq!(std::fs::read_link(lib.join(link)).unwrap(), Path::new(&target));
+    }
+    assert!(lib.join("libocop.a").is_file());
+    assert_eq!(pkg_config(&["--modversion", "ocop"]), version);
+    let include = artifacts().prefix.join("include/ocop.h");
+    assert_eq!(
+        std::fs::read(include).unwrap(),
+        std::fs::read(crate_dir().join("include/ocop.h")).unwrap()
+    );
 }
 
 /// A command running a C program (or valgrind on one) that loads the shared library this test
@@ -415,7 +446,7 @@ fn the_readme_example_compiles_and_scores_as_the_command() {
 #[test]
 fn the_python_example_scores_as_the_command() {
     let script = crate_dir().join("examples/score.py");
-    let library = &artifacts().shared;
+    let library = &artifacts().prefix.join("lib/libocop.so.0");
     let python = |sheet: &Path| {
         Command::new("python3")
             .arg(&script)

@@ -28,10 +28,14 @@ pub fn example_session() -> PathBuf {
     workspace().join("fixtures/examples/council-toi-den-ly-son.json")
 }
 
-/// The artifacts of this build: the shared and the static library, and the `ocop` command.
+/// The artifacts of this build: the shared and the static library, the library installed as users
+/// install it, and the `ocop` command.
 pub struct Artifacts {
     /// `libocop_ffi.so` (`.dylib` on macOS).
     pub shared: PathBuf,
+    /// The prefix `install.sh` installed this build's library under (`lib/libocop.so.0`,
+    /// `lib/pkgconfig/ocop.pc`, `include/ocop.h`).
+    pub prefix: PathBuf,
     /// `libocop_ffi.a`.
     pub static_lib: PathBuf,
     /// The `ocop` command.
@@ -67,8 +71,10 @@ pub fn artifacts() -> &'static Artifacts {
         if modified(&cli) < newest_source() {
             cargo_build(profile_dir, "ocop-cli");
         }
+        let prefix = install(profile_dir);
         let artifacts = Artifacts {
             shared,
+            prefix,
             static_lib,
             cli,
         };
@@ -77,6 +83,24 @@ pub fn artifacts() -> &'static Artifacts {
         }
         artifacts
     })
+}
+
+/// Installs the library of this build under a fresh prefix in the profile folder, with the
+/// documented command (`install.sh`), as a user installs it.
+fn install(profile_dir: &Path) -> PathBuf {
+    let prefix = profile_dir.join("ocop-ffi-prefix");
+    let _ = std::fs::remove_dir_all(&prefix);
+    let profile = match profile_dir.file_name().and_then(|name| name.to_str()) {
+        Some("debug") => "dev",
+        Some(other) => other,
+        None => "dev",
+    };
+    run(Command::new(crate_dir().join("install.sh"))
+        .arg("--prefix")
+        .arg(&prefix)
+        .args(["--profile", profile])
+        .env("CARGO_TARGET_DIR", profile_dir.parent().expect("a target folder")));
+    prefix
 }
 
 /// Builds a package with cargo, in the target directory and profile of `profile_dir`.
