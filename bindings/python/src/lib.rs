@@ -1,0 +1,252 @@
+//! `ocop._ocop`: the native half of the `ocop` Python package. Text in, text out: every function
+//! takes the command's input as JSON text and returns the document `ocop … --format json` prints,
+//! byte for byte; the pure-Python `ocop` package turns dicts into text and documents into dicts.
+//! All domain logic is `ocop-core`'s.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use ocop_core::advise::{DEFAULT_ALTERNATIVES, InvalidPart, TextRequest, advise_text};
+use ocop_core::blank::{SheetFormat, blank_sheet};
+use ocop_core::certificate::{CertificateError, certificate_in};
+use ocop_core::council::{self, SessionOptions};
+use ocop_core::lang::Lang;
+use ocop_core::ndjson::LineSplitter;
+use ocop_core::output::{invalid_input, json_document};
+use ocop_core::rescore::rescore;
+use ocop_core::round::Round;
+use ocop_core::rubric::{CatalogRef, RubricError};
+use ocop_core::score;
+use ocop_core::sheet::{Completeness, InputProblem};
+use pyo3::create_exception;
+use pyo3::exceptions::{PyException, PyValueError};
+use pyo3::prelude::*;
+
+create_exception!(
+    _ocop,
+    InvalidInputError,
+    PyValueError,
+    "An input that is not valid: args[0] is the error document (JSON text)."
+);
+create_exception!(
+    _ocop,
+    UnknownRubricError,
+    PyException,
+    "No such rubric or product set, or none in force on the date."
+);
+create_exception!(
+    _ocop,
+    RubricDataError,
+    PyException,
+    "Rubric files that cannot be read, or a product set whose data is not valid."
+);
+
+/// The engine: the rubrics to score with. Immutable; share one between threads (the GIL is
+/// released while it works).
+#[pyclass(frozen, module = "ocop._ocop")]
+struct Engine {
+    catalog: Arc<CatalogRef>,
+}
+
+fn lang(english: bool) -> Lang {
+    if english { Lang::En } else { Lang::Vi }
+}
+
+fn completeness(partial: bool) -> Completeness {
+    if partial {
+        Completeness::Partial
+    } else {
+        Completeness::Complete
+    }
+}
+
+/// An invalid input's error document, as an exception; `file` names a second input (`rules`,
+/// `costs`) when the problems are in it.
+fn invalid(file: Option<&str>, problems: Vec<InputProblem>, lang: Lang) -> PyErr {
+    InvalidInputError::new_err(invalid_input(file, problems, lang))
+}
+
+fn rubric_error(error: &RubricError) -> PyErr {
+    match error {
+        RubricError::UnknownRubric { .. }
+        | RubricError::UnknownSet { .. }
+        | RubricError::NoneInForce { .. } => UnknownRubricError::new_err(error.to_string()),
+        _ => RubricDataError::new_err(error.to_string()),
+    }
+}
+
+fn date(text: &str, name: &str) -> PyResult<Date> {
+    text.parse()
+        .map_err(|error| PyValueError::new_err(format!("{name} is not a date (YYYY-MM-DD): {error}")))
+}
+
+#[pymethods]
+impl Engine {
+    /// An engine with the bundled rubrics, or with rubric files read from `rubrics` (a folder).
+    #[new]
+    #[pyo3(signature = (rubrics=None))]
+    fn new(rubrics: Option<PathBuf>) -> PyResult<Self> {
+        let catalog = CatalogRef::open(rubrics.as_deref()).map_err(|error| rubric_error(&error))?;
+        Ok(Engine {
+            catalog: Arc::new(catalog),
+        })
+    }
+
+    /// `ocop score - --format json`.
+    fn score(&self, py: Python<'_>, sheet: &str, partial: bool, english: bool) -> PyResult<String> {
+        py.detach(|| {
+            score::score_sheet(&self.catalog, sheet, completeness(partial))
+                .map(|card| json_document(&card))
+                .map_err(|problems| invalid(None, problems, lang(english)))
+        })
+    }
+
+    /// `ocop council - --format json [--rules RULES]`.
+    #[pyo3(signature = (session, rules, partial, english))]
+    fn council(
+        &self,
+        py: Python<'_>,
+        session: &str,
+        rules: Option<&str>,
+        partial: bool,
+        english: bool,
+    ) -> PyResult<String> {
+        py.detach(|| {
+            let overrides = rules
+                .map(council::parse_overrides)
+                .transpose()
+                .map_err(|problems| invalid(Some("rules"), problems, lang(english)))?;
+            let options = SessionOptions {
+                completeness: completeness(partial),
+                rules_file: overrides.as_ref().map(|overrides| ("rules", overrides)),
+            };
+            council::score_session(&self.catalog, session, options)
+                .map(|result| json_document(&result))
+                .map_err(|problems| invalid(None, problems, lang(english)))
+        })
+    }
+
+    /// `ocop advise - --format json [--cost COSTS] [--target N] [--alternatives N]`.
+    #[pyo3(signature = (subject, costs, target, alternatives, partial, english))]
+    #[allow(clippy::too_many_arguments)]
+    fn advise(
+        &self,
+        py: Python<'_>,
+        subject: &str,
+        costs: Option<&str>,
+        target: Option<u8>,
+        alternatives: Option<usize>,
+        partial: bool,
+        english: bool,
+    ) -> PyResult<String> {
+        if alternatives == Some(0) {
+            return Err(PyValueError::new_err("alternatives must be at least 1"));
+        }
+        py.detach(|| {
+            let request = TextRequest {
+                subject,
+                costs,
+                target,
+                alternatives: alternatives.unwrap_or(DEFAULT_ALTERNATIVES),
+                completeness: completeness(partial),
+                lang: lang(english),
+            };
+            match advise_text(&self.catalog, &request) {
+                Ok(advised) => Ok(json_document(&advised.advice)),
+                Err((InvalidPart::Subject, problems)) => Err(invalid(None, problems, lang(english))),
+                Err((InvalidPart::Costs, problems)) => {
+                    Err(invalid(Some("costs"), problems, lang(english)))
+                }
+            }
+        })
+    }
+
+    /// `ocop rank SOURCE --format json [--rules RULES]`: `sessions` is NDJSON.
+    #[pyo3(signature = (sessions, source, rules, partial, english))]
+    fn rank(
+        &self,
+        py: Python<'_>,
+        sessions: &str,
+        source: &str,
+        rules: Option<&str>,
+        partial: bool,
+        english: bool,
+    ) -> PyResult<String> {
+        py.detach(|| {
+            let overrides = rules
+                .map(council::parse_overrides)
+                .transpose()
+                .map_err(|problems| invalid(Some("rules"), problems, lang(english)))?;
+            let options = SessionOptions {
+                completeness: completeness(partial),
+                rules_file: overrides.as_ref().map(|overrides| ("rules", overrides)),
+            };
+            let mut round = Round::new(&self.catalog, options);
+            let mut lines = LineSplitter::new();
+            let mut add = |number, line: &[u8]| {
+                round.add_line(source, number, line);
+            };
+            lines.feed(sessions.as_bytes(), &mut add);
+            lines.finish(add);
+            let mut ranking = round.finish();
+            ranking.localize(lang(english));
+            Ok(json_document(&ranking))
+        })
+    }
+
+    /// `ocop rescore - --to RUBRIC --format json`.
+    fn rescore(&self, py: Python<'_>, sheet: &str, to: &str, english: bool) -> PyResult<String> {
+        py.detach(|| {
+            rescore(&self.catalog, sheet, to)
+                .map(|result| json_document(&result))
+                .map_err(|problems| invalid(None, problems, lang(english)))
+        })
+    }
+
+    /// `ocop cert --decided DATE [--on DATE] [--rubric ID] --format json`; `on` defaults to today.
+    #[pyo3(signature = (decided, on, rubric))]
+    fn cert(&self, decided: &str, on: Option<&str>, rubric: Option<&str>) -> PyResult<String> {
+        let decided = date(decided, "decided")?;
+        let on = match on {
+            Some(on) => date(on, "on")?,
+            None => jiff::ZonedDateTime::now().date(),
+        };
+        match certificate_in(&self.catalog, decided, on, rubric) {
+            Ok(certificate) => Ok(json_document(&certificate)),
+            Err(CertificateError::Rubric(error)) => Err(rubric_error(&error)),
+            Err(CertificateError::Date(error)) => Err(PyValueError::new_err(error.to_string())),
+        }
+    }
+
+    /// `ocop rubrics --format json`.
+    fn rubrics(&self) -> String {
+        json_document(&self.catalog.summaries())
+    }
+
+    /// `ocop sheet --rubric RUBRIC --set N [--format markdown]`: the blank sheet.
+    fn sheet(&self, rubric: &str, product_set: u8, markdown: bool, english: bool) -> PyResult<String> {
+        let loaded = self
+            .catalog
+            .product_set(rubric, product_set)
+            .map_err(|error| rubric_error(&error))?;
+        let format = if markdown {
+            SheetFormat::Markdown
+        } else {
+            SheetFormat::Text
+        };
+        Ok(blank_sheet(&loaded, format, lang(english)))
+    }
+}
+
+/// The native module.
+#[pymodule]
+fn _ocop(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add_class::<Engine>()?;
+    let py = module.py();
+    module.add("InvalidInputError", py.get_type::<InvalidInputError>())?;
+    module.add("UnknownRubricError", py.get_type::<UnknownRubricError>())?;
+    module.add("RubricDataError", py.get_type::<RubricDataError>())?;
+    module.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
