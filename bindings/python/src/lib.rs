@@ -77,8 +77,9 @@ fn rubric_error(error: &RubricError) -> PyErr {
 }
 
 fn date(text: &str, name: &str) -> PyResult<Date> {
-    text.parse()
-        .map_err(|error| PyValueError::new_err(format!("{name} is not a date (YYYY-MM-DD): {error}")))
+    text.parse().map_err(|error| {
+        PyValueError::new_err(format!("{name} is not a date (YYYY-MM-DD): {error}"))
+    })
 }
 
 #[pymethods]
@@ -154,7 +155,9 @@ impl Engine {
             };
             match advise_text(&self.catalog, &request) {
                 Ok(advised) => Ok(json_document(&advised.advice)),
-                Err((InvalidPart::Subject, problems)) => Err(invalid(None, problems, lang(english))),
+                Err((InvalidPart::Subject, problems)) => {
+                    Err(invalid(None, problems, lang(english)))
+                }
                 Err((InvalidPart::Costs, problems)) => {
                     Err(invalid(Some("costs"), problems, lang(english)))
                 }
@@ -225,7 +228,13 @@ impl Engine {
     }
 
     /// `ocop sheet --rubric RUBRIC --set N [--format markdown]`: the blank sheet.
-    fn sheet(&self, rubric: &str, product_set: u8, markdown: bool, english: bool) -> PyResult<String> {
+    fn sheet(
+        &self,
+        rubric: &str,
+        product_set: u8,
+        markdown: bool,
+        english: bool,
+    ) -> PyResult<String> {
         let loaded = self
             .catalog
             .product_set(rubric, product_set)

@@ -248,9 +248,18 @@ fn the_installed_library_is_named_and_versioned_like_a_system_library() {
     let real = lib.join(format!("libocop.so.{version}"));
     let dynamic = run(Command::new("readelf").arg("-d").arg(&real));
     let dynamic = String::from_utf8(dynamic.stdout).unwrap();
-    assert!(dynamic.contains("Library soname: [libocop.so.0]"), "{dynamic}");
-    for (link, target) in [("libocop.so.0", format!("libocop.so.{version}")), ("libocop.so", "libocop.so.0".to_owned())] {
-        assert_eq!(std::fs::read_link(lib.join(link)).unwrap(), Path::new(&target));
+    assert!(
+        dynamic.contains("Library soname: [libocop.so.0]"),
+        "{dynamic}"
+    );
+    for (link, target) in [
+        ("libocop.so.0", format!("libocop.so.{version}")),
+        ("libocop.so", "libocop.so.0".to_owned()),
+    ] {
+        assert_eq!(
+            std::fs::read_link(lib.join(link)).unwrap(),
+            Path::new(&target)
+        );
     }
     assert!(lib.join("libocop.a").is_file());
     assert_eq!(pkg_config(&["--modversion", "ocop"]), version);

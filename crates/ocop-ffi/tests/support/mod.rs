@@ -99,7 +99,10 @@ fn install(profile_dir: &Path) -> PathBuf {
         .arg("--prefix")
         .arg(&prefix)
         .args(["--profile", profile])
-        .env("CARGO_TARGET_DIR", profile_dir.parent().expect("a target folder")));
+        .env(
+            "CARGO_TARGET_DIR",
+            profile_dir.parent().expect("a target folder"),
+        ));
     prefix
 }
 
