@@ -77,7 +77,13 @@ pub(crate) enum Command {
     Schema(crate::data::SchemaArgs),
     /// Serve the engine over HTTP: every command's JSON document at an endpoint (`/v1/score`,
     /// `/v1/council`, `/v1/rank`, …; `/openapi.json` describes them), until SIGINT or SIGTERM.
-    Serve(crate::serve::ServeArgs),
+    /// `ocop serve --help` lists its options.
+    #[command(disable_help_flag = true)]
+    Serve {
+        /// The options of `ocop-serve`, which runs the service.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<std::ffi::OsString>,
+    },
     /// List the rubrics and their product sets.
     Rubrics {
         /// Output format.

@@ -95,7 +95,7 @@ fn run(cli: Cli) -> Result<u8, CliError> {
         Command::Fixtures(args) => data::fixtures(args),
         Command::Rescore(args) => data::rescore(args),
         Command::Schema(args) => data::schema(args),
-        Command::Serve(args) => serve::run(args),
+        Command::Serve { args } => serve::run(&args),
         Command::Rubrics {
             format,
             lang,

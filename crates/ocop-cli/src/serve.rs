@@ -1,111 +1,46 @@
-//! `ocop serve`: the engine as an HTTP/JSON service (the `ocop-serve` crate does the work).
+//! `ocop serve`: runs `ocop-serve`, installed beside `ocop`, with the same arguments. The service
+//! is a binary of its own so that its dependencies (tokio, hyper, axum) do not make every
+//! `ocop score` load a larger program.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
-use std::time::Duration;
+use std::process::Command;
 
 use anyhow::{Context, Result};
-use clap::builder::TypedValueParser as _;
-use ocop_serve::{Config, Token};
 
-use crate::SUCCESS;
-use crate::args::RubricsArg;
-
-/// The arguments of `ocop serve`.
-#[derive(Debug, clap::Args)]
-pub(crate) struct ServeArgs {
-    /// The address to listen on; `0.0.0.0:PORT` listens on every interface (only behind a
-    /// firewall or a reverse proxy).
-    #[arg(long, value_name = "ADDR", default_value = ocop_serve::DEFAULT_LISTEN)]
-    listen: String,
-    /// The largest request body accepted (`8MiB`, `512KiB`, or bytes); larger is refused (413).
-    #[arg(long, value_name = "SIZE", default_value = "8MiB", value_parser = parse_size)]
-    max_body: usize,
-    /// How many requests are answered at once; more are refused at once (503).
-    #[arg(long, value_name = "N", default_value_t = ocop_serve::DEFAULT_MAX_CONCURRENCY,
-          value_parser = clap::value_parser!(u16).range(1..).map(usize::from))]
-    max_concurrency: usize,
-    /// How long a request may take, reading it included (`30s`, `500ms`, or seconds); slower is
-    /// answered 503.
-    #[arg(long, value_name = "TIME", default_value = "30s", value_parser = parse_duration)]
-    timeout: Duration,
-    /// A file holding the bearer token every request (but `/healthz`) must carry, as
-    /// `Authorization: Bearer TOKEN`.
-    #[arg(long, value_name = "FILE")]
-    token_file: Option<PathBuf>,
-    #[command(flatten)]
-    rubrics: RubricsArg,
-}
-
-/// Runs the service until SIGINT or SIGTERM.
-pub(crate) fn run(args: ServeArgs) -> Result<u8> {
-    let rubrics = ocop_serve::open_rubrics(args.rubrics.path)?;
-    let token = args
-        .token_file
-        .as_deref()
-        .map(Token::from_file)
-        .transpose()?;
-    let config = Config {
-        max_body: args.max_body,
-        max_concurrency: args.max_concurrency,
-        timeout: args.timeout,
-        token,
-    };
-    ocop_serve::run(&args.listen, rubrics, config)
-        .with_context(|| format!("serving on {}", args.listen))?;
-    Ok(SUCCESS)
-}
-
-/// `8MiB`, `512KiB`, `1GiB`, or a number of bytes.
-fn parse_size(text: &str) -> Result<usize, String> {
-    let (digits, unit) = text
-        .find(|character: char| !character.is_ascii_digit())
-        .map_or((text, ""), |at| text.split_at(at));
-    let shift = match unit {
-        "" | "B" => 0,
-        "KiB" => 10,
-        "MiB" => 20,
-        "GiB" => 30,
-        _ => return Err(format!("unknown unit {unit:?} (use KiB, MiB or GiB)")),
-    };
-    digits
-        .parse::<usize>()
-        .ok()
-        .and_then(|number| number.checked_mul(1 << shift))
-        .filter(|&bytes| bytes > 0)
-        .ok_or_else(|| format!("{text:?} is not a size above 0"))
-}
-
-/// `30s`, `500ms`, or a number of seconds.
-fn parse_duration(text: &str) -> Result<Duration, String> {
-    let invalid = || format!("{text:?} is not a duration above 0 (30s, 500ms)");
-    let (digits, from): (&str, fn(u64) -> Duration) = if let Some(ms) = text.strip_suffix("ms") {
-        (ms, Duration::from_millis)
-    } else {
-        (text.strip_suffix('s').unwrap_or(text), Duration::from_secs)
-    };
-    digits
-        .parse::<u64>()
-        .ok()
-        .filter(|&number| number > 0)
-        .map(from)
-        .ok_or_else(invalid)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sizes_and_durations_read_as_written() {
-        assert_eq!(parse_size("8MiB"), Ok(8 << 20));
-        assert_eq!(parse_size("512KiB"), Ok(512 << 10));
-        assert_eq!(parse_size("1000"), Ok(1000));
-        assert!(parse_size("8MB").is_err());
-        assert!(parse_size("0").is_err());
-        assert_eq!(parse_duration("30s"), Ok(Duration::from_secs(30)));
-        assert_eq!(parse_duration("250ms"), Ok(Duration::from_millis(250)));
-        assert_eq!(parse_duration("2"), Ok(Duration::from_secs(2)));
-        assert!(parse_duration("soon").is_err());
-        assert!(parse_duration("0s").is_err());
+/// Runs the service, replacing this process (on Unix), and returns its exit status otherwise.
+pub(crate) fn run(args: &[OsString]) -> Result<u8> {
+    let program = service_binary()?;
+    let mut command = Command::new(&program);
+    command.args(args);
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt as _;
+        // `exec` returns only when it fails.
+        let error = command.exec();
+        Err(error).with_context(|| format!("running {}", program.display()))
     }
+    #[cfg(not(unix))]
+    {
+        let status = command
+            .status()
+            .with_context(|| format!("running {}", program.display()))?;
+        Ok(status
+            .code()
+            .and_then(|code| u8::try_from(code).ok())
+            .unwrap_or(crate::FAILURE))
+    }
+}
+
+/// `ocop-serve` beside this executable.
+fn service_binary() -> Result<PathBuf> {
+    let me = std::env::current_exe().context("finding the ocop executable")?;
+    let name = format!("ocop-serve{}", std::env::consts::EXE_SUFFIX);
+    let program = me.with_file_name(&name);
+    anyhow::ensure!(
+        program.is_file(),
+        "{} is missing: `cargo install --locked --path crates/ocop-cli` installs it beside ocop",
+        program.display()
+    );
+    Ok(program)
 }
