@@ -12,15 +12,14 @@ use ocop_core::blank::{SheetFormat, blank_sheet};
 use ocop_core::certificate::{CertificateError, certificate_in};
 use ocop_core::council::{self, SessionOptions};
 use ocop_core::lang::Lang;
-use ocop_core::ndjson::LineSplitter;
+use ocop_core::ndjson::RankStream;
 use ocop_core::output::{invalid_input, json_document};
 use ocop_core::rescore::rescore;
-use ocop_core::round::Round;
 use ocop_core::rubric::{CatalogRef, RubricError};
 use ocop_core::score;
-use ocop_core::sheet::{Completeness, InputProblem};
+use ocop_core::sheet::{Completeness, InputProblems};
 use pyo3::create_exception;
-use pyo3::exceptions::{PyException, PyValueError};
+use pyo3::exceptions::{PyException, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 
 create_exception!(
@@ -63,7 +62,7 @@ fn completeness(partial: bool) -> Completeness {
 
 /// An invalid input's error document, as an exception; `file` names a second input (`rules`,
 /// `costs`) when the problems are in it.
-fn invalid(file: Option<&str>, problems: Vec<InputProblem>, lang: Lang) -> PyErr {
+fn invalid(file: Option<&str>, problems: InputProblems, lang: Lang) -> PyErr {
     InvalidInputError::new_err(invalid_input(file, problems, lang))
 }
 
@@ -144,6 +143,11 @@ impl Engine {
         if alternatives == Some(0) {
             return Err(PyValueError::new_err("alternatives must be at least 1"));
         }
+        if target.is_some_and(|target| !(1..=5).contains(&target)) {
+            return Err(PyValueError::new_err(
+                "target must be a star level from 1 to 5",
+            ));
+        }
         py.detach(|| {
             let request = TextRequest {
                 subject,
@@ -185,16 +189,15 @@ impl Engine {
                 completeness: completeness(partial),
                 rules_file: overrides.as_ref().map(|overrides| ("rules", overrides)),
             };
-            let mut round = Round::new(&self.catalog, options);
-            let mut lines = LineSplitter::new();
-            let mut add = |number, line: &[u8]| {
-                round.add_line(source, number, line);
-            };
-            lines.feed(sessions.as_bytes(), &mut add);
-            lines.finish(add);
-            let mut ranking = round.finish();
-            ranking.localize(lang(english));
-            Ok(json_document(&ranking))
+            let written =
+                RankStream::start(&self.catalog, options, source, lang(english), Vec::new())
+                    .and_then(|mut round| {
+                        round.feed(sessions.as_bytes())?;
+                        round.finish()
+                    })
+                    .and_then(|bytes| String::from_utf8(bytes).map_err(std::io::Error::other));
+            written
+                .map_err(|error| PyRuntimeError::new_err(format!("writing the ranking: {error}")))
         })
     }
 

@@ -132,7 +132,7 @@ impl Command {
             }
             Command::Council(args) => args.format == TableFormat::Json,
             Command::Rank(args) => args.format == TableFormat::Json,
-            Command::Sheet { .. } | Command::Schema(_) => false,
+            Command::Sheet { .. } | Command::Schema(_) | Command::Serve { .. } => false,
         }
     }
 
@@ -149,7 +149,7 @@ impl Command {
             Command::Lint(args) => args.lang,
             Command::Diff(args) => args.lang,
             Command::Rescore(args) => args.lang,
-            Command::Fixtures(_) | Command::Schema(_) => LangArg::Vi,
+            Command::Fixtures(_) | Command::Schema(_) | Command::Serve { .. } => LangArg::Vi,
         };
         lang.into()
     }

@@ -6,10 +6,10 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::Command;
 
-use anyhow::{Context, Result};
+use crate::CliError;
 
 /// Runs the service, replacing this process (on Unix), and returns its exit status otherwise.
-pub(crate) fn run(args: &[OsString]) -> Result<u8> {
+pub(crate) fn run(args: &[OsString]) -> Result<u8, CliError> {
     let program = service_binary()?;
     let mut command = Command::new(&program);
     command.args(args);
@@ -18,13 +18,17 @@ pub(crate) fn run(args: &[OsString]) -> Result<u8> {
         use std::os::unix::process::CommandExt as _;
         // `exec` returns only when it fails.
         let error = command.exec();
-        Err(error).with_context(|| format!("running {}", program.display()))
+        Err(CliError::Read {
+            file: program.display().to_string(),
+            error,
+        })
     }
     #[cfg(not(unix))]
     {
-        let status = command
-            .status()
-            .with_context(|| format!("running {}", program.display()))?;
+        let status = command.status().map_err(|error| CliError::Read {
+            file: program.display().to_string(),
+            error,
+        })?;
         Ok(status
             .code()
             .and_then(|code| u8::try_from(code).ok())
@@ -33,14 +37,18 @@ pub(crate) fn run(args: &[OsString]) -> Result<u8> {
 }
 
 /// `ocop-serve` beside this executable.
-fn service_binary() -> Result<PathBuf> {
-    let me = std::env::current_exe().context("finding the ocop executable")?;
-    let name = format!("ocop-serve{}", std::env::consts::EXE_SUFFIX);
-    let program = me.with_file_name(&name);
-    anyhow::ensure!(
-        program.is_file(),
-        "{} is missing: `cargo install --locked --path crates/ocop-cli` installs it beside ocop",
-        program.display()
-    );
-    Ok(program)
+fn service_binary() -> Result<PathBuf, CliError> {
+    let me = std::env::current_exe().map_err(|error| CliError::Read {
+        file: "the ocop executable".to_owned(),
+        error,
+    })?;
+    let program = me.with_file_name(format!("ocop-serve{}", std::env::consts::EXE_SUFFIX));
+    if program.is_file() {
+        Ok(program)
+    } else {
+        Err(CliError::Usage(format!(
+            "{} is missing: `cargo install --locked --path crates/ocop-cli` installs it beside ocop",
+            program.display()
+        )))
+    }
 }

@@ -27,7 +27,7 @@ pub const OCOP_OPTION_MARKDOWN: u32 = 1 << 2;
 /// session), UTF-8 of `subject_len` bytes. `costs` is NULL (with `costs_len` 0) or a cost file's
 /// JSON (criterion code → cost as a decimal string; `"*"` prices every criterion not listed), as
 /// `ocop advise --cost` reads it: the plans then minimise the total cost. `target` is the star
-/// level to reach, 1 to 255, or 0 for the next one above the current stars (`--target`).
+/// level to reach, 1 to 5, or 0 for the next one above the current stars (`--target`).
 /// `alternatives` is how many tied plans to list at most, 1 to 65535, or 0 for the command's
 /// default of 5 (`--alternatives`). `options` is 0 or a combination of `OCOP_OPTION_PARTIAL` and
 /// `OCOP_OPTION_ENGLISH`.
@@ -71,9 +71,12 @@ pub unsafe extern "C" fn ocop_engine_advise(
         ADVISE.answer(call, |catalog, request, options| {
             let target = match target {
                 0 => None,
-                target => Some(u8::try_from(target).map_err(|_| {
-                    ocop_error::invalid_argument(format!("target is {target}, above 255"))
-                })?),
+                1..=5 => u8::try_from(target).ok(),
+                _ => {
+                    return Err(ocop_error::invalid_argument(format!(
+                        "target is {target}: a star level is 1 to 5"
+                    )));
+                }
             };
             let alternatives = match alternatives {
                 0 => DEFAULT_ALTERNATIVES,
@@ -361,7 +364,7 @@ mod tests {
         assert_eq!(failure.status, ocop_status::InvalidInput);
         assert!(failure.message.starts_with("costs: "), "{failure:?}");
         assert!(failure.document.unwrap().contains("\"file\": \"costs\""));
-        let failure = advise(engine, EXAMPLE, None, 256, 0).unwrap_err();
+        let failure = advise(engine, EXAMPLE, None, 6, 0).unwrap_err();
         assert_eq!(failure.status, ocop_status::InvalidArgument);
         let failure = advise(engine, EXAMPLE, None, 0, 65536).unwrap_err();
         assert_eq!(failure.status, ocop_status::InvalidArgument);

@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Response};
 use ocop_core::lang::Lang;
 use ocop_core::output::{invalid_input, json_document};
 use ocop_core::rubric::RubricError;
-use ocop_core::sheet::InputProblem;
+use ocop_core::sheet::InputProblems;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -15,10 +15,10 @@ use serde::Serialize;
 pub enum ApiError {
     /// The body is not a valid input of the command (422): every problem, in the document the
     /// command prints for it (without a `"file"`: the body is no file).
-    #[error("the request body is not valid input ({} problem(s))", problems.len())]
+    #[error("the request body is not valid input ({} problem(s))", problems.total())]
     Invalid {
         /// Every problem found.
-        problems: Vec<InputProblem>,
+        problems: InputProblems,
         /// The language of their messages.
         lang: Lang,
     },
@@ -64,7 +64,7 @@ impl ApiError {
     }
 
     /// An input's problems, their messages to be written in `lang`.
-    pub fn invalid(problems: Vec<InputProblem>, lang: Lang) -> Self {
+    pub fn invalid(problems: InputProblems, lang: Lang) -> Self {
         ApiError::Invalid { problems, lang }
     }
 

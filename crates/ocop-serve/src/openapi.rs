@@ -109,7 +109,7 @@ pub fn openapi_document() -> String {
             vec![partial.clone(), lang.clone(),
                  json!({"name": "target", "in": "query", "required": false,
                         "description": "The star level to reach (default: the next one).",
-                        "schema": {"type": "integer", "minimum": 1, "maximum": 255}}),
+                        "schema": {"type": "integer", "minimum": 1, "maximum": 5}}),
                  json!({"name": "alternatives", "in": "query", "required": false,
                         "description": "How many tied plans to list at most (default 5).",
                         "schema": {"type": "integer", "minimum": 1, "maximum": 65535}})],

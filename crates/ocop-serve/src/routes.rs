@@ -15,12 +15,13 @@ use ocop_core::advise::{DEFAULT_ALTERNATIVES, InvalidPart, TextRequest, advise_t
 use ocop_core::blank::{SheetFormat, blank_sheet};
 use ocop_core::certificate::{CertificateError, certificate_in};
 use ocop_core::council::{self, SessionOptions};
-use ocop_core::ndjson::LineSplitter;
+use ocop_core::lang::Lang;
+use ocop_core::ndjson::RankStream;
 use ocop_core::output::json_document;
 use ocop_core::rescore::rescore;
-use ocop_core::round::Round;
 use ocop_core::rubric::Catalog;
 use ocop_core::score;
+use ocop_core::sheet::{InputProblem, InputProblems};
 use tokio::sync::mpsc;
 
 use crate::Rubrics;
@@ -53,8 +54,9 @@ impl Shared {
         Ok(json_body(document).into_response())
     }
 
-    /// The whole body as UTF-8 text, at most `max_body` bytes.
-    async fn text(&self, headers: &HeaderMap, body: Body) -> Result<String, ApiError> {
+    /// The whole body as UTF-8 text, at most `max_body` bytes. A body that is not UTF-8 is
+    /// invalid input, with the place of its first bad byte, as the command says of a file.
+    async fn text(&self, headers: &HeaderMap, body: Body, lang: Lang) -> Result<String, ApiError> {
         let bytes = self
             .limited(headers, body)?
             .collect()
@@ -62,10 +64,8 @@ impl Shared {
             .map_err(|error| self.body_error(error.as_ref()))?
             .to_bytes();
         String::from_utf8(bytes.into()).map_err(|error| {
-            ApiError::BadRequest(format!(
-                "the request body is not UTF-8 text (invalid byte at offset {})",
-                error.utf8_error().valid_up_to()
-            ))
+            let problem = InputProblem::not_utf8(error.as_bytes(), &error.utf8_error());
+            ApiError::invalid(InputProblems::one(problem), lang)
         })
     }
 
@@ -125,7 +125,7 @@ async fn score(
     body: Body,
 ) -> Result<Response, ApiError> {
     let lang = language(options.lang, &headers);
-    let sheet = shared.text(&headers, body).await?;
+    let sheet = shared.text(&headers, body, lang).await?;
     let completeness = options.partial.completeness();
     shared
         .answer(move |catalog| {
@@ -145,7 +145,7 @@ async fn council(
     body: Body,
 ) -> Result<Response, ApiError> {
     let lang = language(options.lang, &headers);
-    let session = shared.text(&headers, body).await?;
+    let session = shared.text(&headers, body, lang).await?;
     let completeness = options.partial.completeness();
     shared
         .answer(move |catalog| {
@@ -168,7 +168,12 @@ async fn advise(
     body: Body,
 ) -> Result<Response, ApiError> {
     let lang = language(options.lang, &headers);
-    let subject = shared.text(&headers, body).await?;
+    if options.target.is_some_and(|target| target.get() > 5) {
+        return Err(ApiError::BadRequest(
+            "target must be a star level from 1 to 5".to_owned(),
+        ));
+    }
+    let subject = shared.text(&headers, body, lang).await?;
     shared
         .answer(move |catalog| {
             let request = TextRequest {
@@ -212,18 +217,11 @@ async fn rank(
             completeness,
             rules_file: None,
         };
-        let mut round = Round::new(&rubrics, options);
-        let mut lines = LineSplitter::new();
-        let mut add = |number, line: &[u8]| {
-            round.add_line(&source, number, line);
-        };
+        let mut round = RankStream::start(&rubrics, options, &source, lang, Vec::new())?;
         while let Some(chunk) = received.blocking_recv() {
-            lines.feed(&chunk, &mut add);
+            round.feed(&chunk)?;
         }
-        lines.finish(add);
-        let mut ranking = round.finish();
-        ranking.localize(lang);
-        json_document(&ranking)
+        round.finish()
     });
     while let Some(frame) = body.frame().await {
         let frame = frame.map_err(|error| shared.body_error(error.as_ref()))?;
@@ -234,7 +232,12 @@ async fn rank(
         }
     }
     drop(chunks);
-    let document = ranked.await.map_err(|_| ApiError::Internal)?;
+    let document = ranked
+        .await
+        .map_err(|_| ApiError::Internal)?
+        .map_err(|_| ApiError::Internal)?;
+    // The writer writes JSON, which is UTF-8.
+    let document = String::from_utf8(document).map_err(|_| ApiError::Internal)?;
     Ok(json_body(document).into_response())
 }
 
@@ -246,7 +249,7 @@ async fn rescore_sheet(
     body: Body,
 ) -> Result<Response, ApiError> {
     let lang = language(options.lang, &headers);
-    let sheet = shared.text(&headers, body).await?;
+    let sheet = shared.text(&headers, body, lang).await?;
     shared
         .answer(move |catalog| {
             rescore(catalog, &sheet, &options.to)

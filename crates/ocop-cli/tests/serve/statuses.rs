@@ -28,7 +28,7 @@ fn each_failure_has_its_status_and_a_json_document() {
         (
             400,
             "bad_request",
-            server.post("/v1/score", b"{\"rubric\": \"\xff\"}"),
+            server.post("/v1/advise?target=6", &example()),
         ),
         (
             400,
@@ -69,6 +69,11 @@ fn each_failure_has_its_status_and_a_json_document() {
             server.post("/v1/rescore?to=qd0", &example()),
         ),
         (422, "invalid_input", server.post("/v1/advise", b"[]")),
+        (
+            422,
+            "invalid_input",
+            server.post("/v1/score", b"{\"rubric\": \"\xff\"}"),
+        ),
     ];
     for (status, kind, reply) in cases {
         assert_eq!(reply.status, status, "{reply:?}");
