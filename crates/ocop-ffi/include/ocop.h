@@ -207,7 +207,7 @@ extern "C" {
  * session), UTF-8 of `subject_len` bytes. `costs` is NULL (with `costs_len` 0) or a cost file's
  * JSON (criterion code → cost as a decimal string; `"*"` prices every criterion not listed), as
  * `ocop advise --cost` reads it: the plans then minimise the total cost. `target` is the star
- * level to reach, 1 to 255, or 0 for the next one above the current stars (`--target`).
+ * level to reach, 1 to 5, or 0 for the next one above the current stars (`--target`).
  * `alternatives` is how many tied plans to list at most, 1 to 65535, or 0 for the command's
  * default of 5 (`--alternatives`). `options` is 0 or a combination of `OCOP_OPTION_PARTIAL` and
  * `OCOP_OPTION_ENGLISH`.
