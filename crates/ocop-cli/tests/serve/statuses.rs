@@ -311,3 +311,65 @@ fn the_openapi_description_covers_every_route_and_every_reference_resolves() {
     }
     assert!(references > 20, "{references} references");
 }
+
+/// A validator for one published schema, as `ocop schema NAME` prints it.
+fn validator(name: &str) -> jsonschema::Validator {
+    let output = crate::support::ocop(&["schema", name]);
+    assert_eq!(output.status.code(), Some(0), "ocop schema {name}");
+    let schema: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    jsonschema::validator_for(&schema).unwrap_or_else(|error| panic!("{name}: {error}"))
+}
+
+#[test]
+fn every_json_response_matches_its_published_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let token = dir.path().join("token");
+    std::fs::write(&token, "t").unwrap();
+    let server = Server::start(&["--max-body", "64KiB"]);
+    let guarded = Server::start(&["--token-file", token.to_str().unwrap()]);
+    let session =
+        std::fs::read(root().join("fixtures/examples/council-toi-den-ly-son.json")).unwrap();
+    let round = [session.clone(), b"\n{\n".to_vec()].concat();
+    let round: Vec<u8> = String::from_utf8(round)
+        .unwrap()
+        .replace("\n  ", " ")
+        .into_bytes();
+    let cases: Vec<(&str, crate::http::Reply)> = vec![
+        ("result", server.post("/v1/score", &example())),
+        (
+            "error",
+            server.post("/v1/score?lang=en", b"{\"answers\": 1}"),
+        ),
+        ("council-result", server.post("/v1/council", &session)),
+        ("advice", server.post("/v1/advise?target=5", &example())),
+        ("ranking", server.post("/v1/rank", &round)),
+        (
+            "rescore",
+            server.post("/v1/rescore?to=qd148-2023", &example()),
+        ),
+        ("rubrics", server.get("/v1/rubrics")),
+        ("rubric-set", server.get("/v1/rubrics/qd26-2026/sets/10")),
+        ("certificate", server.get("/v1/cert?decided=2026-06-15")),
+        ("service-error", server.get("/v1/cert")),
+        ("service-error", server.get("/nowhere")),
+        ("service-error", server.get("/v1/score")),
+        (
+            "service-error",
+            server.post("/v1/score", &vec![b' '; 70_000]),
+        ),
+        ("service-error", guarded.post("/v1/score", &example())),
+    ];
+    for (schema, reply) in cases {
+        let document = reply.json();
+        let validator = validator(schema);
+        let errors: Vec<String> = validator
+            .iter_errors(&document)
+            .map(|error| format!("{error} (at {})", error.instance_path()))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{schema} ({}): {errors:#?}",
+            reply.status
+        );
+    }
+}
