@@ -7,15 +7,16 @@ use clap::builder::TypedValueParser as _;
 use ocop_core::advise::{DEFAULT_ALTERNATIVES, InvalidPart, TextRequest, advise_text};
 use ocop_core::lang::Lang;
 
-use crate::args::{Format, LangArg, RubricsArg, completeness};
-use crate::output::{print, print_json, read_file, read_input};
-use crate::{CliError, SUCCESS, catalog, render};
+use crate::args::{DocumentFormat, LangArg, RubricsArg, completeness};
+use crate::input::{Wanted, read_document};
+use crate::output::{emit, json_bytes, print, print_json, read_file};
+use crate::{CliError, SUCCESS, catalog, html, render};
 
 /// The arguments of `ocop advise`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct AdviseArgs {
-    /// A member's sheet, or a council session advised on its members' mean (JSON; `-` reads
-    /// standard input).
+    /// A member's sheet, or a council session advised on its members' mean (JSON, or a council
+    /// workbook; `-` reads standard input).
     file: PathBuf,
     /// The star level to reach, 1 to 5 (default: the next one above the current stars).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=5))]
@@ -30,8 +31,11 @@ pub(crate) struct AdviseArgs {
           value_parser = clap::value_parser!(u16).range(1..).map(usize::from))]
     alternatives: usize,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub(crate) format: Format,
+    #[arg(long, value_enum, default_value_t = DocumentFormat::Text)]
+    pub(crate) format: DocumentFormat,
+    /// Write the output to this file.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
     /// Language of labels and messages.
     #[arg(long, value_enum, default_value_t = LangArg::Vi)]
     pub(crate) lang: LangArg,
@@ -47,10 +51,12 @@ pub(crate) struct AdviseArgs {
 pub(crate) fn run(args: AdviseArgs) -> Result<u8, CliError> {
     let lang: Lang = args.lang.into();
     let catalog = catalog(&args.rubrics)?;
-    let input = read_input(&args.file)?;
+    let document = read_document(&catalog, &args.file, Wanted::Session)?;
     let costs = args.cost.as_deref().map(read_file).transpose()?;
+    // A council session (a workbook's among them) is advised on its members' mean; anything
+    // else is read as a sheet.
     let request = TextRequest {
-        subject: &input.text,
+        subject: document.text(),
         costs: costs.as_ref().map(|costs| costs.text.as_str()),
         target: args.target,
         alternatives: args.alternatives,
@@ -62,17 +68,21 @@ pub(crate) fn run(args: AdviseArgs) -> Result<u8, CliError> {
         // Costs are invalid only when there are some.
         Err((InvalidPart::Costs, problems)) => match costs {
             Some(costs) => return Err(costs.invalid(problems)),
-            None => return Err(input.invalid(problems)),
+            None => return document.check(Err(problems)),
         },
-        Err((InvalidPart::Subject, problems)) => return Err(input.invalid(problems)),
+        Err((InvalidPart::Subject, problems)) => return document.check(Err(problems)),
     };
-    match args.format {
-        Format::Json => print_json(&advised.advice)?,
-        Format::Text => print(&render::advice(
-            &advised.advice,
-            advised.subject.loaded().set,
-            lang,
-        ))?,
+    let set = advised.subject.loaded().set;
+    let advice = &advised.advice;
+    let output = args.output.as_deref();
+    match (args.format, output) {
+        (DocumentFormat::Json, None) => print_json(advice)?,
+        (DocumentFormat::Json, Some(_)) => emit(output, &json_bytes(advice)?)?,
+        (DocumentFormat::Text, None) => print(&render::advice(advice, set, lang))?,
+        (DocumentFormat::Text, Some(_)) => {
+            emit(output, render::advice(advice, set, lang).as_bytes())?
+        }
+        (DocumentFormat::Html, _) => emit(output, html::advice(advice, set).as_bytes())?,
     }
     Ok(SUCCESS)
 }

@@ -19,23 +19,11 @@ pub(crate) struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
-    /// Score one council member's sheet (JSON; `-` reads standard input).
-    Score {
-        /// The sheet.
-        file: PathBuf,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
-        /// Language of labels and messages.
-        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
-        lang: LangArg,
-        /// Score an unfinished sheet: points so far, the most still reachable, the stars still
-        /// possible.
-        #[arg(long)]
-        partial: bool,
-        #[command(flatten)]
-        rubrics: RubricsArg,
-    },
+    /// Score one council member's sheet (JSON, or a member's tab of a council workbook; `-`
+    /// reads standard input).
+    Score(crate::score::ScoreArgs),
+    /// Make a council workbook (.xlsx) from a session, or a blank one for a council.
+    Workbook(crate::workbook::WorkbookArgs),
     /// What to improve on a member's sheet to reach a star level (by default the next one),
     /// and the margin below (JSON; `-` reads standard input).
     Advise(crate::advise::AdviseArgs),
@@ -106,6 +94,9 @@ pub(crate) enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = SheetFormat::Text)]
         format: SheetFormat,
+        /// Write the output to this file.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
         /// Language of labels.
         #[arg(long, value_enum, default_value_t = LangArg::Vi)]
         lang: LangArg,
@@ -119,10 +110,12 @@ impl Command {
     /// included, is a JSON document on standard output.
     pub(crate) fn json(&self) -> bool {
         match self {
-            Command::Score { format, .. }
-            | Command::Cert { format, .. }
-            | Command::Rubrics { format, .. } => *format == Format::Json,
-            Command::Advise(args) => args.format == Format::Json,
+            Command::Cert { format, .. } | Command::Rubrics { format, .. } => {
+                *format == Format::Json
+            }
+            Command::Score(args) => args.format == DocumentFormat::Json,
+            Command::Workbook(args) => args.format == Format::Json,
+            Command::Advise(args) => args.format == DocumentFormat::Json,
             Command::Lint(args) => args.format == Format::Json,
             Command::Diff(args) => args.format == Format::Json,
             Command::Rescore(args) => args.format == Format::Json,
@@ -139,17 +132,22 @@ impl Command {
     /// The language of messages the command was asked for.
     pub(crate) fn lang(&self) -> Lang {
         let lang = match self {
-            Command::Score { lang, .. }
-            | Command::Cert { lang, .. }
+            Command::Cert { lang, .. }
             | Command::Rubrics { lang, .. }
             | Command::Sheet { lang, .. } => *lang,
+            Command::Score(args) => args.lang,
+            Command::Workbook(args) => args.lang,
             Command::Advise(args) => args.lang,
             Command::Council(args) => args.lang,
             Command::Rank(args) => args.lang,
             Command::Lint(args) => args.lang,
             Command::Diff(args) => args.lang,
             Command::Rescore(args) => args.lang,
-            Command::Fixtures(_) | Command::Schema(_) | Command::Serve { .. } => LangArg::Vi,
+            Command::Fixtures(args) => {
+                let crate::data::FixturesAction::Check { lang, .. } = &args.action;
+                *lang
+            }
+            Command::Schema(_) | Command::Serve { .. } => LangArg::Vi,
         };
         lang.into()
     }
@@ -188,6 +186,20 @@ pub(crate) enum TableFormat {
     Json,
     /// Comma-separated values, for spreadsheets.
     Csv,
+    /// An Excel workbook (.xlsx, with `-o FILE`): real numbers, Vietnamese headings.
+    Xlsx,
+    /// A printable document (A4, self-contained HTML).
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum DocumentFormat {
+    /// Readable text.
+    Text,
+    /// The stable JSON contract.
+    Json,
+    /// A printable document (A4, self-contained HTML).
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -196,6 +208,8 @@ pub(crate) enum SheetFormat {
     Text,
     /// Markdown.
     Markdown,
+    /// A printable document (A4, self-contained HTML).
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -206,11 +220,13 @@ pub(crate) enum LangArg {
     En,
 }
 
-impl From<SheetFormat> for ocop_core::blank::SheetFormat {
-    fn from(format: SheetFormat) -> Self {
-        match format {
-            SheetFormat::Text => Self::Text,
-            SheetFormat::Markdown => Self::Markdown,
+impl SheetFormat {
+    /// The text format the core renders, `None` for the printable document.
+    pub(crate) fn text(self) -> Option<ocop_core::blank::SheetFormat> {
+        match self {
+            SheetFormat::Text => Some(ocop_core::blank::SheetFormat::Text),
+            SheetFormat::Markdown => Some(ocop_core::blank::SheetFormat::Markdown),
+            SheetFormat::Html => None,
         }
     }
 }

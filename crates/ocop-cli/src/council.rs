@@ -6,17 +6,21 @@ use ocop_core::council::{self, RuleOverrides, SessionOptions};
 use ocop_core::lang::Lang;
 
 use crate::args::{LangArg, RubricsArg, TableFormat, completeness};
-use crate::output::{print, print_json, read_file, read_input};
-use crate::{CliError, SUCCESS, catalog, render};
+use crate::input::{Wanted, read_document};
+use crate::output::{emit, json_bytes, print, print_json, read_file};
+use crate::{CliError, SUCCESS, catalog, html, render};
 
 /// The arguments of `ocop council`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct CouncilArgs {
-    /// The session.
+    /// The session: JSON, or a council workbook (.xlsx).
     file: PathBuf,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TableFormat::Text)]
     pub(crate) format: TableFormat,
+    /// Write the output to this file (needed for `--format xlsx`).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
     /// Language of labels and messages.
     #[arg(long, value_enum, default_value_t = LangArg::Vi)]
     pub(crate) lang: LangArg,
@@ -37,15 +41,34 @@ pub(crate) fn run(args: CouncilArgs) -> Result<u8, CliError> {
     let catalog = catalog(&args.rubrics)?;
     let overrides = read_rules(args.rules.as_deref())?;
     let options = session_options(args.partial, overrides.as_ref());
-    let input = read_input(&args.file)?;
-    let result = council::score_session(&catalog, &input.text, options)
-        .map_err(|problems| input.invalid(problems))?;
-    match args.format {
-        TableFormat::Json => print_json(&result)?,
-        TableFormat::Text => print(&render::council(&result, lang))?,
-        TableFormat::Csv => print(&render::council_csv(&result))?,
+    let output = args.output.as_deref();
+    require_output(args.format, output)?;
+    let document = read_document(&catalog, &args.file, Wanted::Session)?;
+    let result = document.check(council::score_session(&catalog, document.text(), options))?;
+    match (args.format, output) {
+        (TableFormat::Json, None) => print_json(&result)?,
+        (TableFormat::Json, Some(_)) => emit(output, &json_bytes(&result)?)?,
+        (TableFormat::Text, None) => print(&render::council(&result, lang))?,
+        (TableFormat::Text, Some(_)) => emit(output, render::council(&result, lang).as_bytes())?,
+        (TableFormat::Csv, _) => emit(output, render::council_csv(&result).as_bytes())?,
+        (TableFormat::Html, _) => emit(output, html::council(&result).as_bytes())?,
+        (TableFormat::Xlsx, _) => emit(
+            output,
+            &ocop_workbook::council_result_workbook(&result)
+                .map_err(|error| CliError::Write(std::io::Error::other(error)))?,
+        )?,
     }
     Ok(SUCCESS)
+}
+
+/// A workbook is written to a file, never to a terminal.
+pub(crate) fn require_output(format: TableFormat, output: Option<&Path>) -> Result<(), CliError> {
+    if format == TableFormat::Xlsx && output.is_none() {
+        return Err(CliError::Usage(
+            "--format xlsx writes a workbook: give the file with -o FILE".to_owned(),
+        ));
+    }
+    Ok(())
 }
 
 /// A rules file read: its name and overrides.

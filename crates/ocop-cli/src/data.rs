@@ -68,6 +68,9 @@ pub(crate) enum FixturesAction {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Language of the report.
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
         #[command(flatten)]
         rubrics: RubricsArg,
     },
@@ -206,6 +209,7 @@ pub(crate) fn fixtures(args: FixturesArgs) -> Result<u8, CliError> {
         folder,
         update,
         format,
+        lang,
         rubrics,
     } = args.action;
     let catalog = catalog(&rubrics)?;
@@ -251,7 +255,7 @@ pub(crate) fn fixtures(args: FixturesArgs) -> Result<u8, CliError> {
     }
     match format {
         Format::Json => print_json(&report)?,
-        Format::Text => print(&render::fixtures(&report, update))?,
+        Format::Text => print(&render::fixtures(&report, update, lang.into()))?,
     }
     Ok(if report.failed == 0 { SUCCESS } else { INVALID })
 }

@@ -15,17 +15,20 @@ mod cert;
 mod council;
 mod data;
 mod error;
+mod html;
+mod input;
 mod output;
 mod rank;
 mod render;
+mod score;
 mod serve;
+mod workbook;
 
 use std::process::ExitCode;
 
 use clap::Parser;
-use ocop_core::score;
 
-use crate::args::{Cli, Command, Format, RubricsArg, completeness};
+use crate::args::{Cli, Command, Format, RubricsArg};
 pub(crate) use crate::error::CliError;
 use crate::output::{Report, print, print_json};
 
@@ -55,23 +58,8 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<u8, CliError> {
     match cli.command {
-        Command::Score {
-            file,
-            format,
-            lang,
-            partial,
-            rubrics,
-        } => {
-            let catalog = catalog(&rubrics)?;
-            let input = output::read_input(&file)?;
-            let card = score::score_sheet(&catalog, &input.text, completeness(partial))
-                .map_err(|problems| input.invalid(problems))?;
-            match format {
-                Format::Json => print_json(&card)?,
-                Format::Text => print(&render::scorecard(&card, lang.into()))?,
-            }
-            Ok(SUCCESS)
-        }
+        Command::Score(args) => score::run(args),
+        Command::Workbook(args) => workbook::run(args),
         Command::Advise(args) => advise::run(args),
         Command::Council(args) => council::run(args),
         Command::Rank(args) => rank::run(args),
@@ -113,6 +101,7 @@ fn run(cli: Cli) -> Result<u8, CliError> {
             rubric,
             product_set,
             format,
+            output,
             lang,
             rubrics,
         } => {
@@ -120,11 +109,16 @@ fn run(cli: Cli) -> Result<u8, CliError> {
             let loaded = catalog
                 .product_set(&rubric, product_set)
                 .map_err(|error| CliError::from_rubric_arg("--rubric/--set", error))?;
-            print(&ocop_core::blank::blank_sheet(
-                &loaded,
-                format.into(),
-                lang.into(),
-            ))?;
+            match format.text() {
+                None => output::emit(output.as_deref(), html::blank_sheet(&loaded).as_bytes())?,
+                Some(text) => {
+                    let text = ocop_core::blank::blank_sheet(&loaded, text, lang.into());
+                    match output {
+                        None => print(&text)?,
+                        Some(path) => output::emit(Some(&path), text.as_bytes())?,
+                    }
+                }
+            }
             Ok(SUCCESS)
         }
     }

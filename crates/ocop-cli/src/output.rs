@@ -59,7 +59,8 @@ pub(crate) fn read_file(path: &Path) -> Result<Input, CliError> {
     }
 }
 
-fn decode(name: String, bytes: Vec<u8>) -> Result<Input, CliError> {
+/// Text from bytes: not UTF-8 is an invalid input that says where its first invalid byte is.
+pub(crate) fn decode(name: String, bytes: Vec<u8>) -> Result<Input, CliError> {
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Input { name, text }),
         Err(error) => {
@@ -72,9 +73,24 @@ fn decode(name: String, bytes: Vec<u8>) -> Result<Input, CliError> {
     }
 }
 
+/// Writes a document to the file `-o` names, or to standard output.
+pub(crate) fn emit(output: Option<&Path>, bytes: &[u8]) -> Result<(), CliError> {
+    match output {
+        Some(path) => std::fs::write(path, bytes).map_err(CliError::Write),
+        None => write_stdout(bytes),
+    }
+}
+
 /// Prints text for people on standard output, control characters from the input escaped.
 pub(crate) fn print(text: &str) -> Result<(), CliError> {
     write_stdout(escape_controls(text).as_bytes())
+}
+
+/// A JSON document as bytes, as [`print_json`] writes it.
+pub(crate) fn json_bytes(value: &impl serde::Serialize) -> Result<Vec<u8>, CliError> {
+    let mut bytes = Vec::with_capacity(8192);
+    write_json_document(&mut bytes, value)?;
+    Ok(bytes)
 }
 
 /// Prints a JSON document on standard output.

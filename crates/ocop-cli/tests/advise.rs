@@ -174,7 +174,7 @@ fn a_bad_cost_file_is_reported_with_its_lines() {
     let text = stderr(&output);
     let name = costs.display().to_string();
     for expected in [
-        format!("{name}:2:9: \"4.1\" phải là a decimal string"),
+        format!("{name}:2:9: \"4.1\" phải là một chuỗi số thập phân như \"2.5\", không phải số"),
         format!("{name}:3:9: bộ sản phẩm không có chỉ tiêu \"9.9\""),
         format!("{name}:3:21: giá trị của \"1.2\" không hợp lệ"),
     ] {

@@ -27,18 +27,52 @@ fn council_prints_the_councils_result() {
         "KẾT QUẢ HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP (cấp tỉnh)",
         "s1     Nguyễn Thị Lan           Thư ký       không tính",
         "Số thành viên đã chấm: 5/5 (cần ít nhất 4; Chủ tịch đã chấm) — đủ điều kiện",
-        "Điểm trung bình: 73.8 (369/5)",
+        "Điểm trung bình: 73,8\n",
         "Hạng theo điểm trung bình: 4 sao",
-        "✗ chỉ tiêu 5.1: hạng 4 sao cần ít nhất phương án 5 (5 điểm); đạt 3.8 điểm",
-        "Kết quả: 3 sao ★★★☆☆",
-        "thành viên chấm điểm: Chủ tịch, Phó Chủ tịch, Thành viên [default (qd26-2026, province)]",
-        "Chủ thể tự đánh giá: 81 / 73.8 (Hội đồng)",
+        "✗ chỉ tiêu 5.1: hạng 4 sao cần ít nhất phương án 5 (5 điểm); đạt 3,8 điểm",
+        "Kết quả: 3 sao ★★★☆☆ (giới hạn bởi tiêu chí bắt buộc, tối đa 3 sao)",
+        "thành viên chấm điểm: Chủ tịch, Phó Chủ tịch, Thành viên [mặc định (qd26-2026, cấp tỉnh)]",
+        "túc số: 3/4 số thành viên chấm điểm, có Chủ tịch",
+        "Chủ thể tự đánh giá: 81 / 73,8 (Hội đồng)",
     ] {
         assert!(
             printed.contains(expected),
             "missing {expected:?} in:\n{printed}"
         );
     }
+}
+
+#[test]
+fn council_text_in_english_keeps_the_decimal_point() {
+    let output = ocop(&["council", session_file().to_str().unwrap(), "--lang", "en"]);
+    let printed = stdout(&output);
+    for expected in [
+        "Mean total: 73.8\n",
+        "Result: 3 stars ★★★☆☆ (capped by the star gates at 3 stars)",
+        "[default (qd26-2026, province)]",
+    ] {
+        assert!(
+            printed.contains(expected),
+            "missing {expected:?} in:\n{printed}"
+        );
+    }
+}
+
+/// A mean that two places do not hold is shown to two places beside its exact fraction, never
+/// with 28 digits.
+#[test]
+fn a_long_mean_is_shown_to_two_places_beside_its_fraction() {
+    let session = session_with("Ba thành viên", |session| {
+        let members = session["members"].as_array_mut().unwrap();
+        members.truncate(3);
+        members[2]["answers"]["1.1"] = 1.into();
+    });
+    let output = ocop_stdin(&["council", "-"], &session);
+    let printed = stdout(&output);
+    assert!(
+        printed.contains("Điểm trung bình: 72,33 (217/3)\n"),
+        "{printed}"
+    );
 }
 
 #[test]

@@ -143,7 +143,13 @@ fn diff_between_a_rubric_and_a_folder_on_disk() {
 fn fixtures_check_passes_and_catches_a_wrong_expectation() {
     let output = ocop_in(&root(), &["fixtures", "check"]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
-    assert!(stdout(&output).contains(" fixtures checked, 0 failed"));
+    let printed = stdout(&output);
+    assert!(
+        printed.contains("đã kiểm tra ") && printed.contains(" ca, 0 ca không đạt"),
+        "{printed}"
+    );
+    let english = ocop_in(&root(), &["fixtures", "check", "--lang", "en"]);
+    assert!(stdout(&english).contains(" fixtures checked, 0 failed"));
 
     let folder = tempfile::tempdir().unwrap();
     let case = root().join("fixtures/cases/qd26-2026/set10-total-70-four-stars.json");
@@ -158,7 +164,7 @@ fn fixtures_check_passes_and_catches_a_wrong_expectation() {
     );
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stdout(&output).contains("/total: expected \"71\", got \"70\""),
+        stdout(&output).contains("/total: cần \"71\", nhận được \"70\""),
         "{}",
         stdout(&output)
     );
@@ -170,6 +176,8 @@ fn fixtures_check_passes_and_catches_a_wrong_expectation() {
             "check",
             folder.path().to_str().unwrap(),
             "--update",
+            "--lang",
+            "en",
         ],
     );
     assert_eq!(output.status.code(), Some(0));
@@ -193,7 +201,7 @@ fn fixtures_check_passes_and_catches_a_wrong_expectation() {
         ],
     );
     assert!(
-        stdout(&output).contains(", 0 updated,"),
+        stdout(&output).contains(", cập nhật 0,"),
         "{}",
         stdout(&output)
     );
@@ -234,6 +242,8 @@ fn update_never_rewrites_an_expectation_from_a_missing_rubric() {
             "--update",
             "--rubrics",
             only_26.to_str().unwrap(),
+            "--lang",
+            "en",
         ],
     );
     assert_eq!(output.status.code(), Some(1));

@@ -26,7 +26,7 @@ pub fn star_mark(star: Option<u8>) -> String {
 pub fn blank_sheet(loaded: &LoadedSet, format: SheetFormat, lang: Lang) -> String {
     let mut sheet = Blank {
         out: String::new(),
-        format,
+        markdown: format == SheetFormat::Markdown,
         lang,
     };
     sheet.write(loaded);
@@ -35,39 +35,60 @@ pub fn blank_sheet(loaded: &LoadedSet, format: SheetFormat, lang: Lang) -> Strin
 
 struct Blank {
     out: String,
-    format: SheetFormat,
+    markdown: bool,
     lang: Lang,
 }
 
 impl Blank {
     fn points(&self, points: &rust_decimal::Decimal) -> String {
-        format!("{} {}", dec(*points), self.lang.pick("điểm", "points"))
+        format!(
+            "{} {}",
+            self.lang.decimal(*points),
+            self.lang.pick("điểm", "points")
+        )
+    }
+
+    /// A heading with its points, unless the printed title already states them ("PHẦN A (40
+    /// Điểm)"), so that the points are never printed twice.
+    fn titled(&self, title: &str, points: &rust_decimal::Decimal) -> String {
+        let printed = format!("({} điểm", dec(*points));
+        if title.to_lowercase().contains(&printed) {
+            title.to_owned()
+        } else {
+            format!("{title} — {}", self.points(points))
+        }
     }
 
     fn heading(&mut self, level: usize, text: &str) {
-        match self.format {
-            SheetFormat::Markdown => {
-                let _ = writeln!(self.out, "\n{} {text}\n", "#".repeat(level));
-            }
-            SheetFormat::Text => {
-                let indent = "  ".repeat(level.saturating_sub(2));
-                let _ = writeln!(
-                    self.out,
-                    "{}{indent}{text}",
-                    if level <= 2 { "\n" } else { "" }
-                );
-            }
+        // A blank line separates blocks, never opens the document.
+        let gap = if self.out.is_empty() || self.out.ends_with("\n\n") {
+            ""
+        } else {
+            "\n"
+        };
+        if self.markdown {
+            let _ = writeln!(self.out, "{gap}{} {text}\n", "#".repeat(level));
+        } else {
+            let indent = "  ".repeat(level.saturating_sub(2));
+            let gap = if level <= 2 { gap } else { "" };
+            let _ = writeln!(self.out, "{gap}{indent}{text}");
         }
     }
 
     fn note(&mut self, depth: usize, text: &str) {
-        match self.format {
-            SheetFormat::Markdown => {
-                let _ = writeln!(self.out, "{}> {text}", "  ".repeat(depth));
-            }
-            SheetFormat::Text => {
-                let _ = writeln!(self.out, "{}{text}", "  ".repeat(depth + 1));
-            }
+        if self.markdown {
+            // A quote, never indented: four leading spaces would make it a code block.
+            self.end_list();
+            let _ = writeln!(self.out, "> {text}\n");
+        } else {
+            let _ = writeln!(self.out, "{}{text}", "  ".repeat(depth + 1));
+        }
+    }
+
+    /// A quote after list items needs a blank line, or it joins the last item.
+    fn end_list(&mut self) {
+        if self.out.ends_with('\n') && !self.out.ends_with("\n\n") && !self.out.is_empty() {
+            self.out.push('\n');
         }
     }
 
@@ -95,21 +116,16 @@ impl Blank {
             let _ = writeln!(self.out, "{classification}");
         }
         for part in &set.parts {
-            let heading = format!(
-                "{} {}: {} — {}",
+            let title = format!(
+                "{} {}: {}",
                 lang.pick("Phần", "Part"),
                 part.code.as_str(),
-                part.title,
-                self.points(&part.max)
+                part.title
             );
+            let heading = self.titled(&title, &part.max);
             self.heading(2, &heading);
             for group in &part.groups {
-                let heading = format!(
-                    "{}. {} — {}",
-                    group.code,
-                    group.name,
-                    self.points(&group.max)
-                );
+                let heading = self.titled(&format!("{}. {}", group.code, group.name), &group.max);
                 self.heading(3, &heading);
                 for note in &group.notes {
                     self.note(1, note);
@@ -117,12 +133,8 @@ impl Blank {
                 for criterion in &group.criteria {
                     // A group printed as its own criterion shows its options directly.
                     if criterion.code != group.code {
-                        let heading = format!(
-                            "{} {} — {}",
-                            criterion.code,
-                            criterion.name,
-                            self.points(&criterion.max)
-                        );
+                        let title = format!("{} {}", criterion.code, criterion.name);
+                        let heading = self.titled(&title, &criterion.max);
                         self.heading(4, &heading);
                     }
                     self.criterion(criterion, 2);
@@ -172,7 +184,7 @@ impl Blank {
                 let line = format!(
                     "□ {} ({})   □ {} (0)",
                     self.lang.pick("Có", "Yes"),
-                    dec(criterion.max),
+                    self.lang.decimal(criterion.max),
                     self.lang.pick("Không", "No")
                 );
                 self.line(depth, &line);
@@ -200,20 +212,17 @@ impl Blank {
                     .pick("(không đọc được)", "(unreadable)")
                     .to_owned()
             },
-            dec,
+            |points| self.lang.decimal(points),
         );
         let line = format!("□ {}. {}{star} — {points}", option.number, option.text);
         self.line(depth, &line);
     }
 
     fn line(&mut self, depth: usize, text: &str) {
-        match self.format {
-            SheetFormat::Markdown => {
-                let _ = writeln!(self.out, "{}- {text}", "  ".repeat(depth.saturating_sub(2)));
-            }
-            SheetFormat::Text => {
-                let _ = writeln!(self.out, "{}{text}", "  ".repeat(depth + 1));
-            }
+        if self.markdown {
+            let _ = writeln!(self.out, "{}- {text}", "  ".repeat(depth.saturating_sub(2)));
+        } else {
+            let _ = writeln!(self.out, "{}{text}", "  ".repeat(depth + 1));
         }
     }
 }

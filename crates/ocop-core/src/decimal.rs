@@ -33,6 +33,36 @@ pub fn format(value: Decimal) -> String {
     value.normalize().to_string()
 }
 
+/// `sum / n` as a reduced fraction (`"220/3"`, `"147/2"`), or the whole number when it divides
+/// exactly (`"70"`); `"0"` when `n` is zero.
+pub fn fraction(sum: Decimal, n: usize) -> String {
+    let scale = sum.scale();
+    let numerator = sum.mantissa();
+    let denominator = 10_i128
+        .checked_pow(scale)
+        .and_then(|power| power.checked_mul(i128::try_from(n).ok()?));
+    let Some(denominator) = denominator.filter(|d| *d > 0) else {
+        return "0".to_owned();
+    };
+    let divisor = gcd(numerator.unsigned_abs(), denominator.unsigned_abs());
+    let Ok(divisor) = i128::try_from(divisor) else {
+        return "0".to_owned();
+    };
+    let (numerator, denominator) = (numerator / divisor, denominator / divisor);
+    if denominator == 1 {
+        numerator.to_string()
+    } else {
+        format!("{numerator}/{denominator}")
+    }
+}
+
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a.max(1)
+}
+
 /// Serde adapter for `Decimal` fields written as JSON strings (`#[serde(with = "…")]`).
 pub mod string {
     use super::*;
@@ -221,6 +251,16 @@ mod tests {
         ] {
             assert_eq!(parse_plain(bad), None, "{bad:?} should be rejected");
         }
+    }
+
+    #[test]
+    fn fractions_are_reduced_and_exact_decimals_stay_decimals() {
+        assert_eq!(fraction(Decimal::from(220), 3), "220/3");
+        assert_eq!(fraction(Decimal::from(209), 3), "209/3");
+        assert_eq!(fraction(Decimal::from(147), 2), "147/2");
+        assert_eq!(fraction(Decimal::from(150), 3), "50");
+        assert_eq!(fraction(Decimal::new(1475, 1), 6), "295/12");
+        assert_eq!(fraction(Decimal::from(5), 0), "0");
     }
 
     #[test]

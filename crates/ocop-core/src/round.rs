@@ -194,6 +194,14 @@ impl<'c> Round<'c> {
         }
     }
 
+    /// Counts a session that could not be read at all as a failure (a workbook whose cells
+    /// cannot make a session, say), with its problems.
+    pub fn add_failed(&mut self, source: &str, problems: InputProblems) -> RoundFailure {
+        self.added += 1;
+        self.failed += 1;
+        RoundFailure::new(source, problems)
+    }
+
     /// Counts a file of the round that could not be read as a failure.
     pub fn add_unreadable(&mut self, source: &str, error: &io::Error) -> Result<(), RoundFailure> {
         self.added += 1;

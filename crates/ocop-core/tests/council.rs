@@ -267,7 +267,9 @@ fn a_level_the_rubric_does_not_have_is_an_error() {
         [("invalid_value", "/council/level".to_owned())]
     );
     assert!(
-        problems[0].message.contains("district"),
+        problems[0]
+            .message
+            .contains("không có hội đồng cấp huyện theo qd26-2026"),
         "{}",
         problems[0].message
     );

@@ -53,9 +53,9 @@ pub(crate) fn advice(advice: &Advice, set: &ProductSet, lang: Lang) -> String {
             t("Trên ngưỡng", "Above the floor of"),
             advice.current_stars,
             t("sao", "stars"),
-            margin.band_floor,
+            n(margin.band_floor, lang),
             points(margin.band_floor, lang),
-            margin.points_above_floor,
+            n(margin.points_above_floor, lang),
             points(margin.points_above_floor, lang)
         );
         if margin.gates_at_risk.is_empty() {
@@ -93,7 +93,7 @@ fn current(out: &mut String, advice: &Advice, set: &ProductSet, lang: Lang) {
     let _ = writeln!(
         out,
         "{total}: {}; {}: {} {}",
-        advice.current_total,
+        n(advice.current_total, lang),
         t("hạng theo tổng điểm", "band from the total"),
         advice.band_stars,
         t("sao", "stars")
@@ -137,13 +137,13 @@ fn current(out: &mut String, advice: &Advice, set: &ProductSet, lang: Lang) {
                     "{} {} ({} {})",
                     t("đang ở", "now"),
                     answer(option, lang),
-                    gate.points,
+                    n(gate.points, lang),
                     points(gate.points, lang)
                 ),
                 None => format!(
                     "{} {} {}",
                     t("đang có", "now"),
-                    gate.points,
+                    n(gate.points, lang),
                     points(gate.points, lang)
                 ),
             };
@@ -162,6 +162,7 @@ fn target(out: &mut String, advice: &Advice, set: &ProductSet, lang: Lang) {
     let floor = advice
         .target_floor
         .map(|floor| {
+            let floor = n(floor, lang);
             let level = advice.target_stars;
             match lang {
                 Lang::Vi => {
@@ -203,7 +204,7 @@ fn target(out: &mut String, advice: &Advice, set: &ProductSet, lang: Lang) {
                 "các chỉ tiêu chưa chấm cần thêm ít nhất",
                 "the unanswered criteria must add at least"
             ),
-            needs.points,
+            n(needs.points, lang),
             points(needs.points, lang),
             t("tối đa còn", "at most"),
             needs.most
@@ -319,25 +320,26 @@ fn plan_lines(
     let t = |vi, en| lang.pick(vi, en);
     let cost = plan
         .cost
-        .map(|cost| format!(", {} {cost}", t("chi phí", "cost")))
+        .map(|cost| format!(", {} {}", t("chi phí", "cost"), n(cost, lang)))
         .unwrap_or_default();
     let changed = plan.criteria_changed;
-    let gained = plan.points_gained;
+    let gained = n(plan.points_gained, lang);
     let summary = match lang {
         Lang::Vi => format!("thay đổi {changed} chỉ tiêu, thêm {gained} điểm"),
-        Lang::En if changed == 1 => {
-            format!("change 1 criterion, gain {gained} {}", points(gained, lang))
-        }
+        Lang::En if changed == 1 => format!(
+            "change 1 criterion, gain {gained} {}",
+            points(plan.points_gained, lang)
+        ),
         Lang::En => format!(
             "change {changed} criteria, gain {gained} {}",
-            points(gained, lang)
+            points(plan.points_gained, lang)
         ),
     };
     let _ = writeln!(
         out,
         "{} {number}: {summary}{cost} → {} {}, {} {}",
         t("Phương án", "Plan"),
-        plan.new_total,
+        n(plan.new_total, lang),
         points(plan.new_total, lang),
         plan.new_stars,
         t("sao", "stars")
@@ -366,10 +368,10 @@ fn step_lines(out: &mut String, step: &Step, set: &ProductSet, lang: Lang, detai
     let change = if detailed {
         String::new()
     } else {
-        let from = step.from_option.as_ref().map_or_else(
-            || step.from_points.to_string(),
-            |option| answer(option, lang),
-        );
+        let from = step
+            .from_option
+            .as_ref()
+            .map_or_else(|| n(step.from_points, lang), |option| answer(option, lang));
         format!(" {from} → {},", answer(&step.to_option, lang))
     };
     let _ = writeln!(
@@ -377,7 +379,7 @@ fn step_lines(out: &mut String, step: &Step, set: &ProductSet, lang: Lang, detai
         "  • {} {}:{change} {} {}{gates}",
         step.criterion,
         name_of(set, &step.criterion),
-        signed(step.points_gained),
+        lang.signed(step.points_gained.0),
         points(step.points_gained, lang)
     );
     if !detailed {
@@ -390,7 +392,7 @@ fn step_lines(out: &mut String, step: &Step, set: &ProductSet, lang: Lang, detai
         None => format!(
             "{} {} {}",
             t("chưa có phương án chung,", "no common option,"),
-            step.from_points,
+            n(step.from_points, lang),
             points(step.from_points, lang)
         ),
     };
@@ -413,7 +415,7 @@ fn step_lines(out: &mut String, step: &Step, set: &ProductSet, lang: Lang, detai
             t("kéo theo: chỉ tiêu", "so criterion"),
             unlock.criterion,
             t("được tính điểm", "counts"),
-            signed(unlock.points_gained),
+            lang.signed(unlock.points_gained.0),
             points(unlock.points_gained, lang)
         );
     }
@@ -425,7 +427,7 @@ fn at_risk(gate: &GateAtRisk, set: &ProductSet, lang: Lang) -> String {
         .option
         .as_ref()
         .map(|option| answer(option, lang))
-        .unwrap_or_else(|| format!("{} {}", gate.points, points(gate.points, lang)));
+        .unwrap_or_else(|| format!("{} {}", n(gate.points, lang), points(gate.points, lang)));
     format!(
         "{} {}: {now} {} {} {}; {} {} ({} {}) → {} {}",
         gate.criterion,
@@ -435,7 +437,7 @@ fn at_risk(gate: &GateAtRisk, set: &ProductSet, lang: Lang) -> String {
         t("sao", "stars"),
         t("xuống", "down to"),
         answer(&gate.lower_option, lang),
-        gate.lower_points,
+        n(gate.lower_points, lang),
         points(gate.lower_points, lang),
         gate.stars_if_lower,
         t("sao", "stars")
@@ -451,12 +453,9 @@ fn points(value: Exact, lang: Lang) -> &'static str {
     }
 }
 
-fn signed(value: Exact) -> String {
-    if value.0.is_sign_negative() {
-        value.to_string()
-    } else {
-        format!("+{value}")
-    }
+/// A number of points as the language writes it (`2,5`), a long mean to two places.
+fn n(value: Exact, lang: Lang) -> String {
+    lang.approx(value.0)
 }
 
 fn criterion<'s>(set: &'s ProductSet, code: &str) -> Option<&'s Criterion> {
@@ -472,8 +471,9 @@ fn name_of(set: &ProductSet, code: &str) -> String {
 fn requirement(marked: Option<u32>, required: Exact, lang: Lang) -> String {
     match marked {
         Some(option) => format!(
-            "{} {option} ({required} {})",
+            "{} {option} ({} {})",
             lang.pick("phương án", "option"),
+            n(required, lang),
             points(required, lang)
         ),
         None => lang.pick("trên 0 điểm", "more than 0 points").to_owned(),
@@ -508,7 +508,7 @@ fn option_text(set: &ProductSet, code: &str, option: &AnswerEcho, lang: Lang) ->
         let star = star_mark(choice.star);
         let points = choice
             .points
-            .map(|value| format!(" ({} {})", Exact(value), points(Exact(value), lang)))
+            .map(|value| format!(" ({} {})", lang.decimal(value), points(Exact(value), lang)))
             .unwrap_or_default();
         Some(format!("{number}. {}{star}{points}", choice.text))
     };
@@ -517,8 +517,9 @@ fn option_text(set: &ProductSet, code: &str, option: &AnswerEcho, lang: Lang) ->
         AnswerEcho::YesNo(_) => {
             let scored = Exact(option.points(criterion));
             Some(format!(
-                "{} ({scored} {})",
+                "{} ({} {})",
                 answer(option, lang),
+                n(scored, lang),
                 points(scored, lang)
             ))
         }

@@ -13,7 +13,7 @@ pub(crate) fn certificate(certificate: &Certificate, lang: Lang) -> String {
         out,
         "{}: {} ({} {})",
         t("Ngày quyết định công nhận", "Decision date"),
-        certificate.decided,
+        lang.date(certificate.decided),
         t("bộ tiêu chí", "rubric"),
         certificate.rubric
     );
@@ -24,7 +24,7 @@ pub(crate) fn certificate(certificate: &Certificate, lang: Lang) -> String {
         certificate.validity_months,
         t("tháng", "months"),
         t("đến hết ngày", "through"),
-        certificate.expires_on
+        lang.date(certificate.expires_on)
     );
     match &certificate.re_rating_window {
         Some(window) => {
@@ -35,8 +35,8 @@ pub(crate) fn certificate(certificate: &Certificate, lang: Lang) -> String {
                     "Thời gian nộp hồ sơ đánh giá lại",
                     "Re-rating filing window"
                 ),
-                window.opens,
-                window.closes,
+                lang.date(window.opens),
+                lang.date(window.closes),
                 window.rule.source
             );
         }
@@ -72,7 +72,7 @@ pub(crate) fn certificate(certificate: &Certificate, lang: Lang) -> String {
         out,
         "{} {}: {state} ({remaining})",
         t("Ngày", "On"),
-        certificate.on
+        lang.date(certificate.on)
     );
     out
 }

@@ -47,7 +47,7 @@ pub(crate) fn council(result: &CouncilResult, lang: Lang) -> String {
         };
         let total = member
             .total
-            .map(|total| total.to_string())
+            .map(|total| lang.decimal(total.0))
             .unwrap_or_else(|| "—".to_owned());
         let stars = member
             .stars
@@ -83,7 +83,7 @@ pub(crate) fn council(result: &CouncilResult, lang: Lang) -> String {
     let spread = &result.spread;
     let limit = spread
         .limit
-        .map(|limit| format!("{} {limit}", t("tối đa", "at most")))
+        .map(|limit| format!("{} {}", t("tối đa", "at most"), lang.decimal(limit.0)))
         .unwrap_or_else(|| t("không giới hạn", "no limit").to_owned());
     let _ = writeln!(
         out,
@@ -92,7 +92,7 @@ pub(crate) fn council(result: &CouncilResult, lang: Lang) -> String {
             "Chênh lệch tổng điểm giữa các thành viên",
             "Spread of members' totals"
         ),
-        spread.spread
+        lang.decimal(spread.spread.0)
     );
     if spread.exceeded {
         let _ = writeln!(
@@ -106,22 +106,21 @@ pub(crate) fn council(result: &CouncilResult, lang: Lang) -> String {
         for driver in spread.criteria.iter().take(5) {
             let _ = writeln!(
                 out,
-                "  {} {}: {} → {} ({:+})",
+                "  {} {}: {} → {} ({})",
                 t("chỉ tiêu", "criterion"),
                 driver.criterion,
-                driver.low_points,
-                driver.high_points,
-                driver.difference.0
+                lang.decimal(driver.low_points.0),
+                lang.decimal(driver.high_points.0),
+                lang.signed(driver.difference.0)
             );
         }
     }
 
     let _ = writeln!(
         out,
-        "{}: {} ({})",
+        "{}: {}",
         t("Điểm trung bình", "Mean total"),
-        result.mean_total,
-        result.mean_total_fraction
+        mean(result, lang)
     );
     if result.banded_total != result.mean_total {
         let _ = writeln!(
@@ -131,7 +130,7 @@ pub(crate) fn council(result: &CouncilResult, lang: Lang) -> String {
                 "Điểm trung bình sau làm tròn (theo quy chế)",
                 "Mean rounded by the council's rules"
             ),
-            result.banded_total
+            lang.decimal(result.banded_total.0)
         );
     }
     let band = match result.band_stars {
@@ -156,9 +155,19 @@ pub(crate) fn council(result: &CouncilResult, lang: Lang) -> String {
 fn verdict(out: &mut String, result: &CouncilResult, lang: Lang) {
     let t = |vi, en| lang.pick(vi, en);
     let status = match result.status {
-        SessionStatus::Ranked => match result.stars {
-            Some(stars) => format!("{stars} {} {}", t("sao", "stars"), star_line(stars)),
-            None => "—".to_owned(),
+        SessionStatus::Ranked => match (result.stars, result.gate_cap) {
+            (Some(stars), Some(cap)) if result.stars < result.band_stars => format!(
+                "{stars} {} {} ({} {cap} {})",
+                t("sao", "stars"),
+                star_line(stars),
+                t(
+                    "giới hạn bởi tiêu chí bắt buộc, tối đa",
+                    "capped by the star gates at"
+                ),
+                t("sao", "stars")
+            ),
+            (Some(stars), _) => format!("{stars} {} {}", t("sao", "stars"), star_line(stars)),
+            (None, _) => "—".to_owned(),
         },
         SessionStatus::Disqualified => t("BỊ LOẠI (0 sao)", "DISQUALIFIED (0 stars)").to_owned(),
         SessionStatus::NeedsRescoring => t(
@@ -225,13 +234,13 @@ fn rules(out: &mut String, result: &CouncilResult, lang: Lang) {
         (
             t("thành viên chấm điểm", "scoring roles"),
             roles.join(", "),
-            &rules.scoring_roles.source,
+            rules.scoring_roles.source_in(lang),
         ),
         (
             t("túc số", "quorum"),
             format!(
                 "{} {}{}",
-                rules.quorum.value.fraction,
+                share(rules.quorum.value.fraction, lang),
                 t("số thành viên chấm điểm", "of scoring members"),
                 if rules.quorum.value.chair_required {
                     t(", có Chủ tịch", ", the chair among them")
@@ -239,16 +248,16 @@ fn rules(out: &mut String, result: &CouncilResult, lang: Lang) {
                     ""
                 }
             ),
-            &rules.quorum.source,
+            rules.quorum.source_in(lang),
         ),
         (
             t("chênh lệch tối đa", "largest spread"),
             rules
                 .max_spread
                 .value
-                .map(|limit| limit.to_string())
+                .map(|limit| lang.decimal(limit.0))
                 .unwrap_or_else(|| t("không giới hạn", "none").to_owned()),
-            &rules.max_spread.source,
+            rules.max_spread.source_in(lang),
         ),
         (
             t("làm tròn", "rounding"),
@@ -257,10 +266,10 @@ fn rules(out: &mut String, result: &CouncilResult, lang: Lang) {
                 .value
                 .map(|rounding| {
                     format!(
-                        "{} {} ({:?})",
+                        "{} {} ({})",
                         rounding.places,
                         t("chữ số thập phân", "decimal places"),
-                        rounding.mode
+                        rounding.mode.label(lang)
                     )
                 })
                 .unwrap_or_else(|| {
@@ -270,21 +279,36 @@ fn rules(out: &mut String, result: &CouncilResult, lang: Lang) {
                     )
                     .to_owned()
                 }),
-            &rules.rounding.source,
+            rules.rounding.source_in(lang),
         ),
         (
             t("tiêu chí bắt buộc", "star gates"),
             gate_rule(rules.gates.value, lang).to_owned(),
-            &rules.gates.source,
+            rules.gates.source_in(lang),
         ),
         (
             t("loại sản phẩm", "knock-outs"),
             knockout_rule(rules.knockouts.value, lang).to_owned(),
-            &rules.knockouts.source,
+            rules.knockouts.source_in(lang),
         ),
     ];
     for (name, value, source) in lines {
         let _ = writeln!(out, "  {name}: {value} [{source}]");
+    }
+}
+
+/// The council's mean: `73,8`, or `73,33 (220/3)` when two places do not hold it.
+fn mean(result: &CouncilResult, lang: Lang) -> String {
+    lang.mean(result.mean_total.0, &result.mean_total_fraction)
+}
+
+/// A share of members as a fraction: `3/4`.
+fn share(value: ocop_core::decimal::Exact, lang: Lang) -> String {
+    let fraction = ocop_core::decimal::fraction(value.0, 1);
+    if fraction.contains('/') {
+        fraction
+    } else {
+        lang.decimal(value.0)
     }
 }
 
@@ -335,12 +359,12 @@ fn analytics(out: &mut String, result: &CouncilResult, lang: Lang) {
             "chỉ tiêu mọi thành viên chấm giống nhau",
             "criteria scored alike by every member"
         ),
-        agreement.unanimous_share,
+        lang.approx(agreement.unanimous_share.0),
         t(
             "độ lệch tuyệt đối trung bình của tổng điểm",
             "mean absolute deviation of totals"
         ),
-        agreement.mean_absolute_deviation
+        lang.approx(agreement.mean_absolute_deviation.0)
     );
     let mut widest: Vec<_> = analytics
         .criteria
@@ -352,7 +376,7 @@ fn analytics(out: &mut String, result: &CouncilResult, lang: Lang) {
         let furthest: Vec<String> = criterion
             .furthest
             .iter()
-            .map(|member| format!("{} ({})", member.member, member.points))
+            .map(|member| format!("{} ({})", member.member, lang.decimal(member.points.0)))
             .collect();
         let _ = writeln!(
             out,
@@ -360,10 +384,10 @@ fn analytics(out: &mut String, result: &CouncilResult, lang: Lang) {
             t("Chỉ tiêu", "Criterion"),
             criterion.criterion,
             t("điểm", "points"),
-            criterion.min,
-            criterion.max_given,
+            lang.decimal(criterion.min.0),
+            lang.decimal(criterion.max_given.0),
             t("trung bình", "mean"),
-            criterion.mean,
+            lang.approx(criterion.mean.0),
             t("xa trung bình nhất:", "furthest from the mean:"),
             furthest.join(", ")
         );
@@ -371,20 +395,21 @@ fn analytics(out: &mut String, result: &CouncilResult, lang: Lang) {
     for member in &analytics.leniency {
         let _ = writeln!(
             out,
-            "  {} {}: {:+} ({} {})",
+            "  {} {}: {} ({} {})",
             t("Mức chấm so với các thành viên khác", "Leniency of"),
             member.member,
-            member.leniency.0,
+            lang.signed(member.leniency.0),
             t("tổng", "total"),
-            member.total
+            lang.decimal(member.total.0)
         );
     }
     if let Some(total) = analytics.self_assessment_total {
         let _ = writeln!(
             out,
-            "  {}: {total} / {} {}",
+            "  {}: {} / {} {}",
             t("Chủ thể tự đánh giá", "Self-assessment"),
-            result.mean_total,
+            lang.decimal(total.0),
+            mean(result, lang),
             t("(Hội đồng)", "(council)")
         );
         for gap in analytics
@@ -395,14 +420,14 @@ fn analytics(out: &mut String, result: &CouncilResult, lang: Lang) {
         {
             let _ = writeln!(
                 out,
-                "    {} {}: {} {} / {} {} ({:+})",
+                "    {} {}: {} {} / {} {} ({})",
                 t("chỉ tiêu", "criterion"),
                 gap.criterion,
                 t("tự chấm", "claimed"),
-                gap.claimed,
+                lang.decimal(gap.claimed.0),
                 t("Hội đồng", "council"),
-                gap.council,
-                gap.gap.0
+                lang.approx(gap.council.0),
+                lang.signed(gap.gap.0)
             );
         }
     }

@@ -65,14 +65,23 @@ pub(crate) fn lint(source: &str, report: &LintReport, lang: Lang) -> String {
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "  {place}: {} {:?} → {} {:?}{accepted}\n      {}",
+                "  {place}: {} {:?} → {} {:?}{accepted}",
                 t("văn bản in", "printed"),
                 erratum.printed,
                 t("mã hóa", "encoded"),
                 erratum.encoded,
-                erratum.reason
             );
+            // The data records each erratum's reason in English only: it is shown in English.
+            if lang == Lang::En {
+                let _ = writeln!(out, "      {}", erratum.reason);
+            }
         }
+    }
+    if lang == Lang::Vi && !report.errata.is_empty() {
+        let _ = writeln!(
+            out,
+            "  (Lý do của từng đính chính được ghi bằng tiếng Anh trong dữ liệu: ocop lint --lang en)"
+        );
     }
     for rubric in &report.rubrics {
         let _ = writeln!(
@@ -297,19 +306,20 @@ pub(crate) fn diff(diff: &RubricDiff, lang: Lang) -> String {
 
 /// The outcome of `fixtures check`: every fixture that differs, failed or was rewritten, with
 /// each field that differs or changed.
-pub(crate) fn fixtures(report: &FixturesReport, updating: bool) -> String {
+pub(crate) fn fixtures(report: &FixturesReport, updating: bool, lang: Lang) -> String {
+    let t = |vi, en| lang.pick(vi, en);
     let mut out = String::new();
     for outcome in &report.fixtures {
         match outcome {
             FixtureOutcome::Failed { error, fixture } => {
-                let _ = writeln!(out, "ERROR {fixture}: {error}");
+                let _ = writeln!(out, "{} {fixture}: {error}", t("LỖI", "ERROR"));
             }
             FixtureOutcome::Checked {
                 differences,
                 fixture,
                 ..
             } if differences.is_empty() => {
-                let _ = writeln!(out, "ok {fixture}");
+                let _ = writeln!(out, "{} {fixture}", t("đạt", "ok"));
             }
             FixtureOutcome::Checked {
                 differences,
@@ -318,9 +328,17 @@ pub(crate) fn fixtures(report: &FixturesReport, updating: bool) -> String {
                 ..
             } => {
                 let (heading, was, now) = if *updated {
-                    ("UPDATED", "was", "now")
+                    (
+                        t("ĐÃ CẬP NHẬT", "UPDATED"),
+                        t("trước", "was"),
+                        t("nay", "now"),
+                    )
                 } else {
-                    ("DIFFERS", "expected", "got")
+                    (
+                        t("KHÁC", "DIFFERS"),
+                        t("cần", "expected"),
+                        t("nhận được", "got"),
+                    )
                 };
                 let _ = writeln!(out, "{heading} {fixture}");
                 for difference in differences {
@@ -333,23 +351,20 @@ pub(crate) fn fixtures(report: &FixturesReport, updating: bool) -> String {
             }
         }
     }
-    if updating {
-        let _ = writeln!(
+    let (read, updated, failed) = (report.fixtures.len(), report.updated, report.failed);
+    let unchanged = read - updated - failed;
+    let _ = match (lang, updating) {
+        (Lang::Vi, true) => writeln!(
             out,
-            "{} fixtures read, {} updated, {} unchanged, {} refused or failed",
-            report.fixtures.len(),
-            report.updated,
-            report.fixtures.len() - report.updated - report.failed,
-            report.failed
-        );
-    } else {
-        let _ = writeln!(
+            "đã đọc {read} ca, cập nhật {updated}, giữ nguyên {unchanged}, từ chối hoặc lỗi {failed}"
+        ),
+        (Lang::Vi, false) => writeln!(out, "đã kiểm tra {read} ca, {failed} ca không đạt"),
+        (Lang::En, true) => writeln!(
             out,
-            "{} fixtures checked, {} failed",
-            report.fixtures.len(),
-            report.failed
-        );
-    }
+            "{read} fixtures read, {updated} updated, {unchanged} unchanged, {failed} refused or failed"
+        ),
+        (Lang::En, false) => writeln!(out, "{read} fixtures checked, {failed} failed"),
+    };
     out
 }
 

@@ -154,17 +154,18 @@ pub(crate) fn gate_line(gate: &UnmetGate, lang: Lang) -> String {
         Some(option) => format!(
             "{} {option} ({} {})",
             lang.pick("đã chọn phương án", "chose option"),
-            gate.chosen_points,
+            lang.approx(gate.chosen_points.0),
             lang.pick("điểm", "points")
         ),
         None => format!(
             "{} {} {}",
             lang.pick("đạt", "has"),
-            gate.chosen_points,
+            lang.approx(gate.chosen_points.0),
             lang.pick("điểm", "points")
         ),
     };
-    let (criterion, level, points) = (&gate.criterion, gate.level, gate.required_points);
+    let (criterion, level) = (&gate.criterion, gate.level);
+    let points = lang.decimal(gate.required_points.0);
     match (gate.marked_option, lang) {
         (Some(marked), Lang::Vi) => format!(
             "chỉ tiêu {criterion}: hạng {level} sao cần ít nhất phương án {marked} ({points} điểm); {chosen}"

@@ -9,13 +9,7 @@ use ocop_core::round::{Ranked, status_name};
 use super::csv_field;
 
 fn status_label(status: SessionStatus, lang: Lang) -> &'static str {
-    match status {
-        SessionStatus::Ranked => lang.pick("xếp hạng", "ranked"),
-        SessionStatus::Disqualified => lang.pick("bị loại", "disqualified"),
-        SessionStatus::NeedsRescoring => lang.pick("chấm lại", "re-score"),
-        SessionStatus::NoQuorum => lang.pick("không đủ túc số", "no quorum"),
-        SessionStatus::Incomplete => lang.pick("chưa chấm xong", "incomplete"),
-    }
+    status.label(lang)
 }
 
 /// The ranked table, then the distribution by stars and by status.
@@ -53,7 +47,7 @@ pub(crate) fn ranking(ranking: &Ranked, lang: Lang) -> String {
             row.product.as_deref().unwrap_or("—"),
             row.product_code.as_deref().unwrap_or("—"),
             row.product_set,
-            row.mean_total.to_string(),
+            lang.approx(row.mean_total.0),
             row.stars
                 .map_or_else(|| "—".to_owned(), |stars| format!("{stars}★")),
             status_label(row.status, lang),

@@ -42,14 +42,17 @@ pub(crate) fn scorecard(card: &Scorecard, lang: Lang) -> String {
             t("Phần", "Part"),
             part.code,
             part.name,
-            part.points,
+            lang.decimal(part.points.0),
             part.max
         );
         for group in card.groups.iter().filter(|group| group.part == part.code) {
             let _ = writeln!(
                 out,
                 "  {}. {}  [{}/{}]",
-                group.code, group.name, group.points, group.max
+                group.code,
+                group.name,
+                lang.decimal(group.points.0),
+                lang.decimal(group.max.0)
             );
             let mut current_parent: Option<&str> = None;
             for criterion in card
@@ -62,7 +65,10 @@ pub(crate) fn scorecard(card: &Scorecard, lang: Lang) -> String {
                         let _ = writeln!(
                             out,
                             "    {} {}  [{}/{}]",
-                            nested.code, nested.name, nested.points, nested.max
+                            nested.code,
+                            nested.name,
+                            lang.decimal(nested.points.0),
+                            lang.decimal(nested.max.0)
                         );
                     }
                     current_parent = Some(parent);
@@ -77,15 +83,15 @@ pub(crate) fn scorecard(card: &Scorecard, lang: Lang) -> String {
         Status::Incomplete => format!(
             "{}: {}/{} ({} {})",
             t("Điểm tạm tính", "Points so far"),
-            card.total,
-            card.max_total,
+            lang.decimal(card.total.0),
+            lang.decimal(card.max_total.0),
             t("tối đa còn đạt được", "most still reachable"),
             card.max_reachable
         ),
         _ => format!(
             "{}: {}/{}",
             t("Tổng điểm", "Total"),
-            card.total,
+            lang.decimal(card.total.0),
             card.max_total
         ),
     };
@@ -133,7 +139,10 @@ fn criterion_lines(out: &mut String, criterion: &CriterionScore, lang: Lang) {
         let _ = writeln!(
             out,
             "{indent}{} {}  [{}/{}]{status}",
-            criterion.code, criterion.name, criterion.points, criterion.max
+            criterion.code,
+            criterion.name,
+            lang.decimal(criterion.points.0),
+            lang.decimal(criterion.max.0)
         );
     } else if !status.is_empty() {
         let _ = writeln!(out, "{indent}{}", status.trim_start());
@@ -157,7 +166,9 @@ fn criterion_lines(out: &mut String, criterion: &CriterionScore, lang: Lang) {
                 let _ = writeln!(
                     out,
                     "{indent}  ☑ {}. {case}{}{star} ({})",
-                    option.number, option.text, option.points
+                    option.number,
+                    option.text,
+                    lang.decimal(option.points.0)
                 );
             }
         }

@@ -8,6 +8,7 @@
 //! the official mean untouched.
 
 mod analytics;
+mod panel;
 mod result;
 pub mod rules;
 mod session;
@@ -15,6 +16,7 @@ mod session;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
+pub use panel::Panel;
 pub use result::{
     Agreement, Analytics, CouncilCriterion, CouncilResult, CriterionSpread, KnockoutVote, Leniency,
     MemberPoints, MemberResult, NotCounted, QuorumCheck, SelfAssessmentGap, SessionStatus,
@@ -419,7 +421,7 @@ fn evaluate(session: &Session, checked: &Checked) -> CouncilResult {
         disqualifications: verdict.disqualifications,
         knockout_votes: verdict.knockout_votes,
         mean_total: Exact(verdict.mean_total.normalize()),
-        mean_total_fraction: fraction(verdict.sum_total, verdict.counted.len()),
+        mean_total_fraction: crate::decimal::fraction(verdict.sum_total, verdict.counted.len()),
         banded_total: Exact(verdict.banded_total.normalize()),
         band_stars: verdict.band_stars,
         gate_cap: verdict.gate_cap,
@@ -600,32 +602,6 @@ impl<'c> CheckedSession<'c> {
 /// `sum / n`, or zero when nobody scored.
 pub(crate) fn divide(sum: Decimal, n: usize) -> Decimal {
     sum.checked_div(Decimal::from(n)).unwrap_or_default()
-}
-
-/// `sum / n` as a reduced fraction, or as the plain decimal when it divides exactly.
-fn fraction(sum: Decimal, n: usize) -> String {
-    let scale = sum.scale();
-    let numerator = sum.mantissa();
-    let denominator = 10_i128
-        .checked_pow(scale)
-        .and_then(|power| power.checked_mul(i128::try_from(n).ok()?));
-    let Some(denominator) = denominator.filter(|d| *d > 0) else {
-        return "0".to_owned();
-    };
-    let divisor = gcd(numerator.unsigned_abs(), denominator.unsigned_abs());
-    let (numerator, denominator) = (numerator / divisor as i128, denominator / divisor as i128);
-    if denominator == 1 {
-        numerator.to_string()
-    } else {
-        format!("{numerator}/{denominator}")
-    }
-}
-
-fn gcd(mut a: u128, mut b: u128) -> u128 {
-    while b != 0 {
-        (a, b) = (b, a % b);
-    }
-    a.max(1)
 }
 
 fn quorum(rules: &Rules, scoring_members: usize, counted: &[MemberScore<'_>]) -> QuorumCheck {

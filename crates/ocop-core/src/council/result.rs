@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use crate::lang::Lang;
+
 use super::rules::{AppliedRules, Role};
 use crate::decimal::Exact;
 use crate::rubric::{Level, RubricData, Stars};
@@ -25,6 +27,19 @@ pub enum SessionStatus {
     NoQuorum,
     /// A counted sheet is unfinished (partial sheets).
     Incomplete,
+}
+
+impl SessionStatus {
+    /// The status in words, for tables and documents.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Self::Ranked => lang.pick("xếp hạng", "ranked"),
+            Self::Disqualified => lang.pick("bị loại", "disqualified"),
+            Self::NeedsRescoring => lang.pick("chấm lại", "re-score"),
+            Self::NoQuorum => lang.pick("không đủ túc số", "no quorum"),
+            Self::Incomplete => lang.pick("chưa chấm xong", "incomplete"),
+        }
+    }
 }
 
 /// One member's part in the session.

@@ -8,6 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::decimal::Exact;
+use crate::lang::Lang;
 use crate::rubric::Level;
 
 /// A council member's role.
@@ -94,6 +95,17 @@ pub enum RoundingMode {
     HalfEven,
     /// Cut off: 69.669 → 69.66.
     Down,
+}
+
+impl RoundingMode {
+    /// The mode in words.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Self::HalfUp => lang.pick("làm tròn lên từ 5", "half up"),
+            Self::HalfEven => lang.pick("làm tròn về số chẵn", "half to even"),
+            Self::Down => lang.pick("bỏ phần thừa", "down"),
+        }
+    }
 }
 
 impl Rounding {
@@ -190,6 +202,40 @@ pub struct Applied<T> {
     /// Where it came from: `default (…)`, `rules file (…)` or `session`.
     pub source: String,
 }
+
+impl<T> Applied<T> {
+    /// Where the rule came from, in words: `mặc định (qd26-2026, cấp tỉnh)`, `tệp quy định
+    /// (…)`, `phiên họp`; in English as the JSON writes it.
+    pub fn source_in(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.source.clone();
+        }
+        if self.source == SESSION_SOURCE {
+            return "phiên họp".to_owned();
+        }
+        if let Some(name) = self
+            .source
+            .strip_prefix("rules file (")
+            .and_then(|rest| rest.strip_suffix(')'))
+        {
+            return format!("tệp quy định ({name})");
+        }
+        if let Some((rubric, level)) = self
+            .source
+            .strip_prefix("default (")
+            .and_then(|rest| rest.strip_suffix(')'))
+            .and_then(|rest| rest.split_once(", "))
+        {
+            let level =
+                Level::parse(level).map_or_else(|| level.to_owned(), |l| l.name_vi().to_owned());
+            return format!("mặc định ({rubric}, {level})");
+        }
+        self.source.clone()
+    }
+}
+
+/// The source of rules a session sets itself.
+const SESSION_SOURCE: &str = "session";
 
 /// Overrides of some rules, as written in a rules file or a session's `council.rules`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -395,7 +441,7 @@ impl Rules {
         if let Some((name, overrides)) = file {
             rules.apply(overrides, &format!("rules file ({name})"));
         }
-        rules.apply(session, "session");
+        rules.apply(session, SESSION_SOURCE);
         rules
     }
 

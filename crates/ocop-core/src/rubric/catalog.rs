@@ -64,6 +64,37 @@ pub enum RubricError {
     },
 }
 
+impl crate::lang::Describe for RubricError {
+    fn describe(&self, lang: crate::lang::Lang) -> String {
+        if lang == crate::lang::Lang::En {
+            return self.to_string();
+        }
+        match self {
+            Self::UnknownRubric { id, known } => {
+                format!("không có bộ tiêu chí \"{id}\" (hiện có: {known})")
+            }
+            Self::UnknownSet { rubric, number } => {
+                format!("bộ tiêu chí {rubric} không có bộ sản phẩm số {number}")
+            }
+            Self::NoneInForce { date } => format!(
+                "không có bộ tiêu chí nào có hiệu lực vào ngày {}",
+                crate::lang::Lang::Vi.date(*date)
+            ),
+            Self::Invalid { problems } => format!(
+                "dữ liệu bộ tiêu chí có {} lỗi, lỗi đầu tiên: {}",
+                problems.len(),
+                problems
+                    .first()
+                    .map(|problem| problem.describe(crate::lang::Lang::Vi))
+                    .unwrap_or_default()
+            ),
+            Self::Io { path, message } => {
+                format!("không đọc được bộ tiêu chí tại {path}: {message}")
+            }
+        }
+    }
+}
+
 /// A product set with its instrument, ready to score with: borrowed from the catalog that
 /// loaded and validated them.
 #[derive(Debug, Clone, Copy)]

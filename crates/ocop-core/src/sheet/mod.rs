@@ -25,7 +25,9 @@ use serde::Serialize;
 
 pub use answers::{Answer, Answers, Completeness, DOSSIER, Knockout};
 pub(crate) use answers::{applies_under, points_of, unknown_code};
-pub use problem::{AnswerShape, InputProblem, InputProblemKind, InputProblems, PROBLEM_LIMIT};
+pub use problem::{
+    AnswerShape, Cell, InputProblem, InputProblemKind, InputProblems, PROBLEM_LIMIT, WorkbookRecord,
+};
 pub(crate) use read::{Fields, Reader};
 
 use crate::json::{Document, JsonPath, Value};

@@ -23,6 +23,9 @@ pub struct InputProblem {
     /// The council member whose sheet it is in, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub member: Option<String>,
+    /// The workbook cell, for an input read from a workbook.
+    #[serde(flatten)]
+    pub cell: Option<Cell>,
     /// The criterion concerned, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub criterion: Option<String>,
@@ -45,6 +48,7 @@ impl InputProblem {
             path,
             position,
             member: None,
+            cell: None,
             criterion,
             kind,
             message,
@@ -71,6 +75,31 @@ impl InputProblem {
         let column = json::count_chars(valid.get(line_start..).unwrap_or_default()) + 1;
         let kind = InputProblemKind::NotUtf8 { offset };
         Self::new(JsonPath::root(), Some(Position { line, column }), kind)
+    }
+
+    /// A problem at a place of a document, for readers outside this crate (a workbook's).
+    pub fn at_path(path: JsonPath, kind: InputProblemKind) -> Self {
+        Self::new(path, None, kind)
+    }
+
+    /// A problem found in a cell of a workbook. `path` is the place of the value in the document
+    /// the workbook stands for (its session or sheet), or the root when it has none.
+    pub fn in_cell(kind: InputProblemKind, path: JsonPath, cell: Cell) -> Self {
+        let mut problem = Self::new(path, None, kind);
+        problem.cell = Some(cell);
+        problem
+    }
+
+    /// Places the problem in the workbook cell its value was read from: a line and column of the
+    /// document made from the workbook would mean nothing to its reader.
+    pub fn place_in(&mut self, cell: Cell) {
+        self.position = None;
+        self.cell = Some(cell);
+    }
+
+    /// Names the criterion the problem is about, when its kind does not.
+    pub fn about_criterion(&mut self, code: &str) {
+        self.criterion.get_or_insert_with(|| code.to_owned());
     }
 
     /// The problem of a text that is not one JSON document.
@@ -268,9 +297,10 @@ impl From<Vec<InputProblem>> for InputProblems {
 
 impl Describe for InputProblem {
     fn describe(&self, lang: Lang) -> String {
-        let place = match self.position {
-            Some(position) => format!("{position}"),
-            None => self.path.to_string(),
+        let place = match (&self.cell, self.position) {
+            (Some(cell), _) => cell.cell.clone(),
+            (None, Some(position)) => format!("{position}"),
+            (None, None) => self.path.to_string(),
         };
         format!("{place}: {}", self.kind.describe(lang))
     }
@@ -280,6 +310,15 @@ impl fmt::Display for InputProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.describe(Lang::En))
     }
+}
+
+/// A cell of a workbook, where a problem of an input read from a workbook stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct Cell {
+    /// The tab (worksheet) it is on, e.g. `Thành viên 3`.
+    pub tab: String,
+    /// The cell as a spreadsheet writes a reference to it, with its tab: `'Thành viên 3'!E14`.
+    pub cell: String,
 }
 
 /// What an answer must look like for a kind of criterion.
@@ -452,6 +491,94 @@ pub enum InputProblemKind {
         /// The code.
         code: String,
     },
+    /// The file is not a workbook that can be read.
+    UnreadableWorkbook {
+        /// What the workbook reader says.
+        detail: String,
+    },
+    /// The workbook was not made by ocop: it has no hidden tab recording what it was made for.
+    ForeignWorkbook,
+    /// The workbook was made for something else than what it is read with or what it shows.
+    WorkbookMismatch {
+        /// What differs.
+        what: WorkbookRecord,
+        /// What the workbook was made for (or what the engine reads it with).
+        expected: String,
+        /// What was found.
+        found: String,
+    },
+    /// A cell the workbook fixes (a criterion's code, wording or maximum, a member's id, a
+    /// heading) holds something else: rows were moved or the criteria edited.
+    WorkbookAltered {
+        /// What the cell must hold.
+        expected: String,
+        /// What it holds.
+        found: String,
+    },
+    /// A tab the workbook needs is missing.
+    MissingTab {
+        /// The tab's name.
+        tab: String,
+    },
+    /// A knock-out cell (`Loại`) holding something other than `x`.
+    UnknownMark {
+        /// The criterion, or `dossier`.
+        code: String,
+        /// What the cell holds.
+        text: String,
+    },
+    /// A choice that names no option of its criterion, nor `Có`/`Không`.
+    UnknownChoice {
+        /// The criterion.
+        code: String,
+        /// What the cell holds.
+        text: String,
+    },
+}
+
+fn knockout_rule_vi(code: &str) -> String {
+    if code == super::DOSSIER {
+        "hồ sơ (\"Hồ sơ bị loại khi\")".to_owned()
+    } else {
+        format!("chỉ tiêu {code}")
+    }
+}
+
+fn knockout_rule_en(code: &str) -> String {
+    if code == super::DOSSIER {
+        "the dossier rule".to_owned()
+    } else {
+        format!("criterion {code}")
+    }
+}
+
+/// What a workbook records about what it was made for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkbookRecord {
+    /// The layout version of the workbook.
+    Format,
+    /// The rubric and its data revision.
+    Rubric,
+    /// The product set.
+    ProductSet,
+    /// The fingerprint of the product set's data.
+    Fingerprint,
+}
+
+impl WorkbookRecord {
+    fn describe(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::Format, Lang::Vi) => "mẫu sổ tính",
+            (Self::Format, Lang::En) => "workbook layout",
+            (Self::Rubric, Lang::Vi) => "bộ tiêu chí",
+            (Self::Rubric, Lang::En) => "rubric",
+            (Self::ProductSet, Lang::Vi) => "bộ sản phẩm",
+            (Self::ProductSet, Lang::En) => "product set",
+            (Self::Fingerprint, Lang::Vi) => "dữ liệu bộ sản phẩm (dấu vân tay)",
+            (Self::Fingerprint, Lang::En) => "product set data (fingerprint)",
+        }
+    }
 }
 
 impl InputProblemKind {
@@ -481,6 +608,13 @@ impl InputProblemKind {
             Self::NoKnockoutRule { .. } => "no_knockout_rule",
             Self::NoDossierRule => "no_dossier_rule",
             Self::DuplicateKnockout { .. } => "duplicate_knockout",
+            Self::UnreadableWorkbook { .. } => "unreadable_workbook",
+            Self::ForeignWorkbook => "foreign_workbook",
+            Self::WorkbookMismatch { .. } => "workbook_mismatch",
+            Self::WorkbookAltered { .. } => "workbook_altered",
+            Self::MissingTab { .. } => "missing_tab",
+            Self::UnknownMark { .. } => "unknown_mark",
+            Self::UnknownChoice { .. } => "unknown_choice",
         }
     }
 
@@ -495,7 +629,9 @@ impl InputProblemKind {
             | Self::DuplicateOption { code, .. }
             | Self::MissingAnswer { code }
             | Self::NoKnockoutRule { code }
-            | Self::DuplicateKnockout { code } => Some(code),
+            | Self::DuplicateKnockout { code }
+            | Self::UnknownChoice { code, .. }
+            | Self::UnknownMark { code, .. } => Some(code),
             _ => None,
         }
     }
@@ -505,7 +641,7 @@ impl Describe for InputProblemKind {
     fn describe(&self, lang: Lang) -> String {
         let vi = lang == Lang::Vi;
         match self {
-            Self::Syntax { detail } if vi => format!("không phải JSON hợp lệ: {detail}"),
+            Self::Syntax { detail } if vi => format!("không phải JSON hợp lệ: {}", vi::detail(detail)),
             Self::Syntax { detail } => format!("not valid JSON: {detail}"),
             Self::Unreadable { detail } if vi => format!("không đọc được tệp: {detail}"),
             Self::Unreadable { detail } => format!("the file cannot be read: {detail}"),
@@ -527,14 +663,18 @@ impl Describe for InputProblemKind {
                 field,
                 expected,
                 found,
-            } if vi => format!("\"{field}\" phải là {expected}, không phải {found}"),
+            } if vi => format!(
+                "\"{field}\" phải là {}, không phải {}",
+                vi::expected(expected),
+                vi::json_type(found)
+            ),
             Self::WrongType {
                 field,
                 expected,
                 found,
             } => format!("\"{field}\" must be {expected}, not {found}"),
             Self::InvalidValue { field, detail } if vi => {
-                format!("giá trị của \"{field}\" không hợp lệ: {detail}")
+                format!("giá trị của \"{field}\" không hợp lệ: {}", vi::detail(detail))
             }
             Self::InvalidValue { field, detail } => format!("invalid \"{field}\": {detail}"),
             Self::UnknownRubric { rubric, known } if vi => {
@@ -573,9 +713,10 @@ impl Describe for InputProblemKind {
                     )
                 }
             }
-            Self::RubricUnusable { detail } if vi => {
-                format!("dữ liệu bộ tiêu chí không hợp lệ, không thể chấm: {detail}")
-            }
+            Self::RubricUnusable { detail } if vi => format!(
+                "dữ liệu bộ tiêu chí không hợp lệ, không thể chấm: {}",
+                vi::detail(detail)
+            ),
             Self::RubricUnusable { detail } => {
                 format!("the rubric data is invalid and cannot score: {detail}")
             }
@@ -598,8 +739,9 @@ impl Describe for InputProblemKind {
                 expected,
                 found,
             } if vi => format!(
-                "câu trả lời cho chỉ tiêu {code} phải là {}, không phải {found}",
-                expected.describe(lang)
+                "câu trả lời cho chỉ tiêu {code} phải là {}, không phải {}",
+                expected.describe(lang),
+                vi::json_type(found)
             ),
             Self::WrongAnswer {
                 code,
@@ -651,6 +793,234 @@ impl Describe for InputProblemKind {
                 format!("\"{code}\" được nêu hai lần trong knockouts")
             }
             Self::DuplicateKnockout { code } => format!("\"{code}\" is named twice in knockouts"),
+            Self::UnreadableWorkbook { .. } if vi => {
+                "tệp không phải sổ tính Excel (.xlsx) đọc được".to_owned()
+            }
+            Self::UnreadableWorkbook { detail } => {
+                format!("not a readable Excel workbook (.xlsx): {detail}")
+            }
+            Self::ForeignWorkbook if vi => "sổ tính này không do ocop tạo: không có trang ẩn ghi \
+                 bộ tiêu chí, bộ sản phẩm và dấu vân tay dữ liệu; hãy tạo sổ tính bằng ocop workbook"
+                .to_owned(),
+            Self::ForeignWorkbook => "this workbook was not made by ocop: it has no hidden tab \
+                 recording its rubric, product set and data fingerprint; make one with ocop workbook"
+                .to_owned(),
+            Self::WorkbookMismatch {
+                what,
+                expected,
+                found,
+            } if vi => format!(
+                "sổ tính được tạo cho {} {expected}, không phải {found}: không đọc sổ tính này",
+                what.describe(lang)
+            ),
+            Self::WorkbookMismatch {
+                what,
+                expected,
+                found,
+            } => format!(
+                "the workbook was made for {} {expected}, not {found}: it is not read",
+                what.describe(lang)
+            ),
+            Self::WorkbookAltered { expected, found } if vi => format!(
+                "ô này phải ghi \"{expected}\" nhưng đang ghi \"{found}\": các hàng đã bị di chuyển \
+                 hoặc tiêu chí đã bị sửa; không đọc sổ tính này"
+            ),
+            Self::WorkbookAltered { expected, found } => format!(
+                "this cell must hold \"{expected}\" but holds \"{found}\": rows were moved or \
+                 criteria edited; the workbook is not read"
+            ),
+            Self::MissingTab { tab } if vi => format!("sổ tính thiếu trang \"{tab}\""),
+            Self::MissingTab { tab } => format!("the workbook has no tab \"{tab}\""),
+            Self::UnknownMark { code, text } if vi => format!(
+                "\"{text}\" trong cột Loại: ghi x nếu sản phẩm bị loại theo quy định của {}, \
+                 hoặc để trống",
+                knockout_rule_vi(code)
+            ),
+            Self::UnknownMark { code, text } => format!(
+                "\"{text}\" in the Loại column: write x when {} eliminates the product, or leave \
+                 it empty",
+                knockout_rule_en(code)
+            ),
+            Self::UnknownChoice { code, text } if vi => format!(
+                "\"{text}\" không phải phương án nào của chỉ tiêu {code}: ghi số thứ tự phương án, \
+                 chọn trong danh sách, hoặc Có/Không"
+            ),
+            Self::UnknownChoice { code, text } => format!(
+                "\"{text}\" is no option of criterion {code}: write the option's number, pick it \
+                 from the list, or Có/Không"
+            ),
+        }
+    }
+}
+
+/// Vietnamese for the English details the readers record in the JSON contract (where they stay
+/// English, for programs): the JSON types, what was expected, and the details of invalid values
+/// and of JSON syntax. A detail not known here is shown as written.
+mod vi {
+    /// A JSON type in Vietnamese.
+    pub(super) fn json_type(name: &str) -> &str {
+        match name {
+            "string" => "chuỗi",
+            "number" => "số",
+            "boolean" => "true/false",
+            "object" => "đối tượng",
+            "array" => "danh sách",
+            "null" => "null",
+            other => other,
+        }
+    }
+
+    /// What a field must be, in Vietnamese.
+    pub(super) fn expected(expected: &str) -> String {
+        match expected {
+            "an object" => "một đối tượng".to_owned(),
+            "a string" => "một chuỗi".to_owned(),
+            "a whole number" => "một số nguyên".to_owned(),
+            "a list of strings" => "một danh sách chuỗi".to_owned(),
+            "a list of members" => "một danh sách thành viên".to_owned(),
+            "a decimal string such as \"2.5\"" => "một chuỗi số thập phân như \"2.5\"".to_owned(),
+            other => other.to_owned(),
+        }
+    }
+
+    /// "no district council under qd26-2026 (levels: province, central)".
+    fn level_detail(detail: &str) -> Option<String> {
+        let rest = detail.strip_prefix("no ")?;
+        let (level, rest) = rest.split_once(" council under ")?;
+        let (rubric, levels) = rest.split_once(" (levels: ")?;
+        let name = |level: &str| {
+            crate::rubric::Level::parse(level)
+                .map_or_else(|| level.to_owned(), |l| l.name_vi().to_owned())
+        };
+        let levels: Vec<String> = levels.trim_end_matches(')').split(", ").map(name).collect();
+        Some(format!(
+            "không có hội đồng {} theo {rubric} (các cấp: {})",
+            name(level),
+            levels.join(", ")
+        ))
+    }
+
+    /// A detail in Vietnamese, by its known English forms.
+    pub(super) fn detail(detail: &str) -> String {
+        let rules: [(&str, &str, &str); 21] = [
+            ("", " is not one of ", " không thuộc các giá trị "),
+            (
+                "",
+                " is not an allowed whole number",
+                " không phải số nguyên hợp lệ",
+            ),
+            (
+                "",
+                " is not a date written YYYY-MM-DD",
+                " không phải ngày viết dạng YYYY-MM-DD",
+            ),
+            (
+                "member ",
+                " appears twice",
+                "thành viên {} xuất hiện hai lần",
+            ),
+            (
+                "no member's sheet counts: nothing to advise on",
+                "",
+                "không có phiếu thành viên nào được tính: không có gì để tư vấn",
+            ),
+            (
+                "",
+                " is not a cost: write digits with an optional fraction, e.g. \"2.5\"",
+                " không phải chi phí: viết chữ số, có thể có phần thập phân, ví dụ \"2.5\"",
+            ),
+            (
+                "",
+                " is above the largest cost accepted ",
+                " vượt chi phí lớn nhất được chấp nhận ",
+            ),
+            ("", " has more than ", " có nhiều hơn "),
+            (
+                "invalid decimal ",
+                ": write digits with an optional fraction, as a string",
+                "số thập phân không hợp lệ {}: viết chữ số, có thể có phần thập phân, dạng chuỗi",
+            ),
+            (
+                "unknown variant ",
+                ", expected one of ",
+                "giá trị {} không hợp lệ, cần một trong: ",
+            ),
+            (
+                "unknown variant ",
+                ", expected ",
+                "giá trị {} không hợp lệ, cần: ",
+            ),
+            (
+                "unknown field ",
+                ", expected one of ",
+                "trường {} không có, cần một trong: ",
+            ),
+            ("invalid type: ", ", expected ", "sai kiểu: {}, cần: "),
+            ("missing field ", "", "thiếu trường {}"),
+            ("duplicate field ", "", "trường {} xuất hiện hai lần"),
+            ("EOF while parsing", "", "văn bản kết thúc giữa chừng"),
+            ("expected value", "", "cần một giá trị"),
+            ("trailing comma", "", "dấu phẩy thừa"),
+            ("trailing characters", "", "có ký tự thừa sau tài liệu"),
+            ("key must be a string", "", "khóa phải là chuỗi"),
+            (
+                "not UTF-8 text (invalid byte at offset ",
+                ")",
+                "không phải văn bản UTF-8 (byte sai ở vị trí {})",
+            ),
+        ];
+        if let Some(translated) = level_detail(detail) {
+            return translated;
+        }
+        for (prefix, middle, vietnamese) in rules {
+            let Some(rest) = detail.strip_prefix(prefix) else {
+                continue;
+            };
+            if middle.is_empty() {
+                return vietnamese.replace("{}", rest);
+            }
+            if let Some((before, after)) = rest.split_once(middle) {
+                return match vietnamese.contains("{}") {
+                    true => format!("{}{after}", vietnamese.replace("{}", before)),
+                    false => format!("{before}{vietnamese}{after}"),
+                };
+            }
+        }
+        detail.to_owned()
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn the_readers_details_read_in_vietnamese() {
+            assert_eq!(
+                detail("\"boss\" is not one of chair, vice_chair, member, secretary, advisor"),
+                "\"boss\" không thuộc các giá trị chair, vice_chair, member, secretary, advisor"
+            );
+            assert_eq!(
+                detail("member \"m1\" appears twice"),
+                "thành viên \"m1\" xuất hiện hai lần"
+            );
+            assert_eq!(
+                detail("\"2026-13-01\" is not a date written YYYY-MM-DD"),
+                "\"2026-13-01\" không phải ngày viết dạng YYYY-MM-DD"
+            );
+            assert_eq!(
+                detail("unknown variant `often`, expected one of `majority`, `any`"),
+                "giá trị `often` không hợp lệ, cần một trong: `majority`, `any`"
+            );
+            assert_eq!(
+                detail("no district council under qd26-2026 (levels: province, central)"),
+                "không có hội đồng cấp huyện theo qd26-2026 (các cấp: cấp tỉnh, cấp trung ương)"
+            );
+            assert_eq!(
+                detail("EOF while parsing a value"),
+                "văn bản kết thúc giữa chừng"
+            );
+            assert_eq!(detail("something new"), "something new");
+            assert_eq!(json_type("string"), "chuỗi");
         }
     }
 }

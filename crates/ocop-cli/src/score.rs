@@ -1,0 +1,61 @@
+//! `ocop score`: read a member's sheet (JSON, or a member's tab of a workbook), print its
+//! scorecard.
+
+use std::path::PathBuf;
+
+use ocop_core::lang::Lang;
+use ocop_core::score;
+
+use crate::args::{DocumentFormat, LangArg, RubricsArg, completeness};
+use crate::input::{Wanted, read_document};
+use crate::output::{emit, json_bytes, print, print_json};
+use crate::{CliError, SUCCESS, catalog, html, render};
+
+/// The arguments of `ocop score`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ScoreArgs {
+    /// The sheet: JSON, or a council workbook (.xlsx).
+    file: PathBuf,
+    /// In a workbook, the member whose tab to score (id or tab name); needed when several score.
+    #[arg(long, value_name = "ID")]
+    member: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DocumentFormat::Text)]
+    pub(crate) format: DocumentFormat,
+    /// Write the output to this file.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Language of labels and messages.
+    #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+    pub(crate) lang: LangArg,
+    /// Score an unfinished sheet: points so far, the most still reachable, the stars still
+    /// possible.
+    #[arg(long)]
+    partial: bool,
+    #[command(flatten)]
+    rubrics: RubricsArg,
+}
+
+/// Runs `ocop score`.
+pub(crate) fn run(args: ScoreArgs) -> Result<u8, CliError> {
+    let lang: Lang = args.lang.into();
+    let catalog = catalog(&args.rubrics)?;
+    let document = read_document(&catalog, &args.file, Wanted::Sheet(args.member.as_deref()))?;
+    let scored = score::score_sheet(&catalog, document.text(), completeness(args.partial));
+    let card = document.check(scored)?;
+    let output = args.output.as_deref();
+    match args.format {
+        DocumentFormat::Json if output.is_none() => print_json(&card)?,
+        DocumentFormat::Json => emit(output, &json_bytes(&card)?)?,
+        DocumentFormat::Text if output.is_none() => print(&render::scorecard(&card, lang))?,
+        DocumentFormat::Text => emit(output, render::scorecard(&card, lang).as_bytes())?,
+        DocumentFormat::Html => {
+            let key = format!("{}@{}", card.rubric, card.rubric_revision);
+            let loaded = catalog
+                .product_set(&key, card.product_set)
+                .map_err(CliError::from_catalog)?;
+            emit(output, html::scorecard(&loaded, &card).as_bytes())?;
+        }
+    }
+    Ok(SUCCESS)
+}
