@@ -125,6 +125,21 @@ pub enum Fix {
         /// The note, verbatim.
         note: &'static str,
     },
+    /// A note under the sheet that the transcription dropped: `printed` is checked against the
+    /// instrument's full text, then restored right after the sheet's note `after`.
+    FootnoteFromFullText {
+        /// The note it follows, verbatim.
+        after: &'static str,
+    },
+    /// An option whose □ the decision prints as another character; `printed` is the option's
+    /// line as the full text prints it, checked there. Nothing changes in the data: the option is
+    /// ticked like the others, and the misprint is recorded.
+    BoxPrintedAs {
+        /// Criterion code.
+        criterion: &'static str,
+        /// Option number.
+        option: u32,
+    },
     /// A defect of the source kept as printed; validation reports it as a warning.
     Kept(Defect),
 }

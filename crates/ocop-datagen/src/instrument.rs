@@ -3,9 +3,10 @@
 use anyhow::{Context, Result};
 use ocop_core::decimal;
 use ocop_core::rubric::source::{
-    AmendmentSource, CertifierSource, ChangelogEntrySource, Confidence, DecisionSource,
-    FORMAT_VERSION, InstrumentSource, PartSpecSource, ProvenanceSource, RecognitionSource,
-    SetEntrySource, StarBandSource,
+    AmendmentSource, CertificateRulesSource, CertifierSource, ChangelogEntrySource, Confidence,
+    DecisionSource, ExtensionSource, FORMAT_VERSION, InstrumentSource, LevelRecognitionSource,
+    PartSpecSource, ProvenanceSource, RecognitionRuleSource, RecognitionSource, RoundSource,
+    SetEntrySource, StarBandSource, TransitionLimitSource, TransitionSource, WindowRuleSource,
 };
 use rust_decimal::Decimal;
 
@@ -113,6 +114,75 @@ pub struct Metadata {
     pub amendments: &'static [Amendment],
     /// Data revisions: revision, date, summary.
     pub changelog: &'static [(u32, &'static str, &'static str)],
+    /// What each level's council result leads to.
+    pub recognition_by_level: &'static [LevelRules],
+    /// The certificate's validity and re-rating window.
+    pub certificate: Option<CertificateRules>,
+    /// How files in progress under the replaced rules finish.
+    pub transition: Option<Transition>,
+    /// The rounds each level holds every year: level, round, held before, proposed before
+    /// (`MM-DD`), and the article.
+    pub rounds: &'static [(&'static str, u8, &'static str, &'static str, Article)],
+}
+
+/// An article: where a rule is written, and its words.
+#[derive(Clone, Copy)]
+pub struct Article {
+    /// The article, e.g. `QĐ 26/2026/QĐ-TTg Điều 7 khoản 6 điểm a`.
+    pub source: &'static str,
+    /// Its words, verbatim (checked against the instrument's full text where the project has it).
+    pub printed: &'static str,
+}
+
+/// What one level's council result leads to.
+pub struct LevelRules {
+    /// `district`, `province` or `central`.
+    pub level: &'static str,
+    /// Who decides at this level.
+    pub authority: &'static str,
+    /// Star levels, outcome, article.
+    pub rules: &'static [(&'static [u8], &'static str, Article)],
+}
+
+/// A certificate's validity and re-rating window.
+pub struct CertificateRules {
+    /// Months of validity.
+    pub validity_months: u16,
+    /// Where validity is set.
+    pub article: Article,
+    /// Days before expiry the window opens and closes, and where.
+    pub re_rating_window: Option<(u16, u16, Article)>,
+}
+
+/// How files in progress under the replaced rules finish.
+pub struct Transition {
+    /// Files submitted before this day (ISO 8601).
+    pub submitted_before: &'static str,
+    /// Kinds of evaluation, days, article.
+    pub limits: &'static [(&'static [&'static str], u16, Article)],
+    /// Days a certificate is extended past expiry, and where.
+    pub certificate_extension: Option<(u16, Article)>,
+}
+
+impl Metadata {
+    /// Every article the procedure rules quote.
+    pub fn articles(&self) -> Vec<Article> {
+        let mut articles: Vec<Article> = self
+            .recognition_by_level
+            .iter()
+            .flat_map(|level| level.rules.iter().map(|(_, _, article)| *article))
+            .collect();
+        if let Some(certificate) = &self.certificate {
+            articles.push(certificate.article);
+            articles.extend(certificate.re_rating_window.map(|(_, _, article)| article));
+        }
+        if let Some(transition) = &self.transition {
+            articles.extend(transition.limits.iter().map(|(_, _, article)| *article));
+            articles.extend(transition.certificate_extension.map(|(_, article)| article));
+        }
+        articles.extend(self.rounds.iter().map(|(.., article)| *article));
+        articles
+    }
 }
 
 fn points(text: &str) -> Result<Decimal> {
@@ -182,6 +252,24 @@ impl Metadata {
                     .collect(),
                 potential_five_star_from: self.potential_five_star_from.map(points).transpose()?,
                 printed: self.recognition_printed.to_owned(),
+                by_level: self
+                    .recognition_by_level
+                    .iter()
+                    .map(|level| LevelRecognitionSource {
+                        level: level.level.to_owned(),
+                        authority: level.authority.to_owned(),
+                        rules: level
+                            .rules
+                            .iter()
+                            .map(|(stars, outcome, article)| RecognitionRuleSource {
+                                stars: stars.to_vec(),
+                                outcome: (*outcome).to_owned(),
+                                source: article.source.to_owned(),
+                                printed: article.printed.to_owned(),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
             },
             band_policy: self.band_policy.map(str::to_owned),
             amendments: self
@@ -211,6 +299,54 @@ impl Metadata {
                     date: (*date).to_owned(),
                     summary: (*summary).to_owned(),
                     source: source.clone(),
+                })
+                .collect(),
+            certificate: self
+                .certificate
+                .as_ref()
+                .map(|rules| CertificateRulesSource {
+                    validity_months: rules.validity_months,
+                    source: rules.article.source.to_owned(),
+                    printed: rules.article.printed.to_owned(),
+                    re_rating_window: rules.re_rating_window.map(|(opens, closes, article)| {
+                        WindowRuleSource {
+                            opens_days_before: opens,
+                            closes_days_before: closes,
+                            source: article.source.to_owned(),
+                            printed: article.printed.to_owned(),
+                        }
+                    }),
+                }),
+            transition: self.transition.as_ref().map(|rules| TransitionSource {
+                submitted_before: rules.submitted_before.to_owned(),
+                limits: rules
+                    .limits
+                    .iter()
+                    .map(|(evaluations, days, article)| TransitionLimitSource {
+                        evaluations: evaluations.iter().map(|name| (*name).to_owned()).collect(),
+                        days: *days,
+                        source: article.source.to_owned(),
+                        printed: article.printed.to_owned(),
+                    })
+                    .collect(),
+                certificate_extension: rules.certificate_extension.map(|(days, article)| {
+                    ExtensionSource {
+                        days_after_expiry: days,
+                        source: article.source.to_owned(),
+                        printed: article.printed.to_owned(),
+                    }
+                }),
+            }),
+            rounds: self
+                .rounds
+                .iter()
+                .map(|(level, round, held, proposed, article)| RoundSource {
+                    level: (*level).to_owned(),
+                    round: *round,
+                    held_before: (*held).to_owned(),
+                    proposed_before: (*proposed).to_owned(),
+                    source: article.source.to_owned(),
+                    printed: article.printed.to_owned(),
                 })
                 .collect(),
         })

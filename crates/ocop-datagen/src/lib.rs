@@ -154,6 +154,9 @@ fn convert(reference: &Path, spec: &Spec) -> Result<Vec<Output>> {
         outputs.push(output(id, &set_file(set.number), &set)?);
     }
     converter.finish()?;
+    if let Some(witness) = witness.as_deref() {
+        check_articles(&spec.metadata, witness)?;
+    }
     let source = format!(
         "Sheets: {}; via the project's reference transcription {}. {}",
         transcription.source, spec.transcription, spec.source_tail
@@ -161,6 +164,27 @@ fn convert(reference: &Path, spec: &Spec) -> Result<Vec<Output>> {
     let instrument = spec.metadata.instrument(source, &listed)?;
     outputs.push(output(id, ocop_core::rubric::INSTRUMENT_FILE, &instrument)?);
     Ok(outputs)
+}
+
+/// Fails unless every article the procedure rules quote is in the instrument's full text, word
+/// for word (line breaks and runs of spaces count as one space).
+fn check_articles(metadata: &Metadata, witness: &str) -> Result<()> {
+    let collapse = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let witness = collapse(witness);
+    let missing: Vec<String> = metadata
+        .articles()
+        .iter()
+        .filter(|article| !witness.contains(&collapse(article.printed)))
+        .map(|article| format!("{}: {:?}", article.source, article.printed))
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        bail!(
+            "articles quoted by the procedure rules that the full text does not print:\n  {}",
+            missing.join("\n  ")
+        )
+    }
 }
 
 fn output(rubric: &str, file: &str, value: &impl Serialize) -> Result<Output> {

@@ -4,7 +4,7 @@
 use crate::Spec;
 use crate::convert::Layout;
 use crate::correction::{Correction, Defect, Fix, Text};
-use crate::instrument::{Amendment, Metadata, bands};
+use crate::instrument::{Amendment, Article, CertificateRules, LevelRules, Metadata, bands};
 
 /// The transcription under the reference directory.
 pub const TRANSCRIPTION: &str = "qd1048-2019/ALL_SHEETS.json";
@@ -34,7 +34,7 @@ pub const SPEC: Spec = Spec {
 /// What the decision says outside the sheets (Điều 1 and Phụ lục II).
 pub const METADATA: Metadata = Metadata {
     id: "qd1048-2019",
-    revision: 1,
+    revision: 2,
     title: "Bộ Tiêu chí đánh giá, phân hạng sản phẩm Chương trình mỗi xã một sản phẩm",
     decision_number: "1048/QĐ-TTg",
     decision_date: "2019-08-21",
@@ -75,12 +75,98 @@ pub const METADATA: Metadata = Metadata {
             "Chỉ biết được một phần bảng yêu cầu tối thiểu của QĐ 781/QĐ-TTg (thiếu các dòng 5 sao và các yêu cầu của Phần A, Phần B), nên dữ liệu không áp dụng; kết quả không xét các yêu cầu tối thiểu này. Only part of the 781 minimums table is known (the 5★ rows and the Part A and B requirements are missing), so it is not applied: this result does not check those minimums.",
         ),
     }],
-    changelog: &[(
-        1,
-        "2026-11-29",
-        "First release: all 26 product sets converted from the full-text transcription of the decision as first issued, with errata for every anomaly.",
-    )],
+    changelog: &[
+        (
+            1,
+            "2026-11-29",
+            "First release: all 26 product sets converted from the full-text transcription of the decision as first issued, with errata for every anomaly.",
+        ),
+        (
+            2,
+            "2026-12-05",
+            "The procedure as data, each rule with its words in Phụ lục II: recognition by level (the district forwards 3–5★, the province recognises 3–4★ and forwards 90–100 points, the central council recognises 5★ and returns lower results to the province) and certificate validity (36 months); the decision sets no re-rating window. Printed wording restored from the full text: the lead sentence of the testing footnote (sets 1–18), the note under 8.1 (sets 12–18, which the transcription listed under the sheet) and the note under 8.2 (sets 12, 14–18, dropped). Scores are unchanged.",
+        ),
+    ],
+    recognition_by_level: &[
+        LevelRules {
+            level: "district",
+            authority: "UBND huyện",
+            rules: &[
+                (&[1, 2], "no_certificate", NO_CERTIFICATE),
+                (
+                    &[3, 4, 5],
+                    "refer_to_province",
+                    Article {
+                        source: "QĐ 1048/QĐ-TTg Phụ lục II mục 1 điểm a",
+                        printed: "Ủy ban nhân dân cấp huyện chuyển hồ sơ các sản phẩm có số điểm đạt từ 50 điểm đến 100 điểm (từ 3 đến 5 sao) lên Ủy ban nhân dân cấp tỉnh để đề nghị đánh giá, phân hạng, công nhận sản phẩm OCOP.",
+                    },
+                ),
+            ],
+        },
+        LevelRules {
+            level: "province",
+            authority: "UBND tỉnh",
+            rules: &[
+                (&[1, 2], "no_certificate", NO_CERTIFICATE),
+                (
+                    &[3, 4],
+                    "certify",
+                    Article {
+                        source: "QĐ 1048/QĐ-TTg Phụ lục II mục 1 điểm b",
+                        printed: "Ủy ban nhân dân cấp tỉnh ban hành Quyết định phê duyệt kết quả đánh giá và Giấy chứng nhận cho các sản phẩm đạt từ ba (03) đến bốn (04) sao, tổ chức công bố kết quả;",
+                    },
+                ),
+                (
+                    &[5],
+                    "refer_to_central",
+                    Article {
+                        source: "QĐ 1048/QĐ-TTg Phụ lục II mục 1 điểm b",
+                        printed: "Ủy ban nhân dân cấp tỉnh chuyển hồ sơ các sản phẩm đạt từ 90 điểm đến 100 điểm lên trung ương (Qua Bộ Nông nghiệp và Phát triển nông thôn) để đề nghị đánh giá, phân hạng, công nhận sản phẩm OCOP cấp quốc gia.",
+                    },
+                ),
+            ],
+        },
+        LevelRules {
+            level: "central",
+            authority: "Bộ Nông nghiệp và Phát triển nông thôn",
+            rules: &[
+                (&[1, 2], "no_certificate", NO_CERTIFICATE),
+                (
+                    &[3, 4],
+                    "return_to_province",
+                    Article {
+                        source: "QĐ 1048/QĐ-TTg Phụ lục II mục 1 điểm c",
+                        printed: "Trường hợp kết quả đánh giá của Hội đồng cấp trung ương không đạt 05 sao, Bộ Nông nghiệp và Phát triển nông thôn gửi kết quả đánh giá về Ủy ban nhân dân cấp tỉnh để xem xét, ban hành Giấy chứng nhận sản phẩm OCOP theo kết quả đánh giá của Hội đồng Trung ương.",
+                    },
+                ),
+                (
+                    &[5],
+                    "certify",
+                    Article {
+                        source: "QĐ 1048/QĐ-TTg Phụ lục II mục 1 điểm c",
+                        printed: "Bộ Nông nghiệp và Phát triển nông thôn ban hành Quyết định phê duyệt kết quả đánh giá và Giấy chứng nhận cho các sản phẩm đạt năm (05) sao (là sản phẩm OCOP cấp quốc gia), tổ chức công bố kết quả.",
+                    },
+                ),
+            ],
+        },
+    ],
+    certificate: Some(CertificateRules {
+        validity_months: 36,
+        article: VALIDITY,
+        re_rating_window: None,
+    }),
+    transition: None,
+    rounds: &[],
 };
+
+/// Điều 1 khoản 3: the certificate and its validity.
+const VALIDITY: Article = Article {
+    source: "QĐ 1048/QĐ-TTg Điều 1 khoản 3",
+    printed: "Giấy chứng nhận cho các sản phẩm OCOP đạt từ 3 đến 5 sao có giá trị trong thời hạn 36 tháng kể từ ngày cơ quan có thẩm quyền ban hành.",
+};
+
+/// Only 3★ to 5★ earn a certificate (Điều 1 khoản 3).
+const NO_CERTIFICATE: Article = VALIDITY;
 
 /// Every place where the encoded data departs from the transcription, or keeps a defect of the
 /// decision as printed.
@@ -264,6 +350,40 @@ pub const CORRECTIONS: &[Correction] = &[
         "Chú ý: Nếu có các tạp chất không chấp nhận được (có nguy cơ gây mất ATTP) sẽ không đánh giá các bước tiếp theo",
         DROPPED,
     ),
+    // Notes of 8.1 and 8.2 printed outside the table (sets 12–18): the transcription lists the
+    // first among the notes under the sheet and dropped the second.
+    note_of(12, "8.1", STANDARD_NEEDS_TESTS, BELOW_8_1),
+    note_of(13, "8.1", STANDARD_NEEDS_TESTS, BELOW_8_1),
+    note_of(14, "8.1", STANDARD_NEEDS_TESTS, BELOW_8_1),
+    note_of(15, "8.1", STANDARD_NEEDS_TESTS, BELOW_8_1),
+    note_of(16, "8.1", STANDARD_NEEDS_TESTS, BELOW_8_1),
+    note_of(17, "8.1", STANDARD_NEEDS_TESTS, BELOW_8_1),
+    note_of(18, "8.1", STANDARD_NEEDS_TESTS, BELOW_8_1),
+    note_of(12, "8.2", PERIODIC_TESTS, BELOW_8_2),
+    note_of(14, "8.2", PERIODIC_TESTS, BELOW_8_2),
+    note_of(15, "8.2", PERIODIC_TESTS, BELOW_8_2),
+    note_of(16, "8.2", PERIODIC_TESTS, BELOW_8_2),
+    note_of(17, "8.2", PERIODIC_TESTS, BELOW_8_2),
+    note_of(18, "8.2", PERIODIC_TESTS, BELOW_8_2),
+    // The lead sentence of the testing footnote, which the transcription dropped (sets 1–18).
+    testing_limits(1, LIMITS_TOI_9_2),
+    testing_limits(2, LIMITS_TAI_9_2),
+    testing_limits(3, LIMITS_TOI_9_2),
+    testing_limits(4, LIMITS_TAI_9_2),
+    testing_limits(5, LIMITS_TAI_8_2),
+    testing_limits(6, LIMITS_TAI_8_2),
+    testing_limits(7, LIMITS_TAI_8_2),
+    testing_limits(8, LIMITS_TAI_8_2),
+    testing_limits(9, LIMITS_TAI_8_2),
+    testing_limits(10, LIMITS_TAI_8_2),
+    testing_limits(11, LIMITS_TAI_8_2),
+    testing_limits(12, LIMITS_TAI_8_2),
+    testing_limits(13, LIMITS_TAI_8_2),
+    testing_limits(14, LIMITS_TAI_8_2),
+    testing_limits(15, LIMITS_TAI_8_2),
+    testing_limits(16, LIMITS_TAI_8_2),
+    testing_limits(17, LIMITS_TAI_8_2),
+    testing_limits(18, LIMITS_TAI_8_2),
     // Characters garbled when the source document was converted to text: the words are certain
     // (each is printed correctly elsewhere in the same decision), so the decision's wording is
     // restored.
@@ -350,6 +470,29 @@ const BELOW_1_1: &str = "The decision prints this knock-out directly below crite
 const BELOW_IMPURITIES: &str = "The decision prints this knock-out directly below the impurities criterion (Tạp chất lạ); the transcription lists it among the notes under the sheet.";
 const BELOW_QUALITY: &str = "The decision prints this knock-out directly below the quality-assurance criterion (ĐẢM BẢO CHẤT LƯỢNG SẢN PHẨM), as the other sets do inside its table; the transcription lists it among the notes under the sheet.";
 const DROPPED: &str = "The decision prints this knock-out directly below criterion 6.1 (Tạp chất), outside its table; the transcription dropped it. It is restored verbatim from the full text of the decision.";
+
+const STANDARD_NEEDS_TESTS: &str =
+    "Ghi chú: Bản tiêu chuẩn sản phẩm cần có phiếu kiểm nghiệm các chỉ tiêu ATTP";
+const PERIODIC_TESTS: &str = "(Phiếu kiểm nghiệm định kỳ các chỉ tiêu ATTP)";
+const BELOW_8_1: &str = "The decision prints this note directly below criterion 8.1 (Hồ sơ công bố chất lượng sản phẩm), outside its table, as sets 5–11 print it inside; the transcription lists it among the notes under the sheet.";
+const BELOW_8_2: &str = "The decision prints this note directly under the heading of criterion 8.2 (Kiểm tra định kỳ các chỉ tiêu ATTP), as set 13 and sets 5–11 do; the transcription dropped it. It is restored verbatim from the full text of the decision.";
+
+/// The lead sentence of the note under the sheet that lists the testing standards, as sets 1 and
+/// 3, sets 2 and 4, and sets 5–18 word it.
+const LIMITS_TOI_9_2: &str = "Giới hạn các chỉ tiêu kiểm nghiệm tới mục 9.2 theo Quy chuẩn kỹ thuật quốc gia (QCVN) tương ứng. Trong trường hợp không có thì áp dụng theo:";
+const LIMITS_TAI_9_2: &str = "Giới hạn các chỉ tiêu kiểm nghiệm tại mục 9.2 theo Quy chuẩn kỹ thuật quốc gia (QCVN) tương ứng. Trong trường hợp không có thì áp dụng theo:";
+const LIMITS_TAI_8_2: &str = "Giới hạn các chỉ tiêu kiểm nghiệm tại mục 8.2 theo Quy chuẩn kỹ thuật quốc gia (QCVN) tương ứng. Trong trường hợp không có thì áp dụng theo:";
+
+/// The transcription kept the list of testing standards under the sheet and dropped its lead
+/// sentence.
+const fn testing_limits(set: u8, printed: &'static str) -> Correction {
+    Correction {
+        set,
+        fix: Fix::FootnoteFromFullText { after: "Ghi chú:" },
+        printed,
+        reason: "The decision opens the note under the sheet with this sentence, before the list of standards; the transcription kept the list and dropped the sentence. It is restored verbatim from the full text of the decision.",
+    }
+}
 
 const fn note_of(
     set: u8,

@@ -7,7 +7,7 @@
 use crate::Spec;
 use crate::convert::Layout;
 use crate::correction::{Correction, Defect, Fix, Text};
-use crate::instrument::{Amendment, Metadata, bands};
+use crate::instrument::{Amendment, Article, CertificateRules, LevelRules, Metadata, bands};
 
 /// The transcription under the reference directory.
 pub const TRANSCRIPTION: &str = "qd148-2023/ALL_SHEETS.json";
@@ -36,7 +36,7 @@ pub const WARNING: &str = "Dữ liệu QĐ 148/QĐ-TTg lấy từ bản chép l�
 /// What is known of the decision outside the sheets, from secondary sources.
 pub const METADATA: Metadata = Metadata {
     id: "qd148-2023",
-    revision: 1,
+    revision: 2,
     title: "Bộ tiêu chí và quy trình đánh giá, phân hạng sản phẩm OCOP",
     decision_number: "148/QĐ-TTg",
     decision_date: "2023-02-24",
@@ -74,11 +74,89 @@ pub const METADATA: Metadata = Metadata {
             "Chưa có nội dung của QĐ 1489/QĐ-TTg, nên dữ liệu không áp dụng; kết quả theo QĐ 148/QĐ-TTg như ban hành năm 2023. The content of 1489/QĐ-TTg was not obtained, so it is not applied: this result follows 148 as issued in 2023.",
         ),
     }],
-    changelog: &[(
-        1,
-        "2026-11-29",
-        "First release: all 26 product sets converted from the secondary transcription, defects kept as printed and recorded as errata.",
-    )],
+    changelog: &[
+        (
+            1,
+            "2026-11-29",
+            "First release: all 26 product sets converted from the secondary transcription, defects kept as printed and recorded as errata.",
+        ),
+        (
+            2,
+            "2026-12-05",
+            "The procedure as data: recognition by level (district 3★, province 4★, central 5★, as the secondary sources quote Phụ lục II) and certificate validity (36 months); the instrument sets no re-rating window. Scores are unchanged.",
+        ),
+    ],
+    recognition_by_level: &[
+        LevelRules {
+            level: "district",
+            authority: "UBND huyện",
+            rules: &[
+                (&[1, 2], "no_certificate", NO_CERTIFICATE),
+                (&[3], "certify", DISTRICT),
+                (&[4, 5], "refer_to_province", DISTRICT),
+            ],
+        },
+        LevelRules {
+            level: "province",
+            authority: "UBND tỉnh",
+            rules: &[
+                (&[1, 2], "no_certificate", NO_CERTIFICATE),
+                (&[3], "return_to_district", BELOW_THE_LEVEL),
+                (&[4], "certify", PROVINCE),
+                (&[5], "refer_to_central", PROVINCE),
+            ],
+        },
+        LevelRules {
+            level: "central",
+            authority: "Bộ Nông nghiệp và Phát triển nông thôn",
+            rules: &[
+                (&[1, 2], "no_certificate", NO_CERTIFICATE),
+                (&[3], "return_to_district", BELOW_THE_LEVEL),
+                (&[4], "return_to_province", BELOW_THE_LEVEL),
+                (&[5], "certify", CENTRAL),
+            ],
+        },
+    ],
+    certificate: Some(CertificateRules {
+        validity_months: 36,
+        article: Article {
+            source: "QĐ 148/QĐ-TTg (nguồn thứ cấp: báo chí và các quyết định công nhận của tỉnh)",
+            printed: "Giấy chứng nhận sản phẩm OCOP có giá trị 36 tháng (03 năm) kể từ ngày ban hành quyết định công nhận. Tóm tắt từ nguồn thứ cấp, không phải câu chữ của quyết định.",
+        },
+        re_rating_window: None,
+    }),
+    transition: None,
+    rounds: &[],
+};
+
+/// Certificates start at 3★ (Phụ lục II, as quoted by the secondary sources).
+const NO_CERTIFICATE: Article = Article {
+    source: "QĐ 148/QĐ-TTg Phụ lục II mục 1 (nguồn thứ cấp)",
+    printed: "Sản phẩm đạt 1 sao, 2 sao không được công nhận, không được cấp giấy chứng nhận; giấy chứng nhận cấp cho sản phẩm đạt từ 3 sao trở lên. Tóm tắt từ nguồn thứ cấp, không phải câu chữ của quyết định.",
+};
+
+const DISTRICT: Article = Article {
+    source: "QĐ 148/QĐ-TTg Phụ lục II mục 1 điểm b (nguồn thứ cấp)",
+    printed: "UBND cấp huyện công nhận, cấp giấy chứng nhận cho sản phẩm đạt 3 sao; chuyển hồ sơ sản phẩm đạt từ 70 điểm trở lên lên cấp tỉnh. Tóm tắt từ nguồn thứ cấp, không phải câu chữ của quyết định.",
+};
+
+const PROVINCE: Article = Article {
+    source: "QĐ 148/QĐ-TTg Phụ lục II mục 1 (nguồn thứ cấp)",
+    printed: "UBND cấp tỉnh công nhận, cấp giấy chứng nhận cho sản phẩm đạt 4 sao; sản phẩm đạt từ 90 điểm được đề nghị đánh giá cấp trung ương. Tóm tắt từ nguồn thứ cấp, không phải câu chữ của quyết định.",
+};
+
+const CENTRAL: Article = Article {
+    source: "QĐ 148/QĐ-TTg Phụ lục II mục 1 (nguồn thứ cấp)",
+    printed: "Bộ Nông nghiệp và Phát triển nông thôn công nhận, cấp giấy chứng nhận cho sản phẩm đạt 5 sao. Tóm tắt từ nguồn thứ cấp, không phải câu chữ của quyết định.",
+};
+
+/// A result below the stars its council's level recognises goes to the level that recognises
+/// them. The sources quote no wording for this case; the reading is that of QĐ 1048 Phụ lục II
+/// mục 1 điểm c and QĐ 26/2026 Điều 7.4.g (the lower level recognises on the higher council's
+/// result).
+const BELOW_THE_LEVEL: Article = Article {
+    source: "QĐ 148/QĐ-TTg Phụ lục II mục 1 (nguồn thứ cấp); cách hiểu theo QĐ 1048/QĐ-TTg Phụ lục II mục 1 điểm c",
+    printed: "Kết quả dưới hạng sao mà cấp này công nhận được gửi về cấp công nhận hạng sao đó để xem xét, công nhận theo kết quả đánh giá. Nguồn thứ cấp không nêu câu chữ cho trường hợp này; cách hiểu theo QĐ 1048/QĐ-TTg.",
 };
 
 /// An OCR misspelling kept as transcribed and recorded, `ocr_kept!(set, at, printed, reads_as,

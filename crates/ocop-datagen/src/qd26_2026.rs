@@ -4,15 +4,18 @@
 use crate::Spec;
 use crate::convert::Layout;
 use crate::correction::{Correction, Fix};
-use crate::instrument::{Metadata, bands};
+use crate::instrument::{Article, CertificateRules, LevelRules, Metadata, Transition, bands};
 
 /// Folder of the transcription under the reference directory.
 pub const TRANSCRIPTION: &str = "qd26-2026/ALL_SHEETS.json";
 
+/// The full text of the decision: the articles the procedure rules quote are checked against it.
+pub const FULL_TEXT: &str = "texts/QD26-2026_full_text_from_html.txt";
+
 /// How to convert QĐ 26/2026.
 pub const SPEC: Spec = Spec {
     transcription: TRANSCRIPTION,
-    witness: None,
+    witness: Some(FULL_TEXT),
     cross_check: None,
     metadata: METADATA,
     layout: Layout {
@@ -23,10 +26,10 @@ pub const SPEC: Spec = Spec {
     source_tail: SOURCE_TAIL,
 };
 
-/// What the decision says outside the sheets (Điều 3, 4 and 11).
+/// What the decision says outside the sheets (Điều 3, 4, 5, 7, 11 and 12).
 pub const METADATA: Metadata = Metadata {
     id: "qd26-2026",
-    revision: 1,
+    revision: 2,
     title: "Bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP",
     decision_number: "26/2026/QĐ-TTg",
     decision_date: "2026-05-22",
@@ -57,11 +60,157 @@ pub const METADATA: Metadata = Metadata {
     band_policy: None,
     amendments: &[],
     recognition_printed: "UBND cấp tỉnh tổ chức đánh giá, phân hạng và quyết định công nhận, cấp giấy chứng nhận cho sản phẩm OCOP 3 sao, 4 sao. Đối với sản phẩm đạt 1 sao hoặc 2 sao, không ban hành quyết định công nhận và không cấp giấy chứng nhận. Bộ Nông nghiệp và Môi trường chủ trì, phối hợp với các bộ, ngành liên quan tổ chức đánh giá, phân hạng và quyết định công nhận, cấp giấy chứng nhận cho sản phẩm OCOP 5 sao. (Điều 4.1)",
-    changelog: &[(
-        1,
-        "2026-11-29",
-        "First release: all 26 product sets converted from the gazette transcription, with errata for every anomaly.",
-    )],
+    changelog: &[
+        (
+            1,
+            "2026-11-29",
+            "First release: all 26 product sets converted from the gazette transcription, with errata for every anomaly.",
+        ),
+        (
+            2,
+            "2026-12-05",
+            "The procedure as data, each rule with its article: recognition by level (Điều 4.1, 7.3.e, 7.4.e, 7.4.g), certificate validity and re-rating window (Điều 4.3, 7.6.a), the transition for files in progress and the extension of certificates whose re-rating could not be filed in time (Điều 12.2, 12.3), the rounds each level holds (Điều 5). Set 7 criterion 7 option 4, printed with \"o\" for its □, recorded as an erratum. Scores are unchanged.",
+        ),
+    ],
+    recognition_by_level: &[
+        LevelRules {
+            level: "province",
+            authority: "UBND tỉnh",
+            rules: &[
+                (&[1, 2], "no_certificate", NO_CERTIFICATE),
+                (
+                    &[3, 4],
+                    "certify",
+                    Article {
+                        source: "QĐ 26/2026/QĐ-TTg Điều 7 khoản 3 điểm e",
+                        printed: "Chủ tịch UBND cấp tỉnh xem xét, quyết định công nhận kết quả đánh giá, cấp giấy chứng nhận cho sản phẩm OCOP đạt 3 sao, 4 sao và công bố kết quả.",
+                    },
+                ),
+                (
+                    &[5],
+                    "refer_to_central",
+                    Article {
+                        source: "QĐ 26/2026/QĐ-TTg Điều 7 khoản 3 điểm e",
+                        printed: "Đối với các sản phẩm có tiềm năng đạt 5 sao (đạt từ 90 trở lên), Chủ tịch UBND cấp tỉnh xem xét, quyết định phê duyệt kết quả đánh giá; UBND cấp tỉnh có văn bản và gửi hồ sơ theo quy định tại khoản 3 Điều 6 Quyết định này (gồm 01 bộ hồ sơ giấy và 01 bộ hồ sơ điện tử) đề nghị Bộ Nông nghiệp và Môi trường đánh giá, phân hạng sản phẩm OCOP 5 sao.",
+                    },
+                ),
+            ],
+        },
+        LevelRules {
+            level: "central",
+            authority: "Bộ Nông nghiệp và Môi trường",
+            rules: &[
+                (&[1, 2], "no_certificate", NO_CERTIFICATE),
+                (
+                    &[3, 4],
+                    "return_to_province",
+                    Article {
+                        source: "QĐ 26/2026/QĐ-TTg Điều 7 khoản 4 điểm g",
+                        printed: "Trường hợp sản phẩm không đạt 90 điểm, Chủ tịch UBND cấp tỉnh có thể căn cứ vào kết quả đánh giá của Hội đồng cấp trung ương để xem xét, quyết định công nhận và cấp giấy chứng nhận cho sản phẩm OCOP đạt 3 sao, 4 sao hoặc tổ chức đánh giá và phân hạng sản phẩm theo thẩm quyền.",
+                    },
+                ),
+                (
+                    &[5],
+                    "certify",
+                    Article {
+                        source: "QĐ 26/2026/QĐ-TTg Điều 7 khoản 4 điểm e",
+                        printed: "Bộ trưởng Bộ Nông nghiệp và Môi trường xem xét, quyết định công nhận kết quả đánh giá và cấp giấy chứng nhận cho các sản phẩm OCOP đạt 5 sao và công bố kết quả.",
+                    },
+                ),
+            ],
+        },
+    ],
+    certificate: Some(CertificateRules {
+        validity_months: 36,
+        article: Article {
+            source: "QĐ 26/2026/QĐ-TTg Điều 4 khoản 3",
+            printed: "Giấy chứng nhận cho sản phẩm OCOP đạt từ 3 sao trở lên có giá trị trong thời hạn 36 tháng kể từ ngày cơ quan có thẩm quyền ban hành.",
+        },
+        re_rating_window: Some((
+            180,
+            120,
+            Article {
+                source: "QĐ 26/2026/QĐ-TTg Điều 7 khoản 6 điểm a",
+                printed: "Thời gian nộp hồ sơ không sớm hơn 180 ngày và không muộn hơn 120 ngày tính đến ngày hết thời hạn của giấy chứng nhận.",
+            },
+        )),
+    }),
+    transition: Some(Transition {
+        submitted_before: "2026-05-22",
+        limits: &[
+            (
+                &["first", "upgrade"],
+                60,
+                Article {
+                    source: "QĐ 26/2026/QĐ-TTg Điều 12 khoản 2 điểm a",
+                    printed: "Đối với những sản phẩm đánh giá, phân hạng lần đầu hoặc nâng hạng: Tiếp tục thực hiện theo quy định về đánh giá, phân hạng sản phẩm OCOP của giai đoạn 2021 - 2025, nhưng thời hạn hoàn thành đánh giá, phân hạng không quá 60 ngày, kể từ ngày Quyết định này có hiệu lực.",
+                },
+            ),
+            (
+                &["rerating"],
+                30,
+                Article {
+                    source: "QĐ 26/2026/QĐ-TTg Điều 12 khoản 2 điểm b",
+                    printed: "Đối với những sản phẩm đăng ký đánh giá, phân hạng lại: Tiếp tục thực hiện theo quy định về đánh giá, phân hạng sản phẩm OCOP của giai đoạn 2021 - 2025, nhưng thời hạn hoàn thành đánh giá, phân hạng lại không quá 30 ngày, kể từ ngày Quyết định này có hiệu lực.",
+                },
+            ),
+        ],
+        certificate_extension: Some((
+            180,
+            Article {
+                source: "QĐ 26/2026/QĐ-TTg Điều 12 khoản 3",
+                printed: "Những sản phẩm thuộc đối tượng đánh giá, phân hạng lại, nhưng thời gian nộp hồ sơ không đáp ứng được thời hạn theo quy định tại điểm a khoản 6 Điều 7 Quyết định này, thì giấy chứng nhận tiếp tục có hiệu lực đến ngày có kết quả xử lý của cơ quan có thẩm quyền, nhưng không quá 180 ngày tính từ ngày hết thời hạn.",
+            },
+        )),
+    }),
+    rounds: &[
+        (
+            "province",
+            1,
+            "06-30",
+            "04-30",
+            Article {
+                source: "QĐ 26/2026/QĐ-TTg Điều 5 khoản 1",
+                printed: "Đợt 01 trước ngày 30 tháng 6 đối với các hồ sơ được UBND cấp xã đề nghị trước ngày 30 tháng 4",
+            },
+        ),
+        (
+            "province",
+            2,
+            "12-30",
+            "10-30",
+            Article {
+                source: "QĐ 26/2026/QĐ-TTg Điều 5 khoản 1",
+                printed: "đợt 02 trước ngày 30 tháng 12 đối với các hồ sơ được UBND cấp xã đề nghị trước ngày 30 tháng 10.",
+            },
+        ),
+        (
+            "central",
+            1,
+            "09-30",
+            "07-30",
+            Article {
+                source: "QĐ 26/2026/QĐ-TTg Điều 5 khoản 2",
+                printed: "Đợt 01 trước ngày 30 tháng 9 đối với các hồ sơ được UBND cấp tỉnh đề nghị trước ngày 30 tháng 7",
+            },
+        ),
+        (
+            "central",
+            2,
+            "03-30",
+            "01-30",
+            Article {
+                source: "QĐ 26/2026/QĐ-TTg Điều 5 khoản 2",
+                printed: "đợt 02 trước ngày 30 tháng 3 đối với các hồ sơ được UBND cấp tỉnh đề nghị trước ngày 30 tháng 01.",
+            },
+        ),
+    ],
+};
+
+/// Điều 4.1.a: 1★ and 2★ earn no decision and no certificate, at either level.
+const NO_CERTIFICATE: Article = Article {
+    source: "QĐ 26/2026/QĐ-TTg Điều 4 khoản 1 điểm a",
+    printed: "Đối với sản phẩm đạt 1 sao hoặc 2 sao, không ban hành quyết định công nhận và không cấp giấy chứng nhận.",
 };
 
 /// Every place where the encoded data departs from the transcription.
@@ -117,6 +266,15 @@ pub const CORRECTIONS: &[Correction] = &[
     },
     note_in_last_option(21),
     note_in_last_option(22),
+    Correction {
+        set: 7,
+        fix: Fix::BoxPrintedAs {
+            criterion: "7",
+            option: 4,
+        },
+        printed: "o Rất độc đáo và có tính đặc trưng*****",
+        reason: "The decision prints this option's box as the letter \"o\" instead of \"□\", in this set only; it is an option like the three above it (the same four options stand under criterion 7 in every other set) and is ticked like them.",
+    },
 ];
 
 /// The blank points cell of 1.2's first option.

@@ -4,6 +4,7 @@ mod catalog;
 pub mod model;
 pub(crate) mod plan;
 mod problem;
+pub mod procedure;
 #[rustfmt::skip] // Generated; see the file header.
 mod revisions;
 pub mod source;

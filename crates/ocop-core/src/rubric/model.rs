@@ -50,6 +50,8 @@ pub struct Instrument {
     pub product_sets: Vec<SetEntry>,
     /// Data revisions, oldest first.
     pub changelog: Vec<ChangelogEntry>,
+    /// Recognition by level, certificate, transition and rounds.
+    pub procedure: super::procedure::Procedure,
     /// Fingerprint of the instrument file's canonical content.
     pub fingerprint: String,
 }

@@ -207,6 +207,11 @@ pub enum RubricProblemKind {
         /// What is wrong.
         detail: String,
     },
+    /// Procedure rules (recognition by level, certificate, transition, rounds) are inconsistent.
+    Procedure {
+        /// What is wrong.
+        detail: String,
+    },
     /// A rule names a criterion the set does not have.
     UnknownCriterion {
         /// The rule.
@@ -277,6 +282,7 @@ impl RubricProblemKind {
             Self::InvalidStarMark { .. } => "invalid_star_mark",
             Self::Bands { .. } => "bands",
             Self::Recognition { .. } => "recognition",
+            Self::Procedure { .. } => "procedure",
             Self::UnknownCriterion { .. } => "unknown_criterion",
             Self::UnknownOption { .. } => "unknown_option",
             Self::Text { .. } => "text",
@@ -398,6 +404,8 @@ impl Describe for RubricProblemKind {
                 format!("quy định công nhận không hợp lệ: {detail}")
             }
             Self::Recognition { detail } => format!("invalid recognition rules: {detail}"),
+            Self::Procedure { detail } if vi => format!("quy định thủ tục không hợp lệ: {detail}"),
+            Self::Procedure { detail } => format!("invalid procedure rules: {detail}"),
             Self::UnknownCriterion { rule, named: code } if vi => {
                 format!("{rule} nhắc đến chỉ tiêu {code} không có trong bộ")
             }

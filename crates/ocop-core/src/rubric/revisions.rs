@@ -6,8 +6,11 @@ use super::{BundledRevision, BundledSet};
 /// Every bundled rubric revision, with the fingerprint of all its files.
 pub const BUNDLED_REVISIONS: &[BundledRevision] = &[
     BundledRevision { id: "qd1048-2019", revision: 1, fingerprint: "sha256:69029a9314564f1d4fb0aa895cba978a3e4a35105d54b02507ea571614103a72" },
+    BundledRevision { id: "qd1048-2019", revision: 2, fingerprint: "sha256:21eec52e7e9fb246237741238cf7f4714e20f6640e60d617a4b552c96f95f036" },
     BundledRevision { id: "qd148-2023", revision: 1, fingerprint: "sha256:be4c3f2f00da5d9b16b6b4b8dd32f394b1d11536fbb1a047e762d0b1125c4512" },
+    BundledRevision { id: "qd148-2023", revision: 2, fingerprint: "sha256:27fba5f623f3539a0e03ed2ba53edc954775227a8cde4a2f6649bf4306071444" },
     BundledRevision { id: "qd26-2026", revision: 1, fingerprint: "sha256:ef7964b2de9b0f77edaf028e456a5491a714bb80b7e5d0d1e24b34a2056d51b0" },
+    BundledRevision { id: "qd26-2026", revision: 2, fingerprint: "sha256:7863eabb178abd38afb971044d3fa892dfabf7b58aeb027d7d6d088184dadb39" },
 ];
 
 /// The fingerprint of every bundled product set, as results give it.

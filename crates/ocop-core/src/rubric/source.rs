@@ -57,6 +57,15 @@ pub struct InstrumentSource {
     pub product_sets: Vec<SetEntrySource>,
     /// Every data revision, oldest first.
     pub changelog: Vec<ChangelogEntrySource>,
+    /// The certificate a recognised product receives: validity and re-rating window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<CertificateRulesSource>,
+    /// How files already in progress under the instrument this one replaces may finish.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transition: Option<TransitionSource>,
+    /// The evaluation rounds each level must hold in a year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rounds: Vec<RoundSource>,
 }
 
 /// A later decision that amended the criteria.
@@ -160,6 +169,9 @@ pub struct RecognitionSource {
     pub potential_five_star_from: Option<Decimal>,
     /// The wording of the rule in the decision.
     pub printed: String,
+    /// What each level's council result leads to, star level by star level.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub by_level: Vec<LevelRecognitionSource>,
 }
 
 /// One certifying level.
@@ -426,4 +438,117 @@ mod optional_decimal {
         struct Wrapped(#[serde(with = "crate::decimal::points")] Decimal);
         Ok(Option::<Wrapped>::deserialize(deserializer)?.map(|Wrapped(value)| value))
     }
+}
+
+/// What the result of one level's council leads to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LevelRecognitionSource {
+    /// `district`, `province` or `central`.
+    pub level: String,
+    /// Who decides at this level, as the decision names it (`UBND tỉnh`).
+    pub authority: String,
+    /// One rule per group of star levels; together they cover every star level exactly once.
+    pub rules: Vec<RecognitionRuleSource>,
+}
+
+/// What a council result of some star levels leads to at one level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecognitionRuleSource {
+    /// The final stars (band and gates) this rule covers.
+    pub stars: Vec<u8>,
+    /// `certify`, `refer_to_province`, `refer_to_central`, `return_to_district`,
+    /// `return_to_province` or `no_certificate`.
+    pub outcome: String,
+    /// The article, e.g. `QĐ 26/2026/QĐ-TTg Điều 7 khoản 3 điểm e`.
+    pub source: String,
+    /// The article's words.
+    pub printed: String,
+}
+
+/// A certificate's validity and re-rating window.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CertificateRulesSource {
+    /// Months a certificate is valid from its decision.
+    pub validity_months: u16,
+    /// The article.
+    pub source: String,
+    /// The article's words.
+    pub printed: String,
+    /// When re-rating must be filed, if the instrument says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub re_rating_window: Option<WindowRuleSource>,
+}
+
+/// The re-rating filing window, in days before the certificate's expiry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WindowRuleSource {
+    /// Filing opens this many days before expiry ("không sớm hơn").
+    pub opens_days_before: u16,
+    /// Filing closes this many days before expiry ("không muộn hơn").
+    pub closes_days_before: u16,
+    /// The article.
+    pub source: String,
+    /// The article's words.
+    pub printed: String,
+}
+
+/// How files submitted before this instrument took effect finish under the rules it replaces.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TransitionSource {
+    /// Only files submitted before this day (ISO 8601) may continue under the old rules.
+    pub submitted_before: String,
+    /// How long each kind of evaluation may continue under the old rules.
+    pub limits: Vec<TransitionLimitSource>,
+    /// The validity extension of certificates whose re-rating could not be filed in time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate_extension: Option<ExtensionSource>,
+}
+
+/// How long some kinds of evaluation may continue under the old rules.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TransitionLimitSource {
+    /// `first`, `upgrade`, `rerating`.
+    pub evaluations: Vec<String>,
+    /// Days from the instrument's effective date, counted from the day after it.
+    pub days: u16,
+    /// The article.
+    pub source: String,
+    /// The article's words.
+    pub printed: String,
+}
+
+/// A certificate's validity extended past its expiry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExtensionSource {
+    /// At most this many days past expiry.
+    pub days_after_expiry: u16,
+    /// The article.
+    pub source: String,
+    /// The article's words.
+    pub printed: String,
+}
+
+/// One evaluation round a level must hold every year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoundSource {
+    /// `province` or `central`.
+    pub level: String,
+    /// The round's number as the decision gives it ("Đợt 01").
+    pub round: u8,
+    /// The round is held before this day of the year (`MM-DD`).
+    pub held_before: String,
+    /// For files proposed before this day of the year (`MM-DD`).
+    pub proposed_before: String,
+    /// The article.
+    pub source: String,
+    /// The article's words.
+    pub printed: String,
 }

@@ -64,7 +64,7 @@ impl Checker {
         self.report(Severity::Warning, path, code, kind);
     }
 
-    fn text(&mut self, path: &JsonPath, code: Option<&str>, field: &str, text: &str) {
+    pub(crate) fn text(&mut self, path: &JsonPath, code: Option<&str>, field: &str, text: &str) {
         if text.trim().is_empty() {
             self.error(
                 path,
@@ -86,7 +86,7 @@ impl Checker {
         }
     }
 
-    fn date(&mut self, path: &JsonPath, text: &str) -> Option<Date> {
+    pub(crate) fn date(&mut self, path: &JsonPath, text: &str) -> Option<Date> {
         let date = text
             .parse::<Date>()
             .ok()
@@ -225,6 +225,12 @@ pub(crate) fn instrument(
 
     let star_bands = bands(&mut check, source);
     let recognition = recognition(&mut check, source);
+    let top = source.star_bands.last().map_or(0, |band| band.stars);
+    let no_certifiers = HashMap::new();
+    let certifiers = recognition
+        .as_ref()
+        .map_or(&no_certifiers, |recognition| &recognition.certifiers);
+    let procedure = super::procedure::validate(&mut check, source, top, certifiers);
 
     let mut seen = HashSet::new();
     let mut product_sets = Vec::new();
@@ -309,6 +315,7 @@ pub(crate) fn instrument(
             amendments,
             product_sets,
             changelog,
+            procedure,
             fingerprint,
         })
     })();

@@ -128,6 +128,7 @@ impl<'a> Converter<'a> {
             text(name),
         );
         let parts: Vec<PartSource> = sheet.parts.iter().map(|part| set.part(part)).collect();
+        set.misprinted_boxes(&parts);
         let footnotes = set.remaining_footnotes();
         let SetConversion {
             stop_rules,
@@ -225,7 +226,71 @@ impl SetConversion<'_, '_> {
             &Place::default(),
             &mut footnotes,
         );
+        let restored = self.converter.take_all(self.number, |fix| match fix {
+            Fix::FootnoteFromFullText { after } => Some(*after),
+            _ => None,
+        });
+        for (correction, after) in restored {
+            let position = footnotes.iter().position(|note| note == after);
+            match position {
+                Some(index) if self.in_full_text(correction.printed) => {
+                    footnotes.insert(index + 1, text(correction.printed));
+                    self.record(
+                        Place::default(),
+                        correction,
+                        format!("note under the sheet, after {after:?}"),
+                    );
+                }
+                Some(_) => self.problems.push(format!(
+                    "the note {:?} is not in the full text",
+                    correction.printed
+                )),
+                None => self.problems.push(format!(
+                    "no note {after:?} under the sheet to restore {:?} after",
+                    correction.printed
+                )),
+            }
+        }
         footnotes
+    }
+
+    /// Whether the instrument's full text prints `words` (line breaks and runs of spaces count
+    /// as one space).
+    fn in_full_text(&self, words: &str) -> bool {
+        let collapse = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.converter
+            .witness
+            .is_some_and(|witness| collapse(witness).contains(&collapse(words)))
+    }
+
+    /// Records the options whose □ the decision prints as another character, once each is found
+    /// in the set and in the full text.
+    fn misprinted_boxes(&mut self, parts: &[PartSource]) {
+        let misprints = self.converter.take_all(self.number, |fix| match fix {
+            Fix::BoxPrintedAs { criterion, option } => Some((*criterion, *option)),
+            _ => None,
+        });
+        for (correction, (code, option)) in misprints {
+            let found = parts
+                .iter()
+                .flat_map(|part| &part.groups)
+                .flat_map(|group| &group.criteria)
+                .find(|criterion| criterion.code == code)
+                .and_then(|criterion| {
+                    let index = usize::try_from(option).ok()?.checked_sub(1)?;
+                    criterion.options.get(index)
+                });
+            match found {
+                Some(found) if self.in_full_text(correction.printed) => {
+                    let encoded = format!("□ {}", found.text);
+                    self.record(Place::option(code, option), correction, encoded);
+                }
+                _ => self.problems.push(format!(
+                    "criterion {code} option {option}: {:?} is not found",
+                    correction.printed
+                )),
+            }
+        }
     }
 
     fn part(&mut self, part: &reference::Part) -> PartSource {
