@@ -27,6 +27,7 @@ pub mod lang;
 pub mod lint;
 pub mod ndjson;
 pub mod output;
+pub mod recognition;
 pub mod rescore;
 pub mod round;
 pub mod rubric;

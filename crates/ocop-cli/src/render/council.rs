@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use ocop_core::council::rules::{GateJudgement, KnockoutCombination};
 use ocop_core::council::{CouncilResult, MemberResult, SessionStatus};
-use ocop_core::lang::Lang;
+use ocop_core::lang::{Describe, Lang};
 use ocop_core::score::Disqualification;
 
 use super::{
@@ -211,6 +211,15 @@ fn verdict(out: &mut String, result: &CouncilResult, lang: Lang) {
             t("thành viên", "members"),
             vote.members.join(", ")
         );
+    }
+    if let Some(recognition) = &result.recognition {
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            t("Công nhận", "Recognition"),
+            recognition.describe(lang)
+        );
+        return;
     }
     if result.status == SessionStatus::Ranked {
         certificate_line(out, result.certifiable, result.certifying_level, lang);

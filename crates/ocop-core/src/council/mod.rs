@@ -29,6 +29,7 @@ pub use session::{MemberSheet, Session, parse_overrides};
 use crate::council::rules::GateJudgement;
 use crate::decimal::{Exact, from_units};
 use crate::json::JsonPath;
+use crate::recognition::{Recognised, council_certification};
 use crate::rubric::{Catalog, Certification, LoadedSet, Stars};
 use crate::score::{self, Disqualification, Outcome, UnmetGate, scored_points};
 use crate::sheet::{
@@ -250,6 +251,7 @@ struct Verdict<'c> {
     status: SessionStatus,
     stars: Option<Stars>,
     certification: Certification,
+    recognition: Option<Recognised>,
 }
 
 /// Each member's sheet scored on its own, in session order (`None`: they did not score).
@@ -345,7 +347,9 @@ fn verdict<'c>(
             0
         }
     });
-    let certification = instrument.recognition.certification(
+    let (certification, recognition) = council_certification(
+        instrument,
+        session.level,
         status == SessionStatus::Ranked,
         stars.unwrap_or(0),
         banded_total,
@@ -364,6 +368,7 @@ fn verdict<'c>(
         status,
         stars,
         certification,
+        recognition,
     }
 }
 
@@ -430,6 +435,7 @@ fn evaluate(session: &Session, checked: &Checked) -> CouncilResult {
         certifiable: verdict.certification.certifiable,
         certifying_level: verdict.certification.certifying_level,
         potential_five_star: verdict.certification.potential_five_star,
+        recognition: verdict.recognition,
         quorum: verdict.quorum,
         spread,
         members,

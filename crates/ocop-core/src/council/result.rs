@@ -282,6 +282,10 @@ pub struct CouncilResult {
     pub certifying_level: Option<Level>,
     /// A mean at or above the potential five-star threshold.
     pub potential_five_star: bool,
+    /// What the result leads to at this council's level: recognised here, referred to the
+    /// central council, returned to the province, or no certificate (`null` only for rubric
+    /// data revisions that predate recognition by level).
+    pub recognition: Option<crate::recognition::Recognised>,
     /// The quorum check.
     pub quorum: QuorumCheck,
     /// The spread check.
