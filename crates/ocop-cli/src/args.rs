@@ -33,15 +33,16 @@ pub(crate) enum Command {
     /// Score and rank a round of council sessions: session files, folders of them, or NDJSON
     /// (one session per line; `-` reads standard input).
     Rank(crate::rank::RankArgs),
-    /// A certificate's expiry, re-rating window and state on a date.
+    /// A certificate's expiry, re-rating window, extension and state on a date.
     Cert {
-        /// Date of the certifying decision (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
+        /// Date of the certifying decision (YYYY-MM-DD or D/M/YYYY).
+        #[arg(long, value_name = "DATE", value_parser = crate::cert::date_arg)]
         decided: jiff::civil::Date,
-        /// The day to give the state for (default: today).
-        #[arg(long, value_name = "DATE")]
+        /// The day to give the state for (default: today; YYYY-MM-DD or D/M/YYYY).
+        #[arg(long, value_name = "DATE", value_parser = crate::cert::date_arg)]
         on: Option<jiff::civil::Date>,
-        /// The rubric whose rules apply (default: the one in force on the decision date).
+        /// The rubric the certificate was issued under (default: the one in force on the
+        /// decision date). Re-rating follows the rules in force when it is filed.
         #[arg(long)]
         rubric: Option<String>,
         /// Output format.

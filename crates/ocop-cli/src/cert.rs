@@ -2,7 +2,8 @@
 
 use jiff::civil::Date;
 use ocop_core::certificate::{self, CertificateError};
-use ocop_core::lang::Lang;
+use ocop_core::lang::{Describe, Lang};
+use ocop_core::sheet::InputProblems;
 
 use crate::args::{Format, RubricsArg};
 use crate::output::{print, print_json};
@@ -17,23 +18,24 @@ pub(crate) fn run(
     rubrics: &RubricsArg,
 ) -> Result<u8, CliError> {
     let catalog = catalog(rubrics)?;
-    let on = match on {
-        Some(on) => on,
-        None => jiff::ZonedDateTime::now().date(),
-    };
-    let certificate = certificate::certificate_in(&catalog, decided, on, rubric).map_err(
-        |error| match error {
-            CertificateError::Rubric(error) => {
-                CliError::from_rubric_arg("--rubric/--decided", error)
-            }
-            CertificateError::Date(error) => {
-                CliError::Usage(format!("--decided {decided}: {error}"))
-            }
-        },
-    )?;
+    let on = on.unwrap_or_else(|| jiff::ZonedDateTime::now().date());
+    let certificate =
+        certificate::certificate_in(&catalog, decided, on, rubric).map_err(|error| match error {
+            CertificateError::Rubric(error) => CliError::from_rubric_arg("--rubric", error),
+            CertificateError::OutOfRange(_) => CliError::Usage(error.describe(lang)),
+            _ => CliError::Invalid {
+                file: "--decided".to_owned(),
+                problems: InputProblems::one(error.as_problem("decided", lang)),
+            },
+        })?;
     match format {
         Format::Json => print_json(&certificate)?,
         Format::Text => print(&render::certificate(&certificate, lang))?,
     }
     Ok(SUCCESS)
+}
+
+/// Reads a date given on the command line: `YYYY-MM-DD` or `D/M/YYYY`.
+pub(crate) fn date_arg(text: &str) -> Result<Date, String> {
+    ocop_core::dates::parse(text).map_err(|error| error.to_string())
 }

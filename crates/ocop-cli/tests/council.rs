@@ -291,14 +291,15 @@ fn cert_gives_expiry_window_and_state() {
         "--on",
         "2029-06-16",
     ]));
-    assert!(printed.contains("đã hết hiệu lực"), "{printed}");
+    assert!(printed.contains("đã hết hạn 1 ngày"), "{printed}");
     assert_eq!(
         ocop(&["cert", "--decided", "2026-02-30"]).status.code(),
         Some(2)
     );
+    // No rubric was in force in 2010: an invalid input, not a usage error.
     assert_eq!(
         ocop(&["cert", "--decided", "2010-01-01"]).status.code(),
-        Some(2)
+        Some(1)
     );
 }
 

@@ -82,7 +82,7 @@ impl Lang {
     /// A date: `15/06/2026` in Vietnamese, `2026-06-15` in English.
     pub fn date(self, date: Date) -> String {
         match self {
-            Self::Vi => format!("{:02}/{:02}/{:04}", date.day(), date.month(), date.year()),
+            Self::Vi => crate::dates::dmy(date),
             Self::En => date.to_string(),
         }
     }

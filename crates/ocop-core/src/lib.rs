@@ -19,6 +19,7 @@ pub mod advise;
 pub mod blank;
 pub mod certificate;
 pub mod council;
+pub mod dates;
 pub mod decimal;
 pub mod diff;
 pub mod fixtures;

@@ -5,15 +5,16 @@ use std::fmt::Write as _;
 use ocop_core::certificate::{Certificate, CertificateState};
 use ocop_core::lang::Lang;
 
-/// Expiry, re-rating window and the state on the day asked for.
+/// Expiry, re-rating window, extension and the state on the day asked for.
 pub(crate) fn certificate(certificate: &Certificate, lang: Lang) -> String {
     let t = |vi, en| lang.pick(vi, en);
+    let date = |date| lang.date(date);
     let mut out = String::new();
     let _ = writeln!(
         out,
         "{}: {} ({} {})",
         t("Ngày quyết định công nhận", "Decision date"),
-        lang.date(certificate.decided),
+        date(certificate.decided),
         t("bộ tiêu chí", "rubric"),
         certificate.rubric
     );
@@ -24,7 +25,7 @@ pub(crate) fn certificate(certificate: &Certificate, lang: Lang) -> String {
         certificate.validity_months,
         t("tháng", "months"),
         t("đến hết ngày", "through"),
-        lang.date(certificate.expires_on)
+        date(certificate.expires_on)
     );
     match &certificate.re_rating_window {
         Some(window) => {
@@ -35,8 +36,8 @@ pub(crate) fn certificate(certificate: &Certificate, lang: Lang) -> String {
                     "Thời gian nộp hồ sơ đánh giá lại",
                     "Re-rating filing window"
                 ),
-                lang.date(window.opens),
-                lang.date(window.closes),
+                date(window.opens),
+                date(window.closes),
                 window.rule.source
             );
         }
@@ -45,34 +46,77 @@ pub(crate) fn certificate(certificate: &Certificate, lang: Lang) -> String {
                 out,
                 "{}",
                 t(
-                    "Bộ tiêu chí này không quy định thời gian nộp hồ sơ đánh giá lại",
-                    "This rubric sets no re-rating window"
+                    "Quy định khi nộp hồ sơ đánh giá lại không đặt thời hạn nộp hồ sơ",
+                    "The rules in force when re-rating is filed set no filing window"
                 )
             );
         }
     }
+    if let (Some(until), Some(rule)) = (certificate.extended_until, &certificate.extension_rule) {
+        let _ = writeln!(
+            out,
+            "{}, {} {} ({})",
+            t(
+                "Không thể nộp hồ sơ đánh giá lại đúng thời hạn: giấy chứng nhận tiếp tục có hiệu lực đến khi có kết quả xử lý",
+                "Re-rating could not be filed in time: the certificate stays valid until the authority decides"
+            ),
+            t("chậm nhất", "at the latest"),
+            date(until),
+            rule.source
+        );
+    }
     let state = match certificate.state {
-        CertificateState::NotYetIssued => t("chưa được cấp", "not yet issued"),
-        CertificateState::Valid => t("còn hiệu lực", "valid"),
-        CertificateState::ReRatingWindowOpen => t(
-            "còn hiệu lực, đang trong thời gian nộp hồ sơ đánh giá lại",
-            "valid; the re-rating window is open",
+        CertificateState::NotYetIssued => t("chưa được cấp", "not yet issued").to_owned(),
+        CertificateState::Valid => remaining(certificate, lang),
+        CertificateState::ReRatingWindowOpen => format!(
+            "{}, {}",
+            remaining(certificate, lang),
+            t(
+                "đang trong thời gian nộp hồ sơ đánh giá lại",
+                "the re-rating window is open"
+            )
         ),
-        CertificateState::ReRatingWindowClosed => t(
-            "còn hiệu lực, đã hết thời gian nộp hồ sơ đánh giá lại",
-            "valid; the re-rating window has closed",
+        CertificateState::ReRatingWindowClosed => format!(
+            "{}, {}",
+            remaining(certificate, lang),
+            t(
+                "đã hết thời gian nộp hồ sơ đánh giá lại",
+                "the re-rating window has closed"
+            )
         ),
-        CertificateState::Expired => t("đã hết hiệu lực", "expired"),
+        CertificateState::Extended => format!(
+            "{}; {} {}",
+            expired(certificate, lang),
+            t(
+                "hiệu lực được kéo dài đến khi có kết quả xử lý, chậm nhất",
+                "extended until the authority decides, at the latest"
+            ),
+            certificate.extended_until.map(date).unwrap_or_default()
+        ),
+        CertificateState::Expired => expired(certificate, lang),
     };
-    let remaining = match lang {
-        Lang::Vi => format!("{} ngày nữa đến hạn", certificate.days_to_expiry),
-        Lang::En => format!("{} days to expiry", certificate.days_to_expiry),
-    };
-    let _ = writeln!(
-        out,
-        "{} {}: {state} ({remaining})",
-        t("Ngày", "On"),
-        lang.date(certificate.on)
-    );
+    let _ = writeln!(out, "{} {}: {state}", t("Ngày", "On"), date(certificate.on));
     out
+}
+
+/// "còn hiệu lực, còn 30 ngày nữa hết hạn".
+fn remaining(certificate: &Certificate, lang: Lang) -> String {
+    let days = certificate.days_to_expiry;
+    match (lang, days) {
+        (Lang::Vi, 0) => "còn hiệu lực, hết hạn vào cuối ngày hôm nay".to_owned(),
+        (Lang::Vi, days) => format!("còn hiệu lực, còn {days} ngày nữa hết hạn"),
+        (Lang::En, 0) => "valid, expires at the end of today".to_owned(),
+        (Lang::En, 1) => "valid, 1 day to expiry".to_owned(),
+        (Lang::En, days) => format!("valid, {days} days to expiry"),
+    }
+}
+
+/// "đã hết hạn 31 ngày".
+fn expired(certificate: &Certificate, lang: Lang) -> String {
+    let days = certificate.days_to_expiry.unsigned_abs();
+    match (lang, days) {
+        (Lang::Vi, days) => format!("đã hết hạn {days} ngày"),
+        (Lang::En, 1) => "expired 1 day ago".to_owned(),
+        (Lang::En, days) => format!("expired {days} days ago"),
+    }
 }

@@ -471,6 +471,21 @@ impl Catalog {
         self.rubric(id).map(|rubric| &rubric.instrument)
     }
 
+    /// The latest revision of every instrument, oldest instrument first.
+    pub fn latest_instruments(&self) -> Vec<&Instrument> {
+        let mut latest: Vec<&Instrument> = Vec::new();
+        for rubric in self.loaded() {
+            let instrument = &rubric.instrument;
+            match latest.iter_mut().find(|known| known.id == instrument.id) {
+                Some(known) if known.revision < instrument.revision => *known = instrument,
+                Some(_) => {}
+                None => latest.push(instrument),
+            }
+        }
+        latest.sort_by_key(|instrument| instrument.effective_from);
+        latest
+    }
+
     /// The instrument in force on a date, in its latest revision. During a transition, when an
     /// old instrument still applies to files already in progress, the newest one is chosen.
     pub fn in_force_on(&self, date: Date) -> Result<&Instrument, RubricError> {
