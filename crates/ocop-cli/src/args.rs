@@ -54,6 +54,26 @@ pub(crate) enum Command {
         #[command(flatten)]
         rubrics: RubricsArg,
     },
+    /// The evaluation rounds a year must have (QĐ 26/2026 Điều 5), and the first round a file
+    /// proposed on a day can enter.
+    Calendar {
+        /// The year.
+        year: i16,
+        /// Only this level's rounds.
+        #[arg(long, value_enum)]
+        level: Option<LevelArg>,
+        /// The day a file is proposed (YYYY-MM-DD or D/M/YYYY): the first round it can enter.
+        #[arg(long, value_name = "DATE", value_parser = crate::cert::date_arg)]
+        on: Option<jiff::civil::Date>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Language of labels.
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+        #[command(flatten)]
+        rubrics: RubricsArg,
+    },
     /// Check rubric data: every problem with its file and position, and every recorded erratum.
     Lint(crate::data::LintArgs),
     /// What differs between two rubrics or revisions: sets, criteria, options, points, gates.
@@ -111,9 +131,9 @@ impl Command {
     /// included, is a JSON document on standard output.
     pub(crate) fn json(&self) -> bool {
         match self {
-            Command::Cert { format, .. } | Command::Rubrics { format, .. } => {
-                *format == Format::Json
-            }
+            Command::Cert { format, .. }
+            | Command::Calendar { format, .. }
+            | Command::Rubrics { format, .. } => *format == Format::Json,
             Command::Score(args) => args.format == DocumentFormat::Json,
             Command::Workbook(args) => args.format == Format::Json,
             Command::Advise(args) => args.format == DocumentFormat::Json,
@@ -134,6 +154,7 @@ impl Command {
     pub(crate) fn lang(&self) -> Lang {
         let lang = match self {
             Command::Cert { lang, .. }
+            | Command::Calendar { lang, .. }
             | Command::Rubrics { lang, .. }
             | Command::Sheet { lang, .. } => *lang,
             Command::Score(args) => args.lang,
@@ -211,6 +232,24 @@ pub(crate) enum SheetFormat {
     Markdown,
     /// A printable document (A4, self-contained HTML).
     Html,
+}
+
+/// An evaluation level that holds rounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum LevelArg {
+    /// Cấp tỉnh.
+    Province,
+    /// Cấp trung ương.
+    Central,
+}
+
+impl From<LevelArg> for ocop_core::rubric::Level {
+    fn from(level: LevelArg) -> Self {
+        match level {
+            LevelArg::Province => Self::Province,
+            LevelArg::Central => Self::Central,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,9 +1,12 @@
-//! `ocop cert`: a certificate's expiry, re-rating window and state on a date.
+//! `ocop cert` (a certificate's expiry, re-rating window and state on a date) and `ocop
+//! calendar` (the rounds of a year).
 
 use jiff::civil::Date;
+use ocop_core::calendar::CalendarError;
 use ocop_core::certificate::{self, CertificateError};
 use ocop_core::lang::{Describe, Lang};
-use ocop_core::sheet::InputProblems;
+use ocop_core::rubric::Level;
+use ocop_core::sheet::{InputProblem, InputProblems};
 
 use crate::args::{Format, RubricsArg};
 use crate::output::{print, print_json};
@@ -27,10 +30,39 @@ pub(crate) fn run(
                 file: "--decided".to_owned(),
                 problems: InputProblems::one(error.as_problem("decided", lang)),
             },
-        })?;
+        },
+    )?;
     match format {
         Format::Json => print_json(&certificate)?,
         Format::Text => print(&render::certificate(&certificate, lang))?,
+    }
+    Ok(SUCCESS)
+}
+
+pub(crate) fn calendar(
+    year: i16,
+    level: Option<Level>,
+    on: Option<Date>,
+    format: Format,
+    lang: Lang,
+    rubrics: &RubricsArg,
+) -> Result<u8, CliError> {
+    let catalog = catalog(rubrics)?;
+    let calendar =
+        ocop_core::calendar::calendar(&catalog, year, level, on).map_err(|error| match error {
+            CalendarError::OutOfRange(_) => CliError::Usage(error.describe(lang)),
+            _ => CliError::Invalid {
+                file: "YEAR".to_owned(),
+                problems: InputProblems::one(InputProblem::invalid_value(
+                    "year",
+                    error.describe(lang),
+                    lang,
+                )),
+            },
+        })?;
+    match format {
+        Format::Json => print_json(&calendar)?,
+        Format::Text => print(&ocop_core::calendar::describe(&calendar, lang))?,
     }
     Ok(SUCCESS)
 }

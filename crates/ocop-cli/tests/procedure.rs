@@ -105,3 +105,32 @@ fn cert_refuses_a_rubric_not_yet_in_force_on_the_decision_date() {
         Some(0)
     );
 }
+
+#[test]
+fn calendar_lists_the_rounds_and_the_first_round_a_file_can_enter() {
+    let output = ocop(&[
+        "calendar",
+        "2027",
+        "--level",
+        "province",
+        "--on",
+        "30/4/2027",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let calendar = valid_json(&output, "calendar.schema.json");
+    assert_eq!(calendar["rounds"].as_array().unwrap().len(), 2);
+    assert_eq!(calendar["rounds"][0]["held_before"], "2027-06-30");
+    assert_eq!(calendar["rounds"][0]["proposed_before"], "2027-04-30");
+    // Proposed on 30/4, not before it: the second round.
+    assert_eq!(calendar["first_rounds"][0]["round"], 2);
+    assert_eq!(calendar["first_rounds"][0]["held_before"], "2027-12-30");
+    let text = stdout(&ocop(&["calendar", "2027", "--level", "central"]));
+    assert!(text.contains("Đợt 02: trước ngày 30/03/2027"), "{text}");
+    // QĐ 148, in force at the end of 2025, sets no rounds.
+    let none = ocop(&["calendar", "2025", "--format", "json"]);
+    assert_eq!(none.status.code(), Some(1));
+    let error: Value = serde_json::from_slice(&none.stdout).unwrap();
+    assert_eq!(error["error"]["kind"], "invalid_input");
+}

@@ -19,7 +19,6 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::dates::dmy;
-use crate::json::JsonPath;
 use crate::lang::{Describe, Lang};
 use crate::rubric::procedure::{days_after, days_before};
 use crate::rubric::{Catalog, Instrument, RubricError};
@@ -192,13 +191,7 @@ impl Describe for CertificateError {
 impl CertificateError {
     /// The error as an input problem of the option `field`, for the error document.
     pub fn as_problem(&self, field: &str, lang: Lang) -> InputProblem {
-        let kind = InputProblemKind::InvalidValue {
-            field: field.to_owned(),
-            detail: self.describe(lang),
-        };
-        let mut problem = InputProblem::new(JsonPath::root().key(field), None, kind);
-        problem.localize(lang);
-        problem
+        InputProblem::invalid_value(field, self.describe(lang), lang)
     }
 }
 

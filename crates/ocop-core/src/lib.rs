@@ -17,6 +17,7 @@
 
 pub mod advise;
 pub mod blank;
+pub mod calendar;
 pub mod certificate;
 pub mod council;
 pub mod dates;

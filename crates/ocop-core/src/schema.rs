@@ -8,6 +8,7 @@ use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, schema_for};
 
 use crate::advise::Advice;
+use crate::calendar::Calendar;
 use crate::certificate::Certificate;
 use crate::council::SessionDocument;
 use crate::council::{CouncilDefaults, CouncilResult, RuleOverrides};
@@ -69,6 +70,7 @@ pub fn all() -> Vec<NamedSchema> {
         output::<RubricDiff>("diff", "diff.schema.json"),
         output::<FixturesReport>("fixtures", "fixtures.schema.json"),
         output::<Rescore>("rescore", "rescore.schema.json"),
+        output::<Calendar>("calendar", "calendar.schema.json"),
     ]
 }
 

@@ -110,6 +110,18 @@ impl InputProblem {
         Self::new(JsonPath::root(), Some(error.position), kind)
     }
 
+    /// A command-line option or document field whose value cannot be used, for the error
+    /// document of a command that reads no document.
+    pub fn invalid_value(field: &str, detail: String, lang: Lang) -> Self {
+        let kind = InputProblemKind::InvalidValue {
+            field: field.to_owned(),
+            detail,
+        };
+        let mut problem = Self::new(JsonPath::root().key(field), None, kind);
+        problem.localize(lang);
+        problem
+    }
+
     /// Rewrites the message in another language.
     pub fn localize(&mut self, lang: Lang) {
         self.message = self.kind.describe(lang);
