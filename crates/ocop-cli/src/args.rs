@@ -74,6 +74,9 @@ pub(crate) enum Command {
         #[command(flatten)]
         rubrics: RubricsArg,
     },
+    /// Follow a province's register of recognised products: certificates, re-rating windows,
+    /// expiry, counts, what falls due, a plan's targets.
+    Register(crate::register::RegisterArgs),
     /// Check rubric data: every problem with its file and position, and every recorded erratum.
     Lint(crate::data::LintArgs),
     /// What differs between two rubrics or revisions: sets, criteria, options, points, gates.
@@ -146,6 +149,7 @@ impl Command {
             }
             Command::Council(args) => args.format == TableFormat::Json,
             Command::Rank(args) => args.format == TableFormat::Json,
+            Command::Register(args) => args.json(),
             Command::Sheet { .. } | Command::Schema(_) | Command::Serve { .. } => false,
         }
     }
@@ -162,6 +166,7 @@ impl Command {
             Command::Advise(args) => args.lang,
             Command::Council(args) => args.lang,
             Command::Rank(args) => args.lang,
+            Command::Register(args) => args.lang(),
             Command::Lint(args) => args.lang,
             Command::Diff(args) => args.lang,
             Command::Rescore(args) => args.lang,

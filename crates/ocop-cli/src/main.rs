@@ -19,6 +19,7 @@ mod html;
 mod input;
 mod output;
 mod rank;
+mod register;
 mod render;
 mod score;
 mod serve;
@@ -93,6 +94,7 @@ fn run(cli: Cli) -> Result<u8, CliError> {
             lang.into(),
             &rubrics,
         ),
+        Command::Register(args) => register::run(args),
         Command::Lint(args) => data::lint(args),
         Command::Diff(args) => data::diff(args),
         Command::Fixtures(args) => data::fixtures(args),

@@ -134,3 +134,195 @@ fn calendar_lists_the_rounds_and_the_first_round_a_file_can_enter() {
     let error: Value = serde_json::from_slice(&none.stdout).unwrap();
     assert_eq!(error["error"]["kind"], "invalid_input");
 }
+
+/// A register in the form Lâm Đồng publishes (semicolons, a byte-order mark, Vietnamese column
+/// names, dates written both ways). The decision numbers and dates of rows 2–7 are those of
+/// published decisions (768/QĐ-UBND Cư Jút 7/5/2025, 1887/QĐ-UBND Đắk Song 16/6/2025,
+/// 858/QĐ-UBND Đắk Nông 19/6/2025, 3981/QĐ-UBND Lâm Đồng 5/8/2026, as the project's notes on
+/// public sources record them); the product names, and row 8's 2023 decision, are illustrative
+/// (the lists themselves could not be fetched). Rows 9 and 10 are wrong on purpose.
+fn register(on: &str, within: &str) -> Value {
+    let file = root().join("fixtures/registers/lam-dong-2025-2026.csv");
+    let targets = root().join("fixtures/registers/lam-dong-targets.json");
+    let output = ocop(&[
+        "register",
+        file.to_str().unwrap(),
+        "--on",
+        on,
+        "--within",
+        within,
+        "--targets",
+        targets.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    // Two bad rows: listed, the rest still followed, exit 1 as for a round.
+    assert_eq!(output.status.code(), Some(1));
+    valid_json(&output, "register.schema.json")
+}
+
+fn counts(value: &Value) -> Vec<(String, u64)> {
+    value
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(key, count)| (key.clone(), count.as_u64().unwrap()))
+        .collect()
+}
+
+#[test]
+fn a_register_on_10_august_2026() {
+    let register = register("10/8/2026", "150");
+    assert_eq!(register["on"], "2026-08-10");
+    let products = register["products"].as_array().unwrap();
+    assert_eq!(products.len(), 7);
+    // Row 2: decided 7/5/2025, expires 7/5/2028 (36 months); re-rating under QĐ 26/2026:
+    // 180 days before expiry is 9/11/2027, 120 days before is 8/1/2028 (2028 is a leap year:
+    // 7 days of May, 30 of April, 31 of March, 29 of February, 23 of January = 120).
+    assert_eq!(products[0]["row"], 2);
+    assert_eq!(products[0]["expires_on"], "2028-05-07");
+    assert_eq!(products[0]["re_rating_window"]["opens"], "2027-11-09");
+    assert_eq!(products[0]["re_rating_window"]["closes"], "2028-01-08");
+    assert_eq!(products[0]["state"], "valid");
+    // From 10/8/2026 to 7/5/2028: 21 + 30 + 31 + 30 + 31 (to 31/12/2026) + 365 + 31 + 29 + 31
+    // + 30 + 7 = 636 days.
+    assert_eq!(products[0]["days_to_expiry"], 636);
+    // Row 8: decided 1/7/2023, expired 1/7/2026, its window (2/1–3/3/2026) closed before
+    // 22/5/2026: extended to 28/12/2026 at the latest (Điều 12.3).
+    assert_eq!(products[6]["row"], 8);
+    assert_eq!(products[6]["state"], "extended");
+    assert_eq!(products[6]["extended_until"], "2026-12-28");
+    assert_eq!(products[6]["re_rating_window"], Value::Null);
+    assert_eq!(
+        counts(&register["summary"]["by_state"]),
+        [("extended".to_owned(), 1), ("valid".to_owned(), 6)]
+    );
+    assert_eq!(
+        counts(&register["summary"]["by_stars"]),
+        [("3".to_owned(), 5), ("4".to_owned(), 2)]
+    );
+    assert_eq!(
+        counts(&register["summary"]["by_year"]),
+        [
+            ("2023".to_owned(), 1),
+            ("2025".to_owned(), 5),
+            ("2026".to_owned(), 1)
+        ]
+    );
+    assert_eq!(register["summary"]["by_commune"]["Thuận Hạnh"], 1);
+    // Within 150 days (to 7/1/2027) only the extension of row 8 ends: 28/12/2026, 140 days.
+    let due = register["due"].as_array().unwrap();
+    assert_eq!(due.len(), 1);
+    assert_eq!(due[0]["event"], "extension_ends");
+    assert_eq!(due[0]["date"], "2026-12-28");
+    assert_eq!(due[0]["days"], 140);
+    let failures: Vec<(u64, &str)> = register["failures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|failure| {
+            (
+                failure["row"].as_u64().unwrap(),
+                failure["column"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(failures, [(9, "Hạng sao"), (10, "Ngày quyết định")]);
+    // Đắk Song recognised 2 products in 2025 against a target of 3; Đắk Nông 5 of 5; two
+    // 4★ products at province level against 1.
+    let targets: Vec<(u64, bool)> = register["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|report| (report["achieved"].as_u64().unwrap(), report["met"] == true))
+        .collect();
+    assert_eq!(targets, [(2, false), (5, true), (2, true)]);
+    assert_eq!(register["ignored_columns"], serde_json::json!(["STT"]));
+}
+
+#[test]
+fn a_register_on_1_december_2027() {
+    let register = register("2027-12-01", "90");
+    let states: Vec<&str> = register["products"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|product| product["state"].as_str().unwrap())
+        .collect();
+    // Rows 2–3: window 9/11/2027–8/1/2028 open; rows 4–6 open on 19/12 and 22/12; row 7
+    // decided 5/8/2026; row 8's extension ended 28/12/2026.
+    assert_eq!(
+        states,
+        [
+            "re_rating_window_open",
+            "re_rating_window_open",
+            "valid",
+            "valid",
+            "valid",
+            "valid",
+            "expired"
+        ]
+    );
+    // Within 90 days (to 29/2/2028), soonest first, rows in file order on the same day.
+    let due: Vec<(u64, &str, &str, i64)> = register["due"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|due| {
+            (
+                due["row"].as_u64().unwrap(),
+                due["event"].as_str().unwrap(),
+                due["date"].as_str().unwrap(),
+                due["days"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        due,
+        [
+            (4, "re_rating_window_opens", "2027-12-19", 18),
+            (5, "re_rating_window_opens", "2027-12-19", 18),
+            (6, "re_rating_window_opens", "2027-12-22", 21),
+            (2, "re_rating_window_closes", "2028-01-08", 38),
+            (3, "re_rating_window_closes", "2028-01-08", 38),
+            (4, "re_rating_window_closes", "2028-02-17", 78),
+            (5, "re_rating_window_closes", "2028-02-17", 78),
+            (6, "re_rating_window_closes", "2028-02-20", 81),
+        ]
+    );
+}
+
+#[test]
+fn a_register_without_a_required_column_reads_no_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("list.csv");
+    std::fs::write(
+        &file,
+        "code,name,commune,stars,decided_on\nA,B,C,3,2025-01-01\n",
+    )
+    .unwrap();
+    let output = ocop(&["register", file.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let register = valid_json(&output, "register.schema.json");
+    assert_eq!(register["products"], serde_json::json!([]));
+    let missing: Vec<&str> = register["failures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|failure| failure["column"].as_str().unwrap())
+        .collect();
+    assert_eq!(missing, ["owner", "decision"]);
+    let csv = stdout(&ocop(&[
+        "register",
+        root()
+            .join("fixtures/registers/lam-dong-2025-2026.csv")
+            .to_str()
+            .unwrap(),
+        "--on",
+        "2026-08-10",
+        "--format",
+        "csv",
+    ]));
+    assert!(csv.starts_with("row,code,name,owner,commune,"), "{csv}");
+    assert_eq!(csv.lines().count(), 8);
+}

@@ -47,6 +47,16 @@ pub enum CertificateState {
 }
 
 impl CertificateState {
+    /// Every state, in order.
+    pub const ALL: [CertificateState; 6] = [
+        Self::NotYetIssued,
+        Self::Valid,
+        Self::ReRatingWindowOpen,
+        Self::ReRatingWindowClosed,
+        Self::Extended,
+        Self::Expired,
+    ];
+
     /// The name in JSON and CSV.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -30,6 +30,7 @@ pub mod lint;
 pub mod ndjson;
 pub mod output;
 pub mod recognition;
+pub mod register;
 pub mod rescore;
 pub mod round;
 pub mod rubric;

@@ -16,6 +16,7 @@ use crate::diff::RubricDiff;
 use crate::fixtures::FixturesReport;
 use crate::lint::SourcedReport;
 use crate::output::{ErrorDocument, json_document};
+use crate::register::{Register, Targets};
 use crate::rescore::Rescore;
 use crate::round::Ranking;
 use crate::rubric::RubricSummary;
@@ -71,6 +72,8 @@ pub fn all() -> Vec<NamedSchema> {
         output::<FixturesReport>("fixtures", "fixtures.schema.json"),
         output::<Rescore>("rescore", "rescore.schema.json"),
         output::<Calendar>("calendar", "calendar.schema.json"),
+        output::<Register>("register", "register.schema.json"),
+        input::<Targets>("register-targets", "register-targets.schema.json"),
     ]
 }
 

@@ -4,6 +4,7 @@ mod advice;
 mod certificate;
 mod council;
 mod data;
+mod register;
 mod round;
 mod scorecard;
 
@@ -19,6 +20,7 @@ pub(crate) use advice::advice;
 pub(crate) use certificate::certificate;
 pub(crate) use council::{council, council_csv};
 pub(crate) use data::{diff, fixtures, lint, rescore};
+pub(crate) use register::{register, register_csv};
 pub(crate) use round::{ranking, ranking_csv};
 pub(crate) use scorecard::scorecard;
 
