@@ -23,6 +23,7 @@ pub mod council;
 pub mod dates;
 pub mod decimal;
 pub mod diff;
+pub mod filing;
 pub mod fixtures;
 pub mod json;
 pub mod lang;

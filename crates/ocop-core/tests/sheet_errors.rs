@@ -367,6 +367,8 @@ fn during_the_transition_the_date_picks_the_new_rubric_and_the_old_one_may_still
     let named = r#"{"rubric": "qd148-2023", "evaluated_on": "2026-06-15", "product_set": 10, "answers": {"1.1": 2}}"#;
     let card = score_sheet(Catalog::bundled(), named, Completeness::Partial).unwrap();
     assert_eq!(card.rubric, "qd148-2023");
+    // After the transition's widest limit (60 days, Điều 12.2.a) the old rubric is refused,
+    // citing the article.
     let late = r#"{"rubric": "qd148-2023", "evaluated_on": "2026-07-22", "product_set": 10, "answers": {}}"#;
-    assert_eq!(kinds(&bundled(late)), ["rubric_not_in_force"]);
+    assert_eq!(kinds(&bundled(late)), ["transition_ended"]);
 }

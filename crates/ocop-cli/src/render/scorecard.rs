@@ -290,5 +290,8 @@ pub(crate) fn notice_line(notice: &Notice, lang: Lang) -> String {
             lang.pick("hiệu lực từ", "in force from"),
             lang.pick("không được áp dụng", "is not applied"),
         ),
+        Notice::TransitionFiling { .. } | Notice::TransitionLimit { .. } => {
+            ocop_core::filing::describe_notice(notice, lang).unwrap_or_default()
+        }
     }
 }

@@ -53,7 +53,7 @@ pub fn score_session(
     options: SessionOptions<'_>,
 ) -> Result<CouncilResult, InputProblems> {
     let (session, checked) = read_session(catalog, text, options)?;
-    Ok(evaluate(&session, &checked))
+    Ok(evaluate(catalog, &session, &checked))
 }
 
 /// Reads a session and checks it against its rubric: once with the typed reader when it is
@@ -372,7 +372,7 @@ fn verdict<'c>(
     }
 }
 
-fn evaluate(session: &Session, checked: &Checked) -> CouncilResult {
+fn evaluate(catalog: &Catalog, session: &Session, checked: &Checked) -> CouncilResult {
     let outcomes = outcomes(checked);
     let verdict = verdict(session, checked, &outcomes);
     let spread = analytics::spread(checked.loaded.set, &checked.rules, &verdict.counted);
@@ -421,6 +421,15 @@ fn evaluate(session: &Session, checked: &Checked) -> CouncilResult {
         product: session.product.clone(),
         level: session.level,
         evaluated_on: session.rubric.evaluated_on.map(|date| date.to_string()),
+        filing: crate::filing::FilingEcho::new(
+            &session.rubric.filing,
+            verdict.stars.filter(|_| {
+                matches!(
+                    verdict.status,
+                    SessionStatus::Ranked | SessionStatus::Disqualified
+                )
+            }),
+        ),
         status: verdict.status,
         reason: verdict.disqualifications.first().cloned(),
         disqualifications: verdict.disqualifications,
@@ -442,7 +451,15 @@ fn evaluate(session: &Session, checked: &Checked) -> CouncilResult {
         criteria: summary_sheet(set, session, sheets, &verdict.counted),
         rules: rules.report(),
         analytics: analytics::analytics(set, &verdict.counted, self_assessment.as_ref()),
-        notices: score::data_notices(*loaded, session.rubric.evaluated_on),
+        notices: score::data_notices(*loaded, session.rubric.evaluated_on)
+            .into_iter()
+            .chain(crate::filing::transition_notices(
+                catalog,
+                instrument,
+                session.rubric.evaluated_on,
+                &session.rubric.filing,
+            ))
+            .collect(),
     }
 }
 

@@ -251,6 +251,10 @@ pub struct CouncilResult {
     pub level: Level,
     /// The evaluation date, when given.
     pub evaluated_on: Option<String>,
+    /// The kind of evaluation, the filing date and the previous certificate, as given, and the
+    /// stars against the previous certificate's.
+    #[serde(flatten)]
+    pub filing: crate::filing::FilingEcho,
     /// Where the session stands.
     pub status: SessionStatus,
     /// The first reason for elimination.

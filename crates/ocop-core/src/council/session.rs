@@ -119,9 +119,12 @@ impl<'a> Draft<'a> {
     }
 }
 
-const SESSION_FIELDS: [&str; 7] = [
+const SESSION_FIELDS: [&str; 10] = [
     "rubric",
     "evaluated_on",
+    "evaluation",
+    "submitted_on",
+    "previous_certificate",
     "product_set",
     "product",
     "council",
@@ -163,6 +166,9 @@ pub(crate) fn typed_draft(text: &str) -> Result<Draft<'_>, GaveUp> {
         rubric: Some(typed::rubric_choice(
             document.rubric,
             document.evaluated_on,
+            document.evaluation,
+            document.submitted_on,
+            document.previous_certificate,
         )?),
         product_set: Some(document.product_set),
         product: document.product.map(|product| product.0.into_product()),
@@ -187,6 +193,17 @@ pub(crate) struct SessionDocument<'a> {
     #[serde(default, borrow, deserialize_with = "present")]
     #[schemars(with = "String", regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
     evaluated_on: Option<Text<'a>>,
+    /// As in a member's sheet.
+    #[serde(default, deserialize_with = "present")]
+    evaluation: Option<crate::rubric::procedure::Evaluation>,
+    /// As in a member's sheet.
+    #[serde(default, borrow, deserialize_with = "present")]
+    #[schemars(with = "String", regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    submitted_on: Option<Text<'a>>,
+    /// As in a member's sheet.
+    #[serde(default, borrow, deserialize_with = "present")]
+    #[schemars(with = "typed::PreviousCertificateDocument<'_>")]
+    previous_certificate: Option<Object<typed::PreviousCertificateDocument<'a>>>,
     /// As in a member's sheet.
     #[schemars(range(min = 1, max = 26))]
     product_set: u8,

@@ -285,6 +285,30 @@ pub enum Notice {
         /// Why it is not applied.
         note: String,
     },
+    /// The rubric is used under a transition (QĐ 26/2026 Điều 12.2), which only files submitted
+    /// before a day may use, and the sheet does not say when its file was submitted.
+    TransitionFiling {
+        /// The rubric used.
+        rubric: String,
+        /// The instrument that replaced it.
+        replaced_by: String,
+        /// Only files submitted before this day continue under it.
+        submitted_before: String,
+        /// The article.
+        source: String,
+    },
+    /// The rubric is used under a transition, and a narrower limit holds for other kinds of
+    /// evaluation than the sheet's (which does not say its kind).
+    TransitionLimit {
+        /// The rubric used.
+        rubric: String,
+        /// The kinds of evaluation the narrower limit is for.
+        evaluations: Vec<String>,
+        /// Their last day under the old rubric.
+        until: String,
+        /// The article.
+        source: String,
+    },
 }
 
 /// Which interpretations the engine applied.
@@ -335,6 +359,10 @@ pub struct Scorecard<'r> {
     /// The evaluation date, when the sheet gives one (`YYYY-MM-DD`).
     #[schemars(with = "Option<String>")]
     pub evaluated_on: Option<Date>,
+    /// The kind of evaluation, the filing date and the previous certificate, as given, and the
+    /// stars against the previous certificate's.
+    #[serde(flatten)]
+    pub filing: crate::filing::FilingEcho,
     /// Points per part.
     pub parts: BTreeMap<&'static str, Exact>,
     /// Points, maximum and heading of each part.

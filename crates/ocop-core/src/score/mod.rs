@@ -36,6 +36,14 @@ pub fn score_sheet<'c>(
     let mut card = score(sheet.loaded, &sheet.answers, sheet.evaluated_on);
     card.product = sheet.product;
     card.evaluator = sheet.evaluator;
+    let result_stars = (card.status != Status::Incomplete).then_some(card.stars);
+    card.filing = crate::filing::FilingEcho::new(&sheet.filing, result_stars);
+    card.notices.extend(crate::filing::transition_notices(
+        catalog,
+        sheet.loaded.instrument,
+        sheet.evaluated_on,
+        &sheet.filing,
+    ));
     Ok(card)
 }
 
@@ -287,6 +295,7 @@ pub fn score<'r>(
         max_reachable: Exact(max_reachable),
         max_attainable: Exact(from_units(set.plan.max_attainable)),
         evaluated_on,
+        filing: crate::filing::FilingEcho::default(),
         parts: part_subtotals
             .iter()
             .map(|part| (part.part, part.points))

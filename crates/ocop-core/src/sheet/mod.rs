@@ -30,7 +30,9 @@ pub use problem::{
 };
 pub(crate) use read::{Fields, Reader};
 
+use crate::filing::{Filing, PreviousCertificate};
 use crate::json::{Document, JsonPath, Value};
+use crate::rubric::procedure::Evaluation;
 use crate::rubric::{Catalog, Instrument, LoadedSet, RubricError};
 
 /// A member's sheet read and checked against its rubric.
@@ -46,6 +48,8 @@ pub struct CheckedSheet<'c> {
     pub evaluator: Option<String>,
     /// The evaluation date, as given.
     pub evaluated_on: Option<Date>,
+    /// What the sheet says about its file.
+    pub filing: Filing,
 }
 
 impl<'c> CheckedSheet<'c> {
@@ -81,6 +85,7 @@ impl<'c> CheckedSheet<'c> {
             product: sheet.product.clone(),
             evaluator: sheet.evaluator.as_deref().map(str::to_owned),
             evaluated_on: sheet.rubric.evaluated_on,
+            filing: sheet.rubric.filing.clone(),
         })
     }
 }
@@ -189,13 +194,16 @@ pub struct RawKnockout<'a> {
     pub offset: Option<usize>,
 }
 
-/// How a sheet names its rubric.
+/// How a sheet names its rubric, and what it says about its file (which decides, during a
+/// transition, whether the rubric may still be used).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RubricChoice<'a> {
     /// The rubric named, if any.
     pub rubric: Option<Cow<'a, str>>,
     /// The evaluation date, if given.
     pub evaluated_on: Option<Date>,
+    /// The kind of evaluation, the filing date and the previous certificate.
+    pub filing: Filing,
 }
 
 /// A member's sheet as written: its shape is valid, its answers are not yet checked.
@@ -216,9 +224,12 @@ pub struct Sheet<'a> {
 }
 
 /// The fields of a member's sheet.
-pub(crate) const SHEET_FIELDS: [&str; 7] = [
+pub(crate) const SHEET_FIELDS: [&str; 10] = [
     "rubric",
     "evaluated_on",
+    "evaluation",
+    "submitted_on",
+    "previous_certificate",
     "product_set",
     "product",
     "evaluator",
@@ -302,6 +313,7 @@ pub(crate) fn read_rubric_choice<'d, 'a>(
         reader.problem(fields.path.clone(), fields.value, kind);
         return None;
     }
+    let filing = read_filing(reader, fields, evaluated_on);
     // A field given but unreadable has been reported; the other one alone must not decide.
     if rubric_given != rubric.is_some() || date_given != evaluated_on.is_some() {
         return None;
@@ -309,7 +321,54 @@ pub(crate) fn read_rubric_choice<'d, 'a>(
     Some(RubricChoice {
         rubric,
         evaluated_on,
+        filing,
     })
+}
+
+/// Reads `evaluation`, `submitted_on` and `previous_certificate`, and reports where they
+/// contradict each other.
+fn read_filing<'d, 'a>(
+    reader: &mut Reader<'d, 'a>,
+    fields: &Fields<'d, 'a>,
+    evaluated_on: Option<Date>,
+) -> Filing {
+    let evaluation = reader.string(fields, "evaluation").and_then(|name| {
+        let evaluation = Evaluation::parse(&name);
+        if evaluation.is_none() {
+            let kind = InputProblemKind::InvalidValue {
+                field: "evaluation".to_owned(),
+                detail: format!("\"{name}\" is not one of first, upgrade, rerating"),
+            };
+            reader.problem_at_field(fields, "evaluation", kind);
+        }
+        evaluation
+    });
+    let previous_certificate = fields.get("previous_certificate").and_then(|value| {
+        let previous = reader.object(
+            value,
+            fields.path.key("previous_certificate"),
+            "previous_certificate",
+            &["stars", "decided_on", "decision"],
+            &["stars", "decided_on"],
+        )?;
+        let stars = reader.integer::<u8>(&previous, "stars");
+        let decided_on = reader.date(&previous, "decided_on");
+        let decision = reader.string(&previous, "decision").map(Cow::into_owned);
+        Some(PreviousCertificate {
+            stars: stars?,
+            decided_on: decided_on?,
+            decision,
+        })
+    });
+    let filing = Filing {
+        evaluation,
+        submitted_on: reader.date(fields, "submitted_on"),
+        previous_certificate,
+    };
+    for (field, problem) in crate::filing::check(&filing, evaluated_on) {
+        reader.problem_at_field(fields, field, InputProblemKind::Filing { problem });
+    }
+    filing
 }
 
 pub(crate) fn read_product<'d, 'a>(
@@ -435,18 +494,9 @@ fn pick_instrument<'c>(
                 other => ("rubric", unusable(other)),
             })?;
             match evaluated_on {
-                Some(date) if !instrument.in_force_on(date) => Err((
-                    "evaluated_on",
-                    InputProblemKind::RubricNotInForce {
-                        rubric: id.to_string(),
-                        date: date.to_string(),
-                        in_force: catalog
-                            .in_force_on(date)
-                            .ok()
-                            .map(|current| current.id.clone()),
-                    },
-                )),
-                _ => Ok(instrument),
+                Some(date) => crate::filing::rubric_use(catalog, instrument, date, &choice.filing)
+                    .map(|()| instrument),
+                None => Ok(instrument),
             }
         }
         (None, Some(date)) => catalog.in_force_on(date).map_err(|_| {

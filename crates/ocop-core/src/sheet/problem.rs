@@ -437,6 +437,37 @@ pub enum InputProblemKind {
         /// The rubric in force that day, if any.
         in_force: Option<String>,
     },
+    /// A file submitted on or after the day a newer instrument took effect names the rubric it
+    /// replaced (QĐ 26/2026 Điều 12.2).
+    SubmittedAfterTransition {
+        /// The rubric named.
+        rubric: String,
+        /// The instrument that replaced it.
+        replaced_by: String,
+        /// When the file was submitted.
+        submitted_on: String,
+        /// Files submitted before this day may continue under the old rubric.
+        submitted_before: String,
+    },
+    /// An evaluation dated after the transition's limit for its kind names the replaced rubric.
+    TransitionEnded {
+        /// The rubric named.
+        rubric: String,
+        /// The instrument that replaced it.
+        replaced_by: String,
+        /// The last day the old rubric could be used for this kind of evaluation.
+        until: String,
+        /// The kind of evaluation, when given.
+        evaluation: Option<crate::rubric::procedure::Evaluation>,
+        /// The article.
+        source: String,
+    },
+    /// The kind of evaluation, the filing date and the previous certificate contradict each
+    /// other.
+    Filing {
+        /// What contradicts what.
+        problem: crate::filing::FilingProblem,
+    },
     /// The rubric data is invalid and cannot score.
     RubricUnusable {
         /// Why.
@@ -609,6 +640,9 @@ impl InputProblemKind {
             Self::UnknownProductSet { .. } => "unknown_product_set",
             Self::NoRubricInForce { .. } => "no_rubric_in_force",
             Self::RubricNotInForce { .. } => "rubric_not_in_force",
+            Self::SubmittedAfterTransition { .. } => "submitted_after_transition",
+            Self::TransitionEnded { .. } => "transition_ended",
+            Self::Filing { .. } => "filing",
             Self::RubricUnusable { .. } => "rubric_unusable",
             Self::UnknownCriterion { .. } => "unknown_criterion",
             Self::AnswerSubCriteria { .. } => "answer_sub_criteria",
@@ -707,6 +741,42 @@ impl Describe for InputProblemKind {
                 format!("không có bộ tiêu chí nào có hiệu lực vào ngày {date}")
             }
             Self::NoRubricInForce { date } => format!("no rubric was in force on {date}"),
+            Self::SubmittedAfterTransition {
+                rubric,
+                replaced_by,
+                submitted_on,
+                submitted_before,
+            } => {
+                if vi {
+                    format!(
+                        "hồ sơ nộp ngày {submitted_on}, không trước ngày {submitted_before}: không còn được đánh giá theo {rubric}, mà theo {replaced_by} (QĐ 26/2026/QĐ-TTg Điều 12 khoản 2)"
+                    )
+                } else {
+                    format!(
+                        "the file was submitted on {submitted_on}, not before {submitted_before}: it is evaluated under {replaced_by}, not {rubric} (QĐ 26/2026/QĐ-TTg Điều 12 khoản 2)"
+                    )
+                }
+            }
+            Self::TransitionEnded {
+                rubric,
+                replaced_by,
+                until,
+                evaluation,
+                source,
+            } => {
+                if vi {
+                    let kind = evaluation.map_or("đang xử lý", |kind| kind.name_vi());
+                    format!(
+                        "{rubric} chỉ còn được dùng cho hồ sơ {kind} đến hết ngày {until} ({source}); đánh giá sau ngày đó theo {replaced_by}"
+                    )
+                } else {
+                    let kind = evaluation.map_or("files in progress", |kind| kind.as_str());
+                    format!(
+                        "{rubric} may be used for {kind} only until {until} ({source}); later evaluations are under {replaced_by}"
+                    )
+                }
+            }
+            Self::Filing { problem } => problem.describe(lang),
             Self::RubricNotInForce {
                 rubric,
                 date,

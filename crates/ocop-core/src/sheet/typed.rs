@@ -18,7 +18,9 @@ use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAcces
 use super::{
     Product, RawAnswer, RawAnswers, RawKnockout, RawNumber, RawValue, RubricChoice, Sheet,
 };
+use crate::filing::{Filing, PreviousCertificate};
 use crate::json::{JsonPath, Object};
+use crate::rubric::procedure::Evaluation;
 
 /// Why the typed reader gave up; the positional reader says what is wrong.
 #[derive(Debug)]
@@ -29,7 +31,13 @@ pub(crate) fn sheet(text: &str) -> Result<Sheet<'_>, GaveUp> {
     let Object(document): Object<SheetDocument<'_>> =
         serde_json::from_str(text).map_err(|_| GaveUp)?;
     Ok(Sheet {
-        rubric: rubric_choice(document.rubric, document.evaluated_on)?,
+        rubric: rubric_choice(
+            document.rubric,
+            document.evaluated_on,
+            document.evaluation,
+            document.submitted_on,
+            document.previous_certificate,
+        )?,
         product_set: document.product_set,
         product: document.product.map(|product| product.0.into_product()),
         evaluator: document.evaluator.map(|text| text.0),
@@ -67,22 +75,61 @@ pub(crate) fn has_members(text: &str) -> bool {
         .unwrap_or(false)
 }
 
-/// `rubric` and `evaluated_on`, at least one of them, the date written `YYYY-MM-DD`.
+/// `rubric` and `evaluated_on`, at least one of them, the date written `YYYY-MM-DD`; and the
+/// filing (kind, submission date, previous certificate), which must not contradict itself.
 pub(crate) fn rubric_choice<'a>(
     rubric: Option<Text<'a>>,
     evaluated_on: Option<Text<'a>>,
+    evaluation: Option<Evaluation>,
+    submitted_on: Option<Text<'a>>,
+    previous_certificate: Option<Object<PreviousCertificateDocument<'a>>>,
 ) -> Result<RubricChoice<'a>, GaveUp> {
     if rubric.is_none() && evaluated_on.is_none() {
         return Err(GaveUp);
     }
-    let evaluated_on = match evaluated_on {
-        Some(text) => Some(parse_date(&text.0).ok_or(GaveUp)?),
+    let date = |text: Option<Text<'a>>| match text {
+        Some(text) => parse_date(&text.0).map(Some).ok_or(GaveUp),
+        None => Ok(None),
+    };
+    let evaluated_on = date(evaluated_on)?;
+    let previous_certificate = match previous_certificate {
+        Some(Object(previous)) => Some(PreviousCertificate {
+            stars: previous.stars,
+            decided_on: parse_date(&previous.decided_on.0).ok_or(GaveUp)?,
+            decision: previous.decision.map(|text| text.0.into_owned()),
+        }),
         None => None,
     };
+    let filing = Filing {
+        evaluation,
+        submitted_on: date(submitted_on)?,
+        previous_certificate,
+    };
+    if !crate::filing::check(&filing, evaluated_on).is_empty() {
+        return Err(GaveUp);
+    }
     Ok(RubricChoice {
         rubric: rubric.map(|text| text.0),
         evaluated_on,
+        filing,
     })
+}
+
+/// The certificate an upgrade or a re-rating follows.
+#[derive(serde::Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PreviousCertificateDocument<'a> {
+    /// Its stars (3–5).
+    #[schemars(range(min = 3, max = 5))]
+    stars: u8,
+    /// Its decision's date (`YYYY-MM-DD`).
+    #[serde(borrow)]
+    #[schemars(with = "String", regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    decided_on: Text<'a>,
+    /// Its decision's number.
+    #[serde(default, borrow, deserialize_with = "present")]
+    #[schemars(with = "String")]
+    decision: Option<Text<'a>>,
 }
 
 /// A date written exactly `YYYY-MM-DD`.
@@ -116,6 +163,19 @@ pub(crate) struct SheetDocument<'a> {
     #[serde(default, borrow, deserialize_with = "present")]
     #[schemars(with = "String", regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
     evaluated_on: Option<Text<'a>>,
+    /// The kind of evaluation (Mẫu 01, mục 4): `first` (lần đầu), `upgrade` (nâng hạng),
+    /// `rerating` (đánh giá lại).
+    #[serde(default, deserialize_with = "present")]
+    evaluation: Option<Evaluation>,
+    /// The day the file was submitted (`YYYY-MM-DD`): during a transition it decides whether
+    /// the replaced rubric may still be used.
+    #[serde(default, borrow, deserialize_with = "present")]
+    #[schemars(with = "String", regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    submitted_on: Option<Text<'a>>,
+    /// For an upgrade or a re-rating: the certificate it follows.
+    #[serde(default, borrow, deserialize_with = "present")]
+    #[schemars(with = "PreviousCertificateDocument<'_>")]
+    previous_certificate: Option<Object<PreviousCertificateDocument<'a>>>,
     /// The product set's number in the decision (1–26).
     #[schemars(range(min = 1, max = 26))]
     product_set: u8,
