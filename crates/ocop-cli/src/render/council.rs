@@ -8,7 +8,8 @@ use ocop_core::lang::{Describe, Lang};
 use ocop_core::score::Disqualification;
 
 use super::{
-    certificate_line, csv_field, potential_five_star_line, product_lines, star_line, unmet_gates,
+    certificate_line, csv_field, filing_lines, potential_five_star_line, product_lines, star_line,
+    unmet_gates,
 };
 
 /// Renders the council's result: members, quorum, spread, mean, gates, verdict, analytics.
@@ -212,6 +213,7 @@ fn verdict(out: &mut String, result: &CouncilResult, lang: Lang) {
             vote.members.join(", ")
         );
     }
+    filing_lines(out, &result.filing, lang);
     if let Some(recognition) = &result.recognition {
         let _ = writeln!(
             out,

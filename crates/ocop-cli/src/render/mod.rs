@@ -11,6 +11,7 @@ mod scorecard;
 use std::fmt::Write as _;
 
 pub(crate) use ocop_core::blank::star_mark;
+use ocop_core::filing::{FilingEcho, StarsChange};
 use ocop_core::lang::{Describe, Lang};
 use ocop_core::rubric::{Level, RubricProblem, RubricSummary};
 use ocop_core::score::UnmetGate;
@@ -76,6 +77,49 @@ pub(crate) fn certificate_line(
         "{}: {answer}",
         t("Công nhận, cấp giấy chứng nhận", "Certificate")
     );
+}
+
+/// The kind of evaluation, the filing date and the certificate followed, with how the stars
+/// compare.
+pub(crate) fn filing_lines(out: &mut String, filing: &FilingEcho, lang: Lang) {
+    let t = |vi, en| lang.pick(vi, en);
+    let date = |date: jiff::civil::Date| match lang {
+        Lang::Vi => ocop_core::dates::dmy(date),
+        Lang::En => date.to_string(),
+    };
+    if let Some(evaluation) = filing.evaluation {
+        let kind = lang.pick(evaluation.name_vi(), evaluation.as_str());
+        let _ = writeln!(out, "{}: {kind}", t("Loại đánh giá", "Evaluation"));
+    }
+    if let Some(submitted) = filing.submitted_on {
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            t("Ngày nộp hồ sơ", "Submitted on"),
+            date(submitted)
+        );
+    }
+    if let Some(previous) = &filing.previous_certificate {
+        let change = match filing.stars_change {
+            Some(StarsChange::Up) => t(" — tăng hạng", " — up"),
+            Some(StarsChange::Stayed) => t(" — giữ hạng", " — unchanged"),
+            Some(StarsChange::Down) => t(" — giảm hạng", " — down"),
+            None => "",
+        };
+        let decision = previous
+            .decision
+            .as_deref()
+            .map(|number| format!("{number}, "))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{}: {} {} ({decision}{}){change}",
+            t("Giấy chứng nhận trước", "Previous certificate"),
+            previous.stars,
+            t("sao", "stars"),
+            date(previous.decided_on)
+        );
+    }
 }
 
 /// The note that a product of 90 points or more may go forward as a five-star candidate.

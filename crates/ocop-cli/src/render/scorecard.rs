@@ -8,7 +8,8 @@ use ocop_core::score::{
 };
 
 use super::{
-    certificate_line, potential_five_star_line, product_lines, star_line, star_mark, unmet_gates,
+    certificate_line, filing_lines, potential_five_star_line, product_lines, star_line, star_mark,
+    unmet_gates,
 };
 
 /// Renders a scorecard: parts, groups, criteria with the ticked option, gates, the verdict.
@@ -233,6 +234,7 @@ fn verdict(out: &mut String, card: &Scorecard, lang: Lang) {
     if card.potential_five_star {
         potential_five_star_line(out, lang);
     }
+    filing_lines(out, &card.filing, lang);
 }
 
 fn reason_line(reason: &Disqualification, lang: Lang) -> String {
