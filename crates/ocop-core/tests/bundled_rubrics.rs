@@ -133,3 +133,49 @@ fn qd148_2023_warns_that_its_source_is_secondary() {
     let warning = instrument.provenance.warning.as_deref().unwrap_or_default();
     assert!(warning.starts_with("Dữ liệu QĐ 148/QĐ-TTg lấy từ bản chép lại thứ cấp"));
 }
+
+#[test]
+fn every_council_level_has_recognition_rules_and_the_current_rubric_its_procedure() {
+    let catalog = Catalog::bundled();
+    for id in ["qd1048-2019", "qd148-2023", "qd26-2026"] {
+        let instrument = catalog.instrument(id).unwrap();
+        let levels = &catalog.council_defaults(&instrument).unwrap().levels;
+        for level in levels {
+            assert!(
+                instrument.procedure.level(*level).is_some(),
+                "{id}: no recognition rules at {level:?}"
+            );
+        }
+        let certificate = instrument.procedure.certificate.as_ref().unwrap();
+        assert_eq!(certificate.validity_months, 36, "{id}");
+    }
+    let current = catalog.instrument("qd26-2026").unwrap();
+    let window = current
+        .procedure
+        .certificate
+        .as_ref()
+        .and_then(|rules| rules.re_rating_window.as_ref())
+        .unwrap();
+    assert_eq!(
+        (window.opens_days_before, window.closes_days_before),
+        (180, 120)
+    );
+    let transition = current.procedure.transition.as_ref().unwrap();
+    assert_eq!(transition.submitted_before, date(2026, 5, 22));
+    assert_eq!(current.procedure.rounds.len(), 4);
+    // The instruments it replaced set no window and no transition.
+    for id in ["qd1048-2019", "qd148-2023"] {
+        let older = catalog.instrument(id).unwrap();
+        assert!(older.procedure.transition.is_none());
+        assert!(
+            older
+                .procedure
+                .certificate
+                .as_ref()
+                .unwrap()
+                .re_rating_window
+                .is_none(),
+            "{id}"
+        );
+    }
+}

@@ -531,3 +531,78 @@ fn copy_folder(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+/// The tiny rubric's procedure rules, correct: province and central recognition, a certificate
+/// with a window, a transition and two rounds.
+fn with_procedure() -> Value {
+    let mut rubric = instrument();
+    let rule = |stars: Value, outcome: &str| json!({"stars": stars, "outcome": outcome, "source": "Điều thử", "printed": "thử nghiệm"});
+    rubric["recognition"]["by_level"] = json!([
+        {"level": "province", "authority": "UBND tỉnh", "rules": [
+            rule(json!([1, 2]), "no_certificate"), rule(json!([3, 4]), "certify"),
+            rule(json!([5]), "refer_to_central")]},
+        {"level": "central", "authority": "Bộ thử nghiệm", "rules": [
+            rule(json!([1, 2]), "no_certificate"), rule(json!([3, 4]), "return_to_province"),
+            rule(json!([5]), "certify")]}
+    ]);
+    rubric["certificate"] = json!({
+        "validity_months": 36, "source": "Điều thử", "printed": "thử nghiệm",
+        "re_rating_window": {"opens_days_before": 180, "closes_days_before": 120,
+                             "source": "Điều thử", "printed": "thử nghiệm"}});
+    rubric["transition"] = json!({
+        "submitted_before": "2026-01-01",
+        "limits": [{"evaluations": ["first", "upgrade"], "days": 60, "source": "Điều thử", "printed": "thử nghiệm"},
+                   {"evaluations": ["rerating"], "days": 30, "source": "Điều thử", "printed": "thử nghiệm"}],
+        "certificate_extension": {"days_after_expiry": 180, "source": "Điều thử", "printed": "thử nghiệm"}});
+    rubric["rounds"] = json!([
+        {"level": "province", "round": 1, "held_before": "06-30", "proposed_before": "04-30",
+         "source": "Điều thử", "printed": "thử nghiệm"}]);
+    rubric
+}
+
+#[test]
+fn procedure_rules_are_checked_against_the_certifiers_and_each_other() {
+    assert_errors(&problems_of(&with_procedure(), &set()), &[]);
+    let broken = |pointer: &str, value: Value| {
+        let mut rubric = with_procedure();
+        set_at(&mut rubric, pointer, value);
+        problems_of(&rubric, &set())
+    };
+    // The province certifying 5★, which the central level certifies.
+    let wrong_level = broken("/recognition/by_level/0/rules/2/outcome", json!("certify"));
+    assert_errors(&wrong_level, &["procedure"]);
+    assert!(
+        wrong_level[0]
+            .to_string()
+            .contains("5 stars at province level")
+    );
+    // A star level without a rule, an unknown outcome.
+    assert_errors(
+        &broken("/recognition/by_level/1/rules/2/stars", json!([])),
+        &["procedure"],
+    );
+    assert_errors(
+        &broken("/recognition/by_level/0/rules/0/outcome", json!("maybe")),
+        &["procedure"],
+    );
+    // A window closing before it opens, an unknown kind of evaluation, a day that is not one.
+    assert_errors(
+        &broken(
+            "/certificate/re_rating_window/opens_days_before",
+            json!(100),
+        ),
+        &["procedure"],
+    );
+    assert_errors(
+        &broken("/transition/limits/1/evaluations", json!(["again"])),
+        &["procedure"],
+    );
+    assert_errors(
+        &broken("/rounds/0/held_before", json!("02-30")),
+        &["procedure"],
+    );
+    assert_errors(
+        &broken("/transition/submitted_before", json!("1/1/2026")),
+        &["invalid_date"],
+    );
+}

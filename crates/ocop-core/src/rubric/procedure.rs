@@ -370,6 +370,10 @@ fn level_recognition(
     for (index, rule) in source.rules.iter().enumerate() {
         let at = path.key("rules").index(index);
         let text = rule_text(check, &at, &rule.source, &rule.printed);
+        // Stars are covered even by a rule whose outcome is unknown: one mistake, one problem.
+        for &stars in &rule.stars {
+            *covered.entry(stars).or_default() += 1;
+        }
         let Some(outcome) = RecognitionOutcome::parse(&rule.outcome) else {
             problem(
                 check,
@@ -379,7 +383,6 @@ fn level_recognition(
             continue;
         };
         for &stars in &rule.stars {
-            *covered.entry(stars).or_default() += 1;
             if let Some(detail) = inconsistency(level, outcome, stars, top, certifiers) {
                 problem(check, &at, detail);
             }
