@@ -486,7 +486,7 @@ mod tests {
         let catalog = Catalog::bundled();
         let rubric = catalog.instrument("qd26-2026").unwrap();
         let error =
-            certificate(catalog, Some(&rubric), date(2026, 5, 21), date(2026, 6, 1)).unwrap_err();
+            certificate(catalog, Some(rubric), date(2026, 5, 21), date(2026, 6, 1)).unwrap_err();
         assert!(matches!(error, CertificateError::BeforeInForce { .. }));
         assert!(
             error
@@ -495,7 +495,7 @@ mod tests {
             "{}",
             error.describe(Lang::Vi)
         );
-        let issued = certificate(catalog, Some(&rubric), date(2026, 5, 22), date(2026, 6, 1));
+        let issued = certificate(catalog, Some(rubric), date(2026, 5, 22), date(2026, 6, 1));
         assert_eq!(issued.unwrap().rubric, "qd26-2026");
         assert!(matches!(
             certificate(catalog, None, date(2019, 1, 1), date(2020, 1, 1)),

@@ -395,7 +395,7 @@ mod tests {
     fn use_148(on: Date, filing: &Filing) -> Result<(), &'static str> {
         let catalog = Catalog::bundled();
         let old = catalog.instrument("qd148-2023").unwrap();
-        rubric_use(catalog, &old, on, filing).map_err(|(_, kind)| kind.name())
+        rubric_use(catalog, old, on, filing).map_err(|(_, kind)| kind.name())
     }
 
     #[test]
@@ -436,7 +436,7 @@ mod tests {
         );
         let catalog = Catalog::bundled();
         let old = catalog.instrument("qd148-2023").unwrap();
-        let notices = transition_notices(catalog, &old, Some(date(2026, 7, 1)), &unknown);
+        let notices = transition_notices(catalog, old, Some(date(2026, 7, 1)), &unknown);
         let kinds: Vec<String> = notices
             .iter()
             .map(|notice| describe_notice(notice, Lang::Vi).unwrap())
@@ -448,7 +448,7 @@ mod tests {
             "{kinds:?}"
         );
         // Nothing to say before the new rules took effect.
-        assert!(transition_notices(catalog, &old, Some(date(2026, 5, 1)), &unknown).is_empty());
+        assert!(transition_notices(catalog, old, Some(date(2026, 5, 1)), &unknown).is_empty());
     }
 
     #[test]
@@ -456,18 +456,18 @@ mod tests {
         let catalog = Catalog::bundled();
         let new = catalog.instrument("qd26-2026").unwrap();
         assert_eq!(
-            rubric_use(catalog, &new, date(2026, 5, 21), &Filing::default())
+            rubric_use(catalog, new, date(2026, 5, 21), &Filing::default())
                 .map_err(|(_, kind)| kind.name()),
             Err("rubric_not_in_force")
         );
         assert_eq!(
-            rubric_use(catalog, &new, date(2026, 5, 22), &Filing::default()),
+            rubric_use(catalog, new, date(2026, 5, 22), &Filing::default()),
             Ok(())
         );
         // QĐ 1048 ended 23/2/2023; no transition of 148 carries it on.
         let oldest = catalog.instrument("qd1048-2019").unwrap();
         assert_eq!(
-            rubric_use(catalog, &oldest, date(2023, 2, 24), &Filing::default())
+            rubric_use(catalog, oldest, date(2023, 2, 24), &Filing::default())
                 .map_err(|(_, kind)| kind.name()),
             Err("rubric_not_in_force")
         );

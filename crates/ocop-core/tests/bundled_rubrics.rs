@@ -139,7 +139,7 @@ fn every_council_level_has_recognition_rules_and_the_current_rubric_its_procedur
     let catalog = Catalog::bundled();
     for id in ["qd1048-2019", "qd148-2023", "qd26-2026"] {
         let instrument = catalog.instrument(id).unwrap();
-        let levels = &catalog.council_defaults(&instrument).unwrap().levels;
+        let levels = &catalog.council_defaults(instrument).unwrap().levels;
         for level in levels {
             assert!(
                 instrument.procedure.level(*level).is_some(),
