@@ -138,6 +138,12 @@ enum SchemaName {
     Fixtures,
     /// The result of `ocop rescore`.
     Rescore,
+    /// The result of `ocop calendar`.
+    Calendar,
+    /// The result of `ocop register`.
+    Register,
+    /// A plan's targets, for `ocop register --targets`.
+    RegisterTargets,
     /// The error documents of `ocop serve` (other than invalid input).
     ServiceError,
 }

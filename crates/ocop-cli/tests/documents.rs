@@ -211,6 +211,46 @@ fn every_command_prints_documents_that_match_their_schemas() {
             ],
             Some(0),
         ),
+        (
+            "calendar",
+            vec!["calendar", "2027", "--on", "15/5/2027", "--format", "json"],
+            Some(0),
+        ),
+        // A register with two bad rows: listed as failures, the rest followed (exit 1).
+        (
+            "register",
+            vec![
+                "register",
+                "fixtures/registers/lam-dong-2025-2026.csv",
+                "--on",
+                "2026-08-10",
+                "--targets",
+                "fixtures/registers/lam-dong-targets.json",
+                "--format",
+                "json",
+            ],
+            Some(1),
+        ),
+        // A rubric named for a certificate decided before it took effect; a year whose rules
+        // set no rounds.
+        (
+            "error",
+            vec![
+                "cert",
+                "--decided",
+                "2026-05-21",
+                "--rubric",
+                "qd26-2026",
+                "--format",
+                "json",
+            ],
+            Some(1),
+        ),
+        (
+            "error",
+            vec!["calendar", "2025", "--format", "json"],
+            Some(1),
+        ),
         // Failures: an input that is not JSON, a file that does not exist, a usage error,
         // invalid rubric data.
         (

@@ -293,6 +293,25 @@ fn a_register_on_1_december_2027() {
 }
 
 #[test]
+fn the_example_targets_match_their_schema() {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("schemas/register-targets.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let targets: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("fixtures/registers/lam-dong-targets.json")).unwrap(),
+    )
+    .unwrap();
+    assert!(
+        jsonschema::validator_for(&schema)
+            .unwrap()
+            .is_valid(&targets)
+    );
+    let wrong = serde_json::json!({"district": "Lý Sơn", "count": "3"});
+    assert!(!jsonschema::validator_for(&schema).unwrap().is_valid(&wrong));
+}
+
+#[test]
 fn a_register_without_a_required_column_reads_no_row() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("list.csv");
