@@ -769,7 +769,7 @@ mod tests {
         let (draft, problems) = session::positional_draft(text);
         let draft = draft.filter(|_| problems.is_empty())?;
         let checked = check_session(catalog, &draft, SessionOptions::default()).ok()?;
-        Some(evaluate(&draft.into_session()?, &checked))
+        Some(evaluate(catalog, &draft.into_session()?, &checked))
     }
 
     fn example() -> Value {
