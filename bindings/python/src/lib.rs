@@ -76,9 +76,7 @@ fn rubric_error(error: &RubricError) -> PyErr {
 }
 
 fn date(text: &str, name: &str) -> PyResult<Date> {
-    text.parse().map_err(|error| {
-        PyValueError::new_err(format!("{name} is not a date (YYYY-MM-DD): {error}"))
-    })
+    ocop_core::dates::parse(text).map_err(|error| PyValueError::new_err(format!("{name}: {error}")))
 }
 
 #[pymethods]
@@ -221,7 +219,10 @@ impl Engine {
         match certificate_in(&self.catalog, decided, on, rubric) {
             Ok(certificate) => Ok(json_document(&certificate)),
             Err(CertificateError::Rubric(error)) => Err(rubric_error(&error)),
-            Err(CertificateError::Date(error)) => Err(PyValueError::new_err(error.to_string())),
+            Err(error @ CertificateError::NoRubric(_)) => {
+                Err(UnknownRubricError::new_err(error.to_string()))
+            }
+            Err(error) => Err(PyValueError::new_err(error.to_string())),
         }
     }
 

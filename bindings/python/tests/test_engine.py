@@ -145,7 +145,7 @@ def test_errors_are_typed_and_carry_what_went_wrong(engine):
     with pytest.raises(ocop.UnknownRubric):
         engine.cert("1999-01-01")
     with pytest.raises(ValueError):
-        engine.cert("15/06/2026")
+        engine.cert("30/02/2026")
     with pytest.raises(ValueError):
         engine.score("{}", lang="fr")
     with pytest.raises(ocop.RubricDataError):

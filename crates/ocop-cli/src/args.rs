@@ -219,6 +219,17 @@ pub(crate) enum TableFormat {
     Html,
 }
 
+/// The formats of a list that has no workbook or printed form yet (`ocop register`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ListFormat {
+    /// Readable text.
+    Text,
+    /// The stable JSON contract.
+    Json,
+    /// Comma-separated values, for spreadsheets.
+    Csv,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum DocumentFormat {
     /// Readable text.

@@ -22,8 +22,8 @@ pub(crate) fn run(
 ) -> Result<u8, CliError> {
     let catalog = catalog(rubrics)?;
     let on = on.unwrap_or_else(|| jiff::ZonedDateTime::now().date());
-    let certificate =
-        certificate::certificate_in(&catalog, decided, on, rubric).map_err(|error| match error {
+    let certificate = certificate::certificate_in(&catalog, decided, on, rubric).map_err(
+        |error| match error {
             CertificateError::Rubric(error) => CliError::from_rubric_arg("--rubric", error),
             CertificateError::OutOfRange(_) => CliError::Usage(error.describe(lang)),
             _ => CliError::Invalid {

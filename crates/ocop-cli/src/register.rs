@@ -8,7 +8,7 @@ use ocop_core::lang::Lang;
 use ocop_core::register::{self, DEFAULT_WITHIN, Target, Targets};
 use ocop_core::sheet::{InputProblem, InputProblems};
 
-use crate::args::{LangArg, RubricsArg, TableFormat};
+use crate::args::{LangArg, ListFormat, RubricsArg};
 use crate::output::{print, print_json, read_file};
 use crate::{CliError, INVALID, SUCCESS, catalog, render};
 
@@ -29,8 +29,8 @@ pub(crate) struct RegisterArgs {
     #[arg(long, value_name = "FILE")]
     targets: Option<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = TableFormat::Text)]
-    format: TableFormat,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    format: ListFormat,
     /// Language of labels.
     #[arg(long, value_enum, default_value_t = LangArg::Vi)]
     lang: LangArg,
@@ -41,7 +41,7 @@ pub(crate) struct RegisterArgs {
 impl RegisterArgs {
     /// Whether the JSON document was asked for.
     pub(crate) fn json(&self) -> bool {
-        self.format == TableFormat::Json
+        self.format == ListFormat::Json
     }
 
     /// The language asked for.
@@ -61,9 +61,9 @@ pub(crate) fn run(args: RegisterArgs) -> Result<u8, CliError> {
     let on = args.on.unwrap_or_else(|| jiff::ZonedDateTime::now().date());
     let followed = register::follow(&catalog, &table, on, args.within, targets);
     match args.format {
-        TableFormat::Json => print_json(&followed)?,
-        TableFormat::Csv => print(&render::register_csv(&followed))?,
-        TableFormat::Text => print(&render::register(&followed, lang))?,
+        ListFormat::Json => print_json(&followed)?,
+        ListFormat::Csv => print(&render::register_csv(&followed))?,
+        ListFormat::Text => print(&render::register(&followed, lang))?,
     }
     Ok(if followed.failures.is_empty() {
         SUCCESS

@@ -22,7 +22,7 @@ use crate::dates::dmy;
 use crate::lang::{Describe, Lang};
 use crate::rubric::procedure::{days_after, days_before};
 use crate::rubric::{Catalog, Instrument, RubricError};
-use crate::sheet::{InputProblem, InputProblemKind};
+use crate::sheet::InputProblem;
 
 /// Months a certificate is valid under data revisions that predate the `certificate` rules (all
 /// three instruments say 36).
@@ -139,7 +139,7 @@ pub struct Certificate {
 }
 
 /// Why a certificate's dates cannot be computed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum CertificateError {
     /// The decision predates the rubric named for it.

@@ -296,15 +296,16 @@ ocop_status ocop_engine_blank_sheet(const ocop_engine *engine,
  * A certificate's expiry, re-rating window and state on a date, as
  * `ocop cert --decided DATE --on DATE [--rubric RUBRIC] --format json` gives them.
  *
- * `decided` is the date of the certifying decision, `YYYY-MM-DD` in UTF-8 of `decided_len`
+ * `decided` is the date of the certifying decision, `YYYY-MM-DD` or `D/M/YYYY` in UTF-8 of
+ * `decided_len`
  * bytes. `on` is the day to give the state for, in the same form; NULL (with `on_len` 0) is
  * today, on the host's clock and time zone. `rubric` names the rubric whose rules apply; NULL
  * (with `rubric_len` 0) is the one in force on the decision date.
  *
  * On success, writes the document to `*result_out` and its length to `*result_len_out`; release
- * it with `ocop_string_free`. A date that is not `YYYY-MM-DD`, or outside the calendar's range,
- * is `OCOP_STATUS_INVALID_ARGUMENT`; an unknown rubric, or none in force on the decision date,
- * is `OCOP_STATUS_UNKNOWN_RUBRIC`.
+ * it with `ocop_string_free`. A text that is not a date, a date outside the calendar's range or
+ * a decision before the rubric named took effect is `OCOP_STATUS_INVALID_ARGUMENT`; an unknown
+ * rubric, or none in force on the decision date, is `OCOP_STATUS_UNKNOWN_RUBRIC`.
  *
  * # Safety
  *

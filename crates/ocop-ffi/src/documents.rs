@@ -6,7 +6,7 @@ use std::ffi::c_char;
 use jiff::civil::Date;
 use ocop_core::advise::{DEFAULT_ALTERNATIVES, InvalidPart, TextRequest, advise_text};
 use ocop_core::blank::{SheetFormat, blank_sheet};
-use ocop_core::certificate::{CertificateError, certificate_in};
+use ocop_core::certificate::certificate_in;
 use ocop_core::output::json_document;
 use ocop_core::rescore::rescore;
 
@@ -222,15 +222,16 @@ pub unsafe extern "C" fn ocop_engine_blank_sheet(
 /// A certificate's expiry, re-rating window and state on a date, as
 /// `ocop cert --decided DATE --on DATE [--rubric RUBRIC] --format json` gives them.
 ///
-/// `decided` is the date of the certifying decision, `YYYY-MM-DD` in UTF-8 of `decided_len`
+/// `decided` is the date of the certifying decision, `YYYY-MM-DD` or `D/M/YYYY` in UTF-8 of
+/// `decided_len`
 /// bytes. `on` is the day to give the state for, in the same form; NULL (with `on_len` 0) is
 /// today, on the host's clock and time zone. `rubric` names the rubric whose rules apply; NULL
 /// (with `rubric_len` 0) is the one in force on the decision date.
 ///
 /// On success, writes the document to `*result_out` and its length to `*result_len_out`; release
-/// it with `ocop_string_free`. A date that is not `YYYY-MM-DD`, or outside the calendar's range,
-/// is `OCOP_STATUS_INVALID_ARGUMENT`; an unknown rubric, or none in force on the decision date,
-/// is `OCOP_STATUS_UNKNOWN_RUBRIC`.
+/// it with `ocop_string_free`. A text that is not a date, a date outside the calendar's range or
+/// a decision before the rubric named took effect is `OCOP_STATUS_INVALID_ARGUMENT`; an unknown
+/// rubric, or none in force on the decision date, is `OCOP_STATUS_UNKNOWN_RUBRIC`.
 ///
 /// # Safety
 ///
@@ -264,13 +265,9 @@ pub unsafe extern "C" fn ocop_engine_certificate(
             Some(on) => date(on, "on")?,
             None => jiff::ZonedDateTime::now().date(),
         };
-        match certificate_in(catalog, decided, on, rubric) {
-            Ok(certificate) => Ok(json_document(&certificate)),
-            Err(CertificateError::Rubric(error)) => Err(ocop_error::rubric(&error)),
-            Err(CertificateError::Date(error)) => {
-                Err(ocop_error::invalid_argument(error.to_string()))
-            }
-        }
+        certificate_in(catalog, decided, on, rubric)
+            .map(|certificate| json_document(&certificate))
+            .map_err(|error| ocop_error::certificate(&error))
     };
     // SAFETY: the caller keeps this function's contract, which is `report`'s.
     unsafe {
@@ -285,11 +282,10 @@ pub unsafe extern "C" fn ocop_engine_certificate(
     }
 }
 
-/// A date argument, `YYYY-MM-DD`.
+/// A date argument, `YYYY-MM-DD` or `D/M/YYYY`.
 fn date(text: &str, name: &str) -> Result<Date, ocop_error> {
-    text.parse().map_err(|error| {
-        ocop_error::invalid_argument(format!("{name} is not a date (YYYY-MM-DD): {error}"))
-    })
+    ocop_core::dates::parse(text)
+        .map_err(|error| ocop_error::invalid_argument(format!("{name}: {error}")))
 }
 
 #[cfg(test)]
@@ -485,7 +481,7 @@ mod tests {
         let today = cert(engine, "2026-06-15", None, Some("qd148-2023")).unwrap();
         assert!(today.contains("\"rubric\": \"qd148-2023\""), "{today}");
         for (decided, rubric, status) in [
-            ("15/06/2026", None, ocop_status::InvalidArgument),
+            ("30/02/2026", None, ocop_status::InvalidArgument),
             ("2026-06-15", Some("qd0"), ocop_status::UnknownRubric),
             ("2000-01-01", None, ocop_status::UnknownRubric),
         ] {

@@ -5,6 +5,7 @@ use std::any::Any;
 use std::ffi::{CStr, CString, c_char};
 use std::ptr;
 
+use ocop_core::certificate::CertificateError;
 use ocop_core::json::Position;
 use ocop_core::lang::{Describe, Lang};
 use ocop_core::output::{ErrorDocument, json_document};
@@ -147,6 +148,18 @@ impl ocop_error {
         };
         this.document = Some(c_string(document));
         this
+    }
+
+    /// A certificate's dates cannot be computed: no rubric was in force on its decision date,
+    /// or an argument is out of range.
+    pub(crate) fn certificate(error: &CertificateError) -> Self {
+        match error {
+            CertificateError::Rubric(error) => Self::rubric(error),
+            CertificateError::NoRubric(_) => {
+                Self::new(ocop_status::UnknownRubric, error.to_string())
+            }
+            _ => Self::invalid_argument(error.to_string()),
+        }
     }
 
     /// A rubric or product set cannot be used: unknown, or its files unreadable or invalid.

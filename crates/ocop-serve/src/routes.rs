@@ -10,7 +10,6 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
-use jiff::civil::Date;
 use ocop_core::advise::{DEFAULT_ALTERNATIVES, InvalidPart, TextRequest, advise_text};
 use ocop_core::blank::{SheetFormat, blank_sheet};
 use ocop_core::certificate::{CertificateError, certificate_in};
@@ -335,9 +334,8 @@ async fn cert(
     Options(options): Options<CertOptions>,
 ) -> Result<Response, ApiError> {
     let date = |text: &str, name: &str| {
-        text.parse::<Date>().map_err(|error| {
-            ApiError::BadRequest(format!("{name} is not a date (YYYY-MM-DD): {error}"))
-        })
+        ocop_core::dates::parse(text)
+            .map_err(|error| ApiError::BadRequest(format!("{name}: {error}")))
     };
     let decided = date(&options.decided, "decided")?;
     let on = match &options.on {
@@ -349,7 +347,10 @@ async fn cert(
             match certificate_in(catalog, decided, on, options.rubric.as_deref()) {
                 Ok(certificate) => Ok(json_document(&certificate)),
                 Err(CertificateError::Rubric(error)) => Err(ApiError::rubric(&error)),
-                Err(CertificateError::Date(error)) => Err(ApiError::BadRequest(error.to_string())),
+                Err(error @ CertificateError::NoRubric(_)) => {
+                    Err(ApiError::NotFound(error.to_string()))
+                }
+                Err(error) => Err(ApiError::BadRequest(error.to_string())),
             }
         })
         .await

@@ -150,7 +150,7 @@ fn options_are_read_as_numbers_dropdown_entries_yes_no_and_lists() {
     assert_eq!(member["knockouts"], serde_json::json!(["dossier", "1.1"]));
     assert_eq!(session["evaluated_on"], "2026-06-15");
     assert_eq!(session["council"]["level"], "province");
-    assert_eq!(session["rubric"], "qd26-2026@1");
+    assert_eq!(session["rubric"], "qd26-2026@2");
     // Members who left their tab untouched did not score.
     assert!(session["members"][1].get("answers").is_none());
 }

@@ -33,7 +33,7 @@ fn each_failure_has_its_status_and_a_json_document() {
         (
             400,
             "bad_request",
-            server.get("/v1/cert?decided=15/06/2026"),
+            server.get("/v1/cert?decided=30/02/2026"),
         ),
         (400, "bad_request", server.get("/v1/cert")),
         (400, "bad_request", server.post("/v1/rescore", &example())),

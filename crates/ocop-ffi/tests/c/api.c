@@ -560,7 +560,7 @@ static void test_documents(const ocop_engine *engine) {
                OCOP_STATUS_UNKNOWN_RUBRIC, error);
   ocop_error_free(error);
   error = NULL;
-  CHECK_STATUS(ocop_engine_certificate(engine, "15/6/2026", 9, NULL, 0, NULL, 0, &text, &text_len,
+  CHECK_STATUS(ocop_engine_certificate(engine, "30/2/2026", 9, NULL, 0, NULL, 0, &text, &text_len,
                                        &error),
                OCOP_STATUS_INVALID_ARGUMENT, error);
   ocop_error_free(error);
