@@ -152,7 +152,11 @@ pub(crate) fn guard_stdout() {
 /// so that nothing an input holds can drive the terminal.
 pub(crate) fn escape_controls(text: &str) -> Cow<'_, str> {
     let is_hostile = |c: char| c.is_control() && c != '\n' && c != '\t';
-    if !text.contains(is_hostile) {
+    // Control characters are C0, DEL and C1; in UTF-8 those of C1 start with the byte 0xC2. A
+    // scan of bytes (the common case: none there) costs a fraction of decoding every character.
+    let may_hold_controls =
+        |byte: u8| (byte < 0x20 && byte != b'\n' && byte != b'\t') || byte == 0x7F || byte == 0xC2;
+    if !text.bytes().any(may_hold_controls) || !text.contains(is_hostile) {
         return Cow::Borrowed(text);
     }
     let mut escaped = String::with_capacity(text.len() + 16);
@@ -250,5 +254,8 @@ mod tests {
         assert_eq!(escape_controls("a\tb\nc"), "a\tb\nc");
         assert_eq!(escape_controls("\u{1b}[31mđỏ\0"), "\\u{1b}[31mđỏ\\u{0}");
         assert_eq!(escape_controls("\u{9b}x\r"), "\\u{9b}x\\u{d}");
+        assert_eq!(escape_controls("a\u{7f}"), "a\\u{7f}");
+        // U+00A0..U+00BF share the lead byte 0xC2 with C1 and are kept.
+        assert_eq!(escape_controls("30°C\u{a0}§"), "30°C\u{a0}§");
     }
 }

@@ -139,18 +139,16 @@ impl Release {
         revision: u32,
         files: impl IntoIterator<Item = (&'f str, Result<&'f str, &'f str>)>,
     ) -> Release {
-        let released = released_files();
-        if !released
-            .keys()
-            .any(|(rubric, number, _)| rubric == id && *number == revision)
+        if !released_files()
+            .iter()
+            .any(|released| released.rubric == id && released.revision == revision)
         {
             return Release::Unreleased;
         }
         let files: Vec<String> = files
             .into_iter()
             .filter(|(file, fingerprint)| {
-                let key = (id.to_owned(), revision, (*file).to_owned());
-                released.get(&key).copied() != fingerprint.ok()
+                released_fingerprint(id, revision, file) != fingerprint.ok()
             })
             .map(|(file, _)| file.to_owned())
             .collect();
@@ -164,22 +162,42 @@ impl Release {
 
 /// The released record: every file of every released rubric revision with its fingerprint, as
 /// `rubrics/fingerprints.csv` holds it (compiled in, read once).
-fn released_files() -> &'static BTreeMap<(String, u32, String), &'static str> {
-    static RELEASED: OnceLock<BTreeMap<(String, u32, String), &'static str>> = OnceLock::new();
+fn released_files() -> &'static [ReleasedFile] {
+    static RELEASED: OnceLock<Vec<ReleasedFile>> = OnceLock::new();
     RELEASED.get_or_init(|| {
         include_str!("../../../../rubrics/fingerprints.csv")
             .lines()
             .filter(|line| !line.starts_with('#') && !line.starts_with("rubric,"))
             .filter_map(|line| {
                 let mut fields = line.split(',');
-                let rubric = fields.next()?;
-                let revision = fields.next()?.parse().ok()?;
-                let file = fields.next()?;
-                let fingerprint = fields.next()?;
-                Some(((rubric.to_owned(), revision, file.to_owned()), fingerprint))
+                Some(ReleasedFile {
+                    rubric: fields.next()?,
+                    revision: fields.next()?.parse().ok()?,
+                    file: fields.next()?,
+                    fingerprint: fields.next()?,
+                })
             })
             .collect()
     })
+}
+
+/// The recorded fingerprint of one released file, if that file was released.
+fn released_fingerprint(rubric: &str, revision: u32, file: &str) -> Option<&'static str> {
+    released_files()
+        .iter()
+        .find(|released| {
+            released.rubric == rubric && released.revision == revision && released.file == file
+        })
+        .map(|released| released.fingerprint)
+}
+
+/// One line of `rubrics/fingerprints.csv`, borrowed from the compiled-in text: the record is
+/// read at every start, so it allocates nothing per line.
+struct ReleasedFile {
+    rubric: &'static str,
+    revision: u32,
+    file: &'static str,
+    fingerprint: &'static str,
 }
 
 /// Whether the rubric data a result was scored with is the released data: the field
@@ -236,6 +254,10 @@ struct Entry {
     /// The rubric the folder holds by its name (`qd26-2026`, or `archive/qd26-2026@1`), for
     /// bundled folders: finding one rubric then loads only its folders. `None`: any rubric.
     holds: Option<String>,
+    /// The revision an archived bundled folder holds by its name (`@1`); `None` for the folder
+    /// holding the latest revision, and for folders read from elsewhere. Finding the latest
+    /// revision then reads no archived instrument (a test checks that the names tell the truth).
+    archived: Option<u32>,
     /// Where its files are read from.
     files: Files,
     /// The instrument read and checked: at once for folders on disk, when first needed for
@@ -318,7 +340,7 @@ enum Files {
     /// Given as texts, by path relative to the folder, under a folder name.
     Memory {
         folder: String,
-        texts: std::collections::BTreeMap<String, String>,
+        texts: BTreeMap<String, String>,
     },
 }
 
@@ -327,10 +349,8 @@ impl Files {
         match self {
             Self::Bundled(folder) => {
                 let wanted = format!("{folder}/{relative}");
-                bundled::FILES
-                    .iter()
-                    .find(|(name, _)| *name == wanted)
-                    .map(|(_, text)| Cow::Borrowed(*text))
+                bundled::text(&wanted)
+                    .map(Cow::Borrowed)
                     .ok_or_else(|| format!("{wanted} is not bundled"))
             }
             Self::Disk(folder) => std::fs::read_to_string(folder.join(relative))
@@ -367,6 +387,17 @@ impl Files {
 
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled_rubrics.rs"));
+
+    /// The text of a bundled file, by its path relative to `rubrics/`.
+    pub(super) fn text(name: &str) -> Option<&'static str> {
+        let index = NAMES.lines().position(|bundled| bundled == name)?;
+        TEXTS.get(index).copied()
+    }
+
+    /// Every bundled file's path relative to `rubrics/`.
+    pub(super) fn names() -> impl Iterator<Item = &'static str> {
+        NAMES.lines()
+    }
 }
 
 impl Catalog {
@@ -380,9 +411,8 @@ impl Catalog {
     /// when dropped: for an embedding that must give its memory back (a library unloaded, a
     /// leak checker), where [`Catalog::bundled`] keeps one for the whole process.
     pub fn bundled_owned() -> Catalog {
-        let folders = bundled::FILES
-            .iter()
-            .filter_map(|(name, _)| name.strip_suffix(INSTRUMENT_FILE)?.strip_suffix('/'));
+        let folders = bundled::names()
+            .filter_map(|name| name.strip_suffix(INSTRUMENT_FILE)?.strip_suffix('/'));
         let rubrics = folders
             .map(|folder| Entry::lazy(Files::Bundled(folder.to_owned())))
             .collect();
@@ -546,15 +576,17 @@ impl Catalog {
 
     /// The loaded rubric of an instrument, matched by id and revision.
     fn rubric_of(&self, instrument: &Instrument) -> Result<&Rubric, RubricError> {
-        self.holding(&instrument.id)
-            .find(|rubric| {
-                rubric.instrument.id == instrument.id
-                    && rubric.instrument.revision == instrument.revision
-            })
-            .ok_or_else(|| RubricError::UnknownRubric {
-                id: instrument.key(),
-                known: self.ids().join(", "),
-            })
+        self.holding_revision(&instrument.id, |archived| {
+            archived.is_none_or(|archived| archived == instrument.revision)
+        })
+        .find(|rubric| {
+            rubric.instrument.id == instrument.id
+                && rubric.instrument.revision == instrument.revision
+        })
+        .ok_or_else(|| RubricError::UnknownRubric {
+            id: instrument.key(),
+            known: self.ids().join(", "),
+        })
     }
 
     /// The fingerprint of every file of every rubric revision that loaded: the digest of the
@@ -640,9 +672,20 @@ impl Catalog {
 
     /// The rubrics that loaded among the folders that may hold the rubric `id`.
     fn holding<'s, 'i>(&'s self, id: &'i str) -> impl Iterator<Item = &'s Rubric> + use<'s, 'i> {
+        self.holding_revision(id, |_| true)
+    }
+
+    /// The rubrics that loaded among the folders that may hold the rubric `id`, leaving unread
+    /// the archived folders whose revision (by name) `wanted` refuses.
+    fn holding_revision<'s, 'i, W: Fn(Option<u32>) -> bool>(
+        &'s self,
+        id: &'i str,
+        wanted: W,
+    ) -> impl Iterator<Item = &'s Rubric> + use<'s, 'i, W> {
         self.rubrics
             .iter()
             .filter(move |entry| entry.holds.as_deref().is_none_or(|holds| holds == id))
+            .filter(move |entry| wanted(entry.archived))
             .filter_map(|entry| entry.state().as_ref().ok())
     }
 
@@ -653,7 +696,7 @@ impl Catalog {
     }
 
     /// The rubric named `id` (its latest revision) or `id@N` (revision N).
-    fn rubric(&self, id: &str) -> Result<&Rubric, RubricError> {
+    fn rubric<'c>(&'c self, id: &str) -> Result<&'c Rubric, RubricError> {
         let unknown = || RubricError::UnknownRubric {
             id: id.to_owned(),
             known: self.ids().join(", "),
@@ -663,11 +706,25 @@ impl Catalog {
             Some((name, revision)) => (name, Some(revision.parse::<u32>().map_err(|_| unknown())?)),
             None => (id, None),
         };
+        let latest = |found: Option<&'c Rubric>, rubric: &'c Rubric| {
+            let matches = rubric.instrument.id == name
+                && revision.is_none_or(|wanted| rubric.instrument.revision == wanted);
+            let newer =
+                found.is_none_or(|found| found.instrument.revision < rubric.instrument.revision);
+            if matches && newer {
+                Some(rubric)
+            } else {
+                found
+            }
+        };
+        // An archived folder is read only when its name says it may hold what is asked for,
+        // or when no other folder does.
         let found = self
-            .holding(name)
-            .filter(|rubric| rubric.instrument.id == name)
-            .filter(|rubric| revision.is_none_or(|wanted| rubric.instrument.revision == wanted))
-            .max_by_key(|rubric| rubric.instrument.revision);
+            .holding_revision(name, |archived| {
+                archived.is_none() || revision.is_some_and(|wanted| archived == Some(wanted))
+            })
+            .fold(None, latest)
+            .or_else(|| self.holding(name).fold(None, latest));
         if let Some(rubric) = found {
             return Ok(rubric);
         }
@@ -695,16 +752,20 @@ impl Entry {
     /// A folder read when first needed.
     fn lazy(files: Files) -> Entry {
         let folder = files.folder_name();
-        let holds = match &files {
+        let (holds, archived) = match &files {
             Files::Bundled(name) => {
                 let name = name.rsplit('/').next().unwrap_or(name);
-                Some(name.split('@').next().unwrap_or(name).to_owned())
+                match name.split_once('@') {
+                    Some((id, revision)) => (Some(id.to_owned()), revision.parse().ok()),
+                    None => (Some(name.to_owned()), None),
+                }
             }
-            Files::Disk(_) | Files::Memory { .. } => None,
+            Files::Disk(_) | Files::Memory { .. } => (None, None),
         };
         Entry {
             folder,
             holds,
+            archived,
             files,
             state: OnceLock::new(),
         }
@@ -730,17 +791,12 @@ impl Entry {
             })
             .and_then(|text| {
                 let source: InstrumentSource = parse(&text, &file, &id, None)?;
-                let released = released_files()
-                    .get(&(
-                        source.id.clone(),
-                        source.revision,
-                        INSTRUMENT_FILE.to_owned(),
-                    ))
+                let released = released_fingerprint(&source.id, source.revision, INSTRUMENT_FILE)
                     .filter(|_| matches!(files, Files::Bundled(_)));
                 // Bundled data is the released data (a test checks it): its fingerprint is
                 // recorded, and hashing it again at every start would cost more than scoring.
                 let fingerprint = match released {
-                    Some(fingerprint) => (*fingerprint).to_owned(),
+                    Some(fingerprint) => fingerprint.to_owned(),
                     None => fingerprint(&[&canonical(&source)]),
                 };
                 let (instrument, problems) = validate::instrument(&source, &file, fingerprint);
@@ -1149,4 +1205,47 @@ pub(crate) fn fingerprint(parts: &[&[u8]]) -> String {
     let digest = hasher.finalize();
     let hex: String = digest.iter().map(|byte| format!("{byte:02x}")).collect();
     format!("sha256:{hex}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Finding a rubric trusts the bundled folder names (see [`Entry::archived`]): an archived
+    /// folder holds the revision its name says, and the folder without a revision in its name
+    /// holds the latest one.
+    #[test]
+    fn bundled_folder_names_tell_their_revisions() {
+        let catalog = Catalog::bundled_owned();
+        for entry in &catalog.rubrics {
+            let Ok(rubric) = entry.state() else {
+                panic!("bundled folder {} does not load", entry.folder);
+            };
+            let instrument = &rubric.instrument;
+            assert_eq!(entry.holds.as_deref(), Some(instrument.id.as_str()));
+            match entry.archived {
+                Some(revision) => assert_eq!(instrument.revision, revision, "{}", entry.folder),
+                None => {
+                    let latest = catalog
+                        .loaded()
+                        .filter(|other| other.instrument.id == instrument.id)
+                        .map(|other| other.instrument.revision)
+                        .max();
+                    assert_eq!(Some(instrument.revision), latest, "{}", entry.folder);
+                }
+            }
+        }
+        assert!(catalog.rubrics.iter().any(|entry| entry.archived.is_some()));
+    }
+
+    #[test]
+    fn every_bundled_file_is_found_by_its_name() {
+        let names: Vec<&str> = bundled::names().collect();
+        assert!(names.len() > 26 * 3);
+        for name in names {
+            let text = bundled::text(name).unwrap_or_default();
+            assert!(text.trim_start().starts_with('{'), "{name}");
+        }
+        assert_eq!(bundled::text("qd26-2026/sets/27.json"), None);
+    }
 }
