@@ -237,6 +237,23 @@ fn rank_orders_sessions_and_reports_failures_by_line() {
 }
 
 #[test]
+fn a_round_where_every_session_fails_tallies_nothing_as_a_dash() {
+    let output = ocop_stdin(&["rank", "-"], "{\"product_set\": \n");
+    assert_eq!(output.status.code(), Some(1));
+    let table = stdout(&output);
+    assert!(
+        table.contains("Theo hạng sao (sản phẩm xếp hạng): —\nTheo trạng thái: —\n"),
+        "{table}"
+    );
+    assert!(table.contains("Không chấm được (xem lỗi): 1"), "{table}");
+    assert!(
+        stderr(&output).contains("<stdin>:1:"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
 fn rank_reads_folders_and_prints_a_table() {
     let folder = tempfile::tempdir().unwrap();
     std::fs::copy(session_file(), folder.path().join("a.json")).unwrap();

@@ -68,7 +68,7 @@ pub(crate) fn ranking(ranking: &Ranked, lang: Lang) -> String {
             "Theo hạng sao (sản phẩm xếp hạng)",
             "By stars (ranked products)"
         ),
-        stars.join(", ")
+        joined_or_dash(&stars)
     );
     let statuses: Vec<String> = distribution
         .by_status
@@ -79,7 +79,7 @@ pub(crate) fn ranking(ranking: &Ranked, lang: Lang) -> String {
         out,
         "{}: {}",
         t("Theo trạng thái", "By status"),
-        statuses.join(", ")
+        joined_or_dash(&statuses)
     );
     if distribution.failed > 0 {
         let _ = writeln!(
@@ -93,6 +93,15 @@ pub(crate) fn ranking(ranking: &Ranked, lang: Lang) -> String {
         );
     }
     out
+}
+
+/// The items of a tally, or "—" when it counted nothing (a round in which every session failed).
+fn joined_or_dash(items: &[String]) -> String {
+    if items.is_empty() {
+        "—".to_owned()
+    } else {
+        items.join(", ")
+    }
 }
 
 /// One CSV row per ranked session.
