@@ -117,6 +117,9 @@ fn io_reason(error: &io::Error, lang: Lang) -> String {
         io::ErrorKind::PermissionDenied => Some("không có quyền truy cập"),
         io::ErrorKind::IsADirectory => Some("đây là một thư mục, không phải tệp"),
         io::ErrorKind::BrokenPipe => Some("nơi nhận đã đóng"),
+        io::ErrorKind::StorageFull => Some("ổ đĩa đã đầy"),
+        io::ErrorKind::ReadOnlyFilesystem => Some("hệ thống tệp chỉ cho phép đọc"),
+        io::ErrorKind::NotADirectory => Some("một phần của đường dẫn không phải thư mục"),
         _ => None,
     };
     match (lang, vi) {

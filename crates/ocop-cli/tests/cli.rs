@@ -319,6 +319,24 @@ fn a_closed_standard_output_is_an_error_not_a_silent_success() {
 }
 
 #[test]
+fn a_full_disk_is_a_write_error_said_in_vietnamese() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return; // Not Linux: there is no device that is always full.
+    };
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_ocop"))
+        .args(["score", &example()])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("không ghi được kết quả: ổ đĩa đã đầy"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
 fn control_characters_from_the_input_are_escaped_in_text() {
     let mut sheet: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(example()).unwrap()).unwrap();
