@@ -24,7 +24,7 @@ pub(crate) fn run(
     let on = on.unwrap_or_else(|| jiff::ZonedDateTime::now().date());
     let certificate = certificate::certificate_in(&catalog, decided, on, rubric).map_err(
         |error| match error {
-            CertificateError::Rubric(error) => CliError::from_rubric_arg("--rubric", error),
+            CertificateError::Rubric(error) => CliError::from_rubric_arg("--rubric", error, lang),
             CertificateError::OutOfRange(_) => CliError::Usage(error.describe(lang)),
             _ => CliError::Invalid {
                 file: "--decided".to_owned(),

@@ -202,7 +202,7 @@ pub(crate) fn diff(args: DiffArgs) -> Result<u8, CliError> {
         &new,
         args.product_set,
     )
-    .map_err(|error| CliError::from_rubric_arg("OLD/NEW/--set", error))?;
+    .map_err(|error| CliError::from_rubric_arg("OLD/NEW/--set", error, args.lang.into()))?;
     match args.format {
         Format::Json => print_json(&result)?,
         Format::Text => print(&render::diff(&result, args.lang.into()))?,
@@ -271,7 +271,7 @@ pub(crate) fn rescore(args: RescoreArgs) -> Result<u8, CliError> {
     let lang: Lang = args.lang.into();
     catalog
         .instrument(&args.to)
-        .map_err(|error| CliError::from_rubric_arg("--to", error))?;
+        .map_err(|error| CliError::from_rubric_arg("--to", error, lang))?;
     let input = read_input(&args.file)?;
     let result = rescore::rescore(&catalog, &input.text, &args.to)
         .map_err(|problems| input.invalid(problems))?;

@@ -2,7 +2,7 @@
 
 use std::io;
 
-use ocop_core::lang::Lang;
+use ocop_core::lang::{Describe, Lang};
 use ocop_core::rubric::{RubricError, RubricProblem};
 use ocop_core::sheet::InputProblems;
 
@@ -64,12 +64,15 @@ impl CliError {
     }
 
     /// A rubric or product set named on the command line (by `arg`) that cannot be used: an
-    /// unknown one is a usage error; invalid data is invalid data.
-    pub(crate) fn from_rubric_arg(arg: &str, error: RubricError) -> Self {
+    /// unknown one is a usage error, said in the language asked for; invalid data is invalid
+    /// data.
+    pub(crate) fn from_rubric_arg(arg: &str, error: RubricError, lang: Lang) -> Self {
         match error {
             RubricError::UnknownRubric { .. }
             | RubricError::UnknownSet { .. }
-            | RubricError::NoneInForce { .. } => CliError::Usage(format!("{arg}: {error}")),
+            | RubricError::NoneInForce { .. } => {
+                CliError::Usage(format!("{arg}: {}", error.describe(lang)))
+            }
             other => Self::from_catalog(other),
         }
     }

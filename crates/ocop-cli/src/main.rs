@@ -125,7 +125,7 @@ fn run(cli: Cli) -> Result<u8, CliError> {
             let catalog = catalog(&rubrics)?;
             let loaded = catalog
                 .product_set(&rubric, product_set)
-                .map_err(|error| CliError::from_rubric_arg("--rubric/--set", error))?;
+                .map_err(|error| CliError::from_rubric_arg("--rubric/--set", error, lang.into()))?;
             match format.text() {
                 None => output::emit(output.as_deref(), html::blank_sheet(&loaded).as_bytes())?,
                 Some(text) => {

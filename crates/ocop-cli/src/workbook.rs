@@ -46,8 +46,9 @@ pub(crate) fn run(args: WorkbookArgs) -> Result<u8, CliError> {
             document.check(Form::from_session(&catalog, document.text()))?
         }
         (None, Some(rubric), Some(set), Some(members)) => {
-            Form::blank(&catalog, rubric, set, usize::from(members))
-                .map_err(|error| CliError::from_rubric_arg("--rubric/--set", error))?
+            Form::blank(&catalog, rubric, set, usize::from(members)).map_err(|error| {
+                CliError::from_rubric_arg("--rubric/--set", error, args.lang.into())
+            })?
         }
         _ => {
             return Err(CliError::Usage(

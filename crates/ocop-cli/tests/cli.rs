@@ -372,9 +372,24 @@ fn a_rubric_named_on_the_command_line_that_does_not_exist_is_a_usage_error() {
     assert_eq!(json(&output)["error"]["kind"], "usage");
     let output = ocop(&["sheet", "--rubric", "qd99-2099", "--set", "1"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("qd99-2099"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("--rubric/--set: không có bộ tiêu chí \"qd99-2099\""),
+        "{}",
+        stderr(&output)
+    );
     let output = ocop(&["sheet", "--rubric", "qd26-2026", "--set", "99"]);
     assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("bộ tiêu chí qd26-2026 không có bộ sản phẩm số 99"),
+        "{}",
+        stderr(&output)
+    );
+    let output = ocop(&["rescore", &example(), "--to", "qd99-2099", "--lang", "en"]);
+    assert!(
+        stderr(&output).contains("--to: unknown rubric \"qd99-2099\""),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
