@@ -42,7 +42,7 @@ pub(crate) fn run(args: CouncilArgs) -> Result<u8, CliError> {
     let overrides = read_rules(args.rules.as_deref())?;
     let options = session_options(args.partial, overrides.as_ref());
     let output = args.output.as_deref();
-    require_output(args.format, output)?;
+    require_output(args.format, output, lang)?;
     let document = read_document(&catalog, &args.file, Wanted::Session)?;
     let result = document.check(council::score_session(&catalog, document.text(), options))?;
     match (args.format, output) {
@@ -62,10 +62,18 @@ pub(crate) fn run(args: CouncilArgs) -> Result<u8, CliError> {
 }
 
 /// A workbook is written to a file, never to a terminal.
-pub(crate) fn require_output(format: TableFormat, output: Option<&Path>) -> Result<(), CliError> {
+pub(crate) fn require_output(
+    format: TableFormat,
+    output: Option<&Path>,
+    lang: Lang,
+) -> Result<(), CliError> {
     if format == TableFormat::Xlsx && output.is_none() {
         return Err(CliError::Usage(
-            "--format xlsx writes a workbook: give the file with -o FILE".to_owned(),
+            lang.pick(
+                "--format xlsx ghi ra một tệp Excel: hãy cho tên tệp bằng -o TỆP",
+                "--format xlsx writes a workbook: give the file with -o FILE",
+            )
+            .to_owned(),
         ));
     }
     Ok(())

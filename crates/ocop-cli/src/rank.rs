@@ -57,7 +57,7 @@ pub(crate) fn run(args: RankArgs) -> Result<u8, CliError> {
         })?;
     }
     let output = args.output.as_deref();
-    require_output(args.format, output)?;
+    require_output(args.format, output, lang)?;
     let options = session_options(args.partial, overrides.as_ref());
     let mut intake = Intake {
         catalog: &catalog,

@@ -158,4 +158,16 @@ fn results_are_written_as_workbooks_with_real_numbers() {
     let no_file = ocop(&["council", &session(), "--format", "xlsx"]);
     assert_eq!(no_file.status.code(), Some(2));
     assert!(stdout(&no_file).is_empty());
+    assert!(
+        stderr(&no_file).contains("hãy cho tên tệp bằng -o TỆP"),
+        "{}",
+        stderr(&no_file)
+    );
+    let no_file = ocop(&["rank", &session(), "--format", "xlsx", "--lang", "en"]);
+    assert_eq!(no_file.status.code(), Some(2));
+    assert!(
+        stderr(&no_file).contains("give the file with -o FILE"),
+        "{}",
+        stderr(&no_file)
+    );
 }
