@@ -227,19 +227,7 @@ pub fn rubric_use(
             Err(not_in_force())
         };
     };
-    if let Some(submitted) = filing.submitted_on
-        && submitted >= transition.submitted_before
-    {
-        return Err((
-            "submitted_on",
-            InputProblemKind::SubmittedAfterTransition {
-                rubric: instrument.id.clone(),
-                replaced_by: newer.id.clone(),
-                submitted_on: submitted.to_string(),
-                submitted_before: transition.submitted_before.to_string(),
-            },
-        ));
-    }
+    submitted_in_time(instrument, newer, &transition, filing)?;
     let limit = filing
         .evaluation
         .and_then(|evaluation| transition.limit(evaluation))
@@ -261,6 +249,45 @@ pub fn rubric_use(
         ));
     }
     Ok(())
+}
+
+/// Whether a filing whose evaluation is not dated may still be scored under `instrument`: a file
+/// submitted on or after the transition date of an instrument that replaced it may not, whenever
+/// it is evaluated.
+pub fn filing_use(
+    catalog: &Catalog,
+    instrument: &Instrument,
+    filing: &Filing,
+) -> Result<(), (&'static str, InputProblemKind)> {
+    let Some(submitted) = filing.submitted_on else {
+        return Ok(());
+    };
+    match successor(catalog, instrument, submitted) {
+        Some((newer, transition)) => submitted_in_time(instrument, newer, &transition, filing),
+        None => Ok(()),
+    }
+}
+
+/// A file submitted on or after the transition date names the rubric that was replaced
+/// (QĐ 26/2026 Điều 12.2).
+fn submitted_in_time(
+    instrument: &Instrument,
+    newer: &Instrument,
+    transition: &Transition,
+    filing: &Filing,
+) -> Result<(), (&'static str, InputProblemKind)> {
+    match filing.submitted_on {
+        Some(submitted) if submitted >= transition.submitted_before => Err((
+            "submitted_on",
+            InputProblemKind::SubmittedAfterTransition {
+                rubric: instrument.id.clone(),
+                replaced_by: newer.id.clone(),
+                submitted_on: submitted.to_string(),
+                submitted_before: transition.submitted_before.to_string(),
+            },
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// What a result scored under a rubric used by the transition should say: that the file must

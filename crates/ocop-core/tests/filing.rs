@@ -145,6 +145,13 @@ fn the_transition_limits_hold_on_both_sides_of_each_boundary_day() {
         refused(under_148("2026-06-01", Some("first"), Some("2026-05-22"))),
         ["submitted_after_transition"]
     );
+    // Without an evaluation date, the filing date alone still decides.
+    let undated =
+        json!({"rubric": "qd148-2023", "evaluation": "first", "submitted_on": "2026-06-01"});
+    assert_eq!(refused(undated), ["submitted_after_transition"]);
+    let undated =
+        json!({"rubric": "qd148-2023", "evaluation": "first", "submitted_on": "2026-05-21"});
+    assert!(ok(undated));
     // Điều 11.1: QĐ 26/2026 is never used before 22/5/2026.
     assert_eq!(
         refused(json!({"rubric": "qd26-2026", "evaluated_on": "2026-05-21"})),
@@ -186,4 +193,31 @@ fn without_the_kind_the_wider_limit_applies_with_a_notice_that_re_ratings_have_3
         "{}",
         told["notices"]
     );
+}
+
+#[test]
+fn transition_problems_write_their_dates_as_vietnamese_readers_do() {
+    use ocop_core::lang::{Describe, Lang};
+    let messages = |extra: Value| -> Vec<String> {
+        score_sheet(Catalog::bundled(), &sheet(extra), Completeness::Partial)
+            .unwrap_err()
+            .into_vec()
+            .iter()
+            .map(|problem| problem.kind.describe(Lang::Vi))
+            .collect()
+    };
+    let late = messages(under_148("2026-06-01", Some("first"), Some("2026-05-22")));
+    assert!(
+        late[0].starts_with("hồ sơ nộp ngày 22/05/2026, không trước ngày 22/05/2026:"),
+        "{late:?}"
+    );
+    let ended = messages(under_148("2026-07-22", Some("first"), Some("2026-05-21")));
+    assert!(ended[0].contains("đến hết ngày 21/07/2026"), "{ended:?}");
+    let early = messages(json!({"rubric": "qd26-2026", "evaluated_on": "2026-05-21"}));
+    assert!(
+        early[0].contains("vào ngày đánh giá 21/05/2026"),
+        "{early:?}"
+    );
+    let none = messages(json!({"evaluated_on": "2019-01-01"}));
+    assert!(none[0].contains("vào ngày 01/01/2019"), "{none:?}");
 }

@@ -496,7 +496,8 @@ fn pick_instrument<'c>(
             match evaluated_on {
                 Some(date) => crate::filing::rubric_use(catalog, instrument, date, &choice.filing)
                     .map(|()| instrument),
-                None => Ok(instrument),
+                None => crate::filing::filing_use(catalog, instrument, &choice.filing)
+                    .map(|()| instrument),
             }
         }
         (None, Some(date)) => catalog.in_force_on(date).map_err(|_| {

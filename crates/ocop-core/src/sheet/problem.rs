@@ -737,9 +737,10 @@ impl Describe for InputProblemKind {
                 rubric,
                 product_set,
             } => format!("rubric {rubric} has no product set {product_set}"),
-            Self::NoRubricInForce { date } if vi => {
-                format!("không có bộ tiêu chí nào có hiệu lực vào ngày {date}")
-            }
+            Self::NoRubricInForce { date } if vi => format!(
+                "không có bộ tiêu chí nào có hiệu lực vào ngày {}",
+                lang.date_text(date)
+            ),
             Self::NoRubricInForce { date } => format!("no rubric was in force on {date}"),
             Self::SubmittedAfterTransition {
                 rubric,
@@ -749,7 +750,9 @@ impl Describe for InputProblemKind {
             } => {
                 if vi {
                     format!(
-                        "hồ sơ nộp ngày {submitted_on}, không trước ngày {submitted_before}: không còn được đánh giá theo {rubric}, mà theo {replaced_by} (QĐ 26/2026/QĐ-TTg Điều 12 khoản 2)"
+                        "hồ sơ nộp ngày {}, không trước ngày {}: không còn được đánh giá theo {rubric}, mà theo {replaced_by} (QĐ 26/2026/QĐ-TTg Điều 12 khoản 2)",
+                        lang.date_text(submitted_on),
+                        lang.date_text(submitted_before)
                     )
                 } else {
                     format!(
@@ -767,7 +770,8 @@ impl Describe for InputProblemKind {
                 if vi {
                     let kind = evaluation.map_or("đang xử lý", |kind| kind.name_vi());
                     format!(
-                        "{rubric} chỉ còn được dùng cho hồ sơ {kind} đến hết ngày {until} ({source}); đánh giá sau ngày đó theo {replaced_by}"
+                        "{rubric} chỉ còn được dùng cho hồ sơ {kind} đến hết ngày {} ({source}); đánh giá sau ngày đó theo {replaced_by}",
+                        lang.date_text(until)
                     )
                 } else {
                     let kind = evaluation.map_or("files in progress", |kind| kind.as_str());
@@ -785,8 +789,9 @@ impl Describe for InputProblemKind {
                 let current = in_force.as_deref().unwrap_or("—");
                 if vi {
                     format!(
-                        "bộ tiêu chí {rubric} không có hiệu lực vào ngày đánh giá {date} \
-                         (bộ có hiệu lực: {current})"
+                        "bộ tiêu chí {rubric} không có hiệu lực vào ngày đánh giá {} \
+                         (bộ có hiệu lực: {current})",
+                        lang.date_text(date)
                     )
                 } else {
                     format!(
