@@ -3,20 +3,27 @@
 
 use std::path::Path;
 
+use ocop_core::lang::{Describe, Lang};
 use ocop_core::rubric::Catalog;
 use ocop_core::sheet::InputProblems;
 use ocop_workbook::WorkbookDocument;
 
 use crate::CliError;
-use crate::output::{Input, decode, read_input};
+use crate::output::{Input, decode, read_bytes};
 
 /// What a command reads from a workbook.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Wanted<'a> {
     /// The council session.
     Session,
-    /// One member's sheet: the member named (id or tab), or the only one.
-    Sheet(Option<&'a str>),
+    /// One member's sheet: the member named (id or tab), or the only one; when none can be
+    /// chosen, the command line is wrong, said in `lang`.
+    Sheet {
+        /// The member asked for with `--member`.
+        member: Option<&'a str>,
+        /// The language of the usage error.
+        lang: Lang,
+    },
 }
 
 /// A document read from a file: JSON text, or what a workbook's cells make.
@@ -71,14 +78,8 @@ pub(crate) fn read_document(
     path: &Path,
     wanted: Wanted<'_>,
 ) -> Result<Document, CliError> {
-    if path == Path::new("-") {
-        return Ok(Document::json(read_input(path)?));
-    }
-    let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|error| CliError::Read {
-        file: name.clone(),
-        error,
-    })?;
+    // Standard input too may carry a workbook: it is known by its content.
+    let (name, bytes) = read_bytes(path)?;
     if !is_workbook(path, &bytes) {
         return Ok(Document::json(decode(name, bytes)?));
     }
@@ -88,9 +89,9 @@ pub(crate) fn read_document(
     })?;
     let document = match wanted {
         Wanted::Session => workbook.session(),
-        Wanted::Sheet(member) => workbook
+        Wanted::Sheet { member, lang } => workbook
             .member_sheet(member)
-            .map_err(|choice| CliError::Usage(format!("{name}: {choice}")))?,
+            .map_err(|choice| CliError::Usage(format!("{name}: {}", choice.describe(lang))))?,
     };
     Ok(Document {
         name,

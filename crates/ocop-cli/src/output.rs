@@ -32,6 +32,12 @@ impl Input {
 
 /// Reads a file, or standard input for `-`.
 pub(crate) fn read_input(path: &Path) -> Result<Input, CliError> {
+    let (name, bytes) = read_bytes(path)?;
+    decode(name, bytes)
+}
+
+/// The bytes of a file, or of standard input for `-`, with the name messages give it.
+pub(crate) fn read_bytes(path: &Path) -> Result<(String, Vec<u8>), CliError> {
     if path == Path::new("-") {
         let mut bytes = Vec::new();
         io::stdin()
@@ -40,9 +46,13 @@ pub(crate) fn read_input(path: &Path) -> Result<Input, CliError> {
                 file: STDIN.to_owned(),
                 error,
             })?;
-        decode(STDIN.to_owned(), bytes)
+        Ok((STDIN.to_owned(), bytes))
     } else {
-        read_file(path)
+        let name = path.display().to_string();
+        match std::fs::read(path) {
+            Ok(bytes) => Ok((name, bytes)),
+            Err(error) => Err(CliError::Read { file: name, error }),
+        }
     }
 }
 

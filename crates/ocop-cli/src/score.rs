@@ -40,7 +40,11 @@ pub(crate) struct ScoreArgs {
 pub(crate) fn run(args: ScoreArgs) -> Result<u8, CliError> {
     let lang: Lang = args.lang.into();
     let catalog = catalog(&args.rubrics)?;
-    let document = read_document(&catalog, &args.file, Wanted::Sheet(args.member.as_deref()))?;
+    let wanted = Wanted::Sheet {
+        member: args.member.as_deref(),
+        lang,
+    };
+    let document = read_document(&catalog, &args.file, wanted)?;
     let scored = score::score_sheet(&catalog, document.text(), completeness(args.partial));
     let card = document.check(scored)?;
     let output = args.output.as_deref();

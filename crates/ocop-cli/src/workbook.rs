@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use ocop_core::lang::Lang;
 use ocop_workbook::Form;
 
 use crate::args::{LangArg, RubricsArg};
@@ -51,9 +52,13 @@ pub(crate) fn run(args: WorkbookArgs) -> Result<u8, CliError> {
             })?
         }
         _ => {
+            let lang: Lang = args.lang.into();
             return Err(CliError::Usage(
-                "give a council session, or --rubric, --set and --members for a blank workbook"
-                    .to_owned(),
+                lang.pick(
+                    "hãy cho một phiên hội đồng, hoặc --rubric, --set và --members để tạo sổ tính trống",
+                    "give a council session, or --rubric, --set and --members for a blank workbook",
+                )
+                .to_owned(),
             ));
         }
     };

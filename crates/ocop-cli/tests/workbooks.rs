@@ -4,7 +4,7 @@
 mod support;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
-use support::{json, ocop, root, stderr, stdout};
+use support::{json, ocop, ocop_stdin_bytes, root, stderr, stdout};
 
 fn session() -> String {
     root()
@@ -48,10 +48,32 @@ fn a_workbook_made_from_a_session_scores_as_the_session() {
     assert_eq!(sheet.status.code(), Some(0), "{}", stderr(&sheet));
     assert_eq!(json(&sheet)["evaluator"], "Lê Thị Cúc");
 
-    // Several members score: which one must be said.
+    // Several members score: which one must be said, and one that has no tab is named.
     let unsaid = ocop(&["score", workbook]);
     assert_eq!(unsaid.status.code(), Some(2));
-    assert!(stderr(&unsaid).contains("--member"), "{}", stderr(&unsaid));
+    assert!(
+        stderr(&unsaid).contains("hãy chọn một thành viên bằng --member (một trong: m1 ("),
+        "{}",
+        stderr(&unsaid)
+    );
+    let unknown = ocop(&["score", workbook, "--member", "zz"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        stderr(&unknown).contains("không có thành viên chấm điểm \"zz\" trong sổ tính"),
+        "{}",
+        stderr(&unknown)
+    );
+
+    // Piped on standard input, a workbook is known by its content.
+    let bytes = std::fs::read(workbook).unwrap();
+    let piped = ocop_stdin_bytes(&["council", "-", "--format", "json"], &bytes);
+    assert_eq!(piped.status.code(), Some(0), "{}", stderr(&piped));
+    assert_eq!(json(&piped), from_json);
+    let piped = ocop_stdin_bytes(
+        &["score", "-", "--member", "m2", "--format", "json"],
+        &bytes,
+    );
+    assert_eq!(json(&piped)["evaluator"], "Lê Thị Cúc");
 
     let ranked = ocop(&["rank", workbook, &session(), "--format", "json"]);
     assert_eq!(ranked.status.code(), Some(0), "{}", stderr(&ranked));

@@ -13,6 +13,7 @@ use std::io::Cursor;
 use calamine::{Data, Range, Reader, Xlsx, open_workbook_from_rs};
 use jiff::civil::Date;
 use ocop_core::json::{JsonPath, Segment};
+use ocop_core::lang::{Describe, Lang};
 use ocop_core::rubric::{Catalog, LeafRef, LoadedSet, Scoring};
 use ocop_core::sheet::{
     Cell, DOSSIER, InputProblem, InputProblemKind, InputProblems, WorkbookRecord,
@@ -164,12 +165,33 @@ pub struct ReadWorkbook {
     problems: Vec<InputProblem>,
 }
 
-/// No member can be chosen for a sheet: none, or several, score in the workbook.
+/// No member can be chosen for a sheet: the one asked for has no tab, or none was asked for and
+/// several (or none) score in the workbook.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("choose a member with --member (one of: {})", .choices.join(", "))]
+#[error("{}", self.describe(Lang::En))]
 pub struct MemberChoice {
+    /// The member asked for, if one was.
+    pub wanted: Option<String>,
     /// The member ids that have a tab, with their tab.
     pub choices: Vec<String>,
+}
+
+impl Describe for MemberChoice {
+    fn describe(&self, lang: Lang) -> String {
+        let choices = self.choices.join(", ");
+        match (&self.wanted, lang) {
+            (Some(wanted), Lang::Vi) => {
+                format!("không có thành viên chấm điểm \"{wanted}\" trong sổ tính (có: {choices})")
+            }
+            (Some(wanted), Lang::En) => {
+                format!("no scoring member \"{wanted}\" in the workbook (one of: {choices})")
+            }
+            (None, Lang::Vi) => {
+                format!("hãy chọn một thành viên bằng --member (một trong: {choices})")
+            }
+            (None, Lang::En) => format!("choose a member with --member (one of: {choices})"),
+        }
+    }
 }
 
 /// Reads a council workbook made by [`crate::council_workbook`], checking it against the rubric
@@ -353,6 +375,7 @@ impl ReadWorkbook {
         };
         let Some(chosen) = chosen else {
             return Err(MemberChoice {
+                wanted: member.map(str::to_owned),
                 choices: scoring
                     .iter()
                     .map(|m| format!("{} ({})", m.id.value, m.tab.as_deref().unwrap_or_default()))

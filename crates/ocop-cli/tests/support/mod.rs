@@ -39,6 +39,11 @@ pub fn ocop_in(dir: &Path, args: &[&str]) -> Output {
 
 /// Runs `ocop` with arguments and a standard input.
 pub fn ocop_stdin(args: &[&str], input: &str) -> Output {
+    ocop_stdin_bytes(args, input.as_bytes())
+}
+
+/// Runs `ocop` with arguments and a standard input that need not be text (a workbook).
+pub fn ocop_stdin_bytes(args: &[&str], input: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_ocop"))
         .args(args)
         .stdin(Stdio::piped())
@@ -46,12 +51,7 @@ pub fn ocop_stdin(args: &[&str], input: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
     child.wait_with_output().unwrap()
 }
 
