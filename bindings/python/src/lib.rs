@@ -202,6 +202,11 @@ impl Engine {
     /// `ocop rescore - --to RUBRIC --format json`.
     fn rescore(&self, py: Python<'_>, sheet: &str, to: &str, english: bool) -> PyResult<String> {
         py.detach(|| {
+            // An unknown target is an unknown rubric, as `ocop rescore --to` refuses it before
+            // reading the sheet.
+            self.catalog
+                .instrument(to)
+                .map_err(|error| rubric_error(&error))?;
             rescore(&self.catalog, sheet, to)
                 .map(|result| json_document(&result))
                 .map_err(|problems| invalid(None, problems, lang(english)))

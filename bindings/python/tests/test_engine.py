@@ -143,6 +143,8 @@ def test_errors_are_typed_and_carry_what_went_wrong(engine):
     with pytest.raises(ocop.UnknownRubric):
         engine.sheet("qd0-2000", 10)
     with pytest.raises(ocop.UnknownRubric):
+        engine.rescore(EXAMPLE.read_text(encoding="utf-8"), "qd0-2000")
+    with pytest.raises(ocop.UnknownRubric):
         engine.cert("1999-01-01")
     with pytest.raises(ValueError):
         engine.cert("30/02/2026")

@@ -245,9 +245,10 @@ ocop_status ocop_engine_advise(const ocop_engine *engine,
  * `OCOP_OPTION_ENGLISH`.
  *
  * On success, writes the document (both results side by side, and every answer carried) to
- * `*result_out` and its length to `*result_len_out`; release it with `ocop_string_free`. A sheet
- * that is not valid, or a rubric that is unknown, is `OCOP_STATUS_INVALID_INPUT`, with every
- * problem in the error's document.
+ * `*result_out` and its length to `*result_len_out`; release it with `ocop_string_free`. A `to`
+ * that names no rubric is `OCOP_STATUS_UNKNOWN_RUBRIC`; a sheet that is not valid (its own
+ * rubric unknown included) is `OCOP_STATUS_INVALID_INPUT`, with every problem in the error's
+ * document.
  *
  * # Safety
  *

@@ -124,9 +124,10 @@ const ADVISE: Endpoint = Endpoint {
 /// `OCOP_OPTION_ENGLISH`.
 ///
 /// On success, writes the document (both results side by side, and every answer carried) to
-/// `*result_out` and its length to `*result_len_out`; release it with `ocop_string_free`. A sheet
-/// that is not valid, or a rubric that is unknown, is `OCOP_STATUS_INVALID_INPUT`, with every
-/// problem in the error's document.
+/// `*result_out` and its length to `*result_len_out`; release it with `ocop_string_free`. A `to`
+/// that names no rubric is `OCOP_STATUS_UNKNOWN_RUBRIC`; a sheet that is not valid (its own
+/// rubric unknown included) is `OCOP_STATUS_INVALID_INPUT`, with every problem in the error's
+/// document.
 ///
 /// # Safety
 ///
@@ -157,7 +158,13 @@ pub unsafe extern "C" fn ocop_engine_rescore(
     // SAFETY: the caller keeps this function's contract, which is `Endpoint::answer`'s.
     unsafe {
         RESCORE.answer(call, |catalog, request, options| {
-            rescore(catalog, request.text, request.second.unwrap_or_default())
+            let to = request.second.unwrap_or_default();
+            // An unknown target is OCOP_STATUS_UNKNOWN_RUBRIC, as `ocop rescore --to` refuses it
+            // before reading the sheet.
+            catalog
+                .instrument(to)
+                .map_err(|error| ocop_error::rubric(&error))?;
+            rescore(catalog, request.text, to)
                 .map(|result| json_document(&result))
                 .map_err(|problems| ocop_error::invalid_input(problems, options.lang()))
         })
@@ -392,7 +399,7 @@ mod tests {
         let expected = rescore(Catalog::bundled(), EXAMPLE, "qd148-2023").unwrap();
         assert_eq!(rescore_to("qd148-2023").unwrap(), json_document(&expected));
         let failure = rescore_to("qd0-2000").unwrap_err();
-        assert_eq!(failure.status, ocop_status::InvalidInput);
+        assert_eq!(failure.status, ocop_status::UnknownRubric);
         // SAFETY: released once.
         unsafe { ocop_engine_free(engine) };
     }

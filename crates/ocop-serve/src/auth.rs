@@ -30,12 +30,14 @@ impl std::fmt::Debug for Token {
 #[derive(Debug, thiserror::Error)]
 pub enum TokenError {
     /// The file cannot be read.
-    #[error("cannot read the token file {path}: {source}")]
+    // The reason is said in the message, not chained as a source: a chain printed in full
+    // would say it twice.
+    #[error("cannot read the token file {path}: {reason}")]
     Unreadable {
         /// The file.
         path: String,
         /// Why.
-        source: std::io::Error,
+        reason: std::io::Error,
     },
     /// The file holds no token.
     #[error("the token file {path} is empty")]
@@ -57,9 +59,9 @@ impl Token {
     /// Reads the token from a file.
     pub fn from_file(path: &Path) -> Result<Token, TokenError> {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| TokenError::Unreadable {
+        let text = std::fs::read_to_string(path).map_err(|reason| TokenError::Unreadable {
             path: name.clone(),
-            source,
+            reason,
         })?;
         Token::new(&text).ok_or(TokenError::Empty { path: name })
     }

@@ -135,7 +135,7 @@ pub fn openapi_document() -> String {
             document("rescore", "Both results and every answer carried."), &[], true)},
         "/v1/rubrics": {"get": operation(
             "The rubrics and their product sets (ocop rubrics --format json).",
-            vec![], None, document("rubrics", "The rubrics."), &[], false)},
+            vec![lang.clone()], None, document("rubrics", "The rubrics."), &[], false)},
         "/v1/rubrics/{id}/sets/{number}": {"get": operation(
             "A product set: its file (JSON), or its blank sheet (ocop sheet --format markdown|text).",
             vec![json!({"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}),
@@ -160,8 +160,9 @@ pub fn openapi_document() -> String {
                         "schema": {"type": "string", "format": "date"}}),
                  json!({"name": "rubric", "in": "query", "required": false,
                         "description": "Default: the rubric in force on the decision date.",
-                        "schema": {"type": "string"}})],
-            None, document("certificate", "The certificate's dates and state."), not_found, false)},
+                        "schema": {"type": "string"}}),
+                 lang.clone()],
+            None, document("certificate", "The certificate's dates and state."), not_found, true)},
         "/openapi.json": {"get": {"summary": "This description.",
             "responses": {"200": {"description": "OpenAPI 3.1.",
                                   "content": {"application/json": {}}}}}},

@@ -160,10 +160,14 @@ pub(crate) struct RubricOptions {
     pub(crate) format: Option<SetFormat>,
 }
 
-/// No options: `/v1/rubrics` takes none.
+/// The options of `/v1/rubrics`: `lang`, which `ocop rubrics` takes too; the list is the same in
+/// both languages.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct NoOptions {}
+pub(crate) struct ListOptions {
+    #[serde(rename = "lang")]
+    pub(crate) _lang: Option<LangParam>,
+}
 
 /// How a product set is answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -181,6 +185,7 @@ pub(crate) enum SetFormat {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct CertOptions {
+    pub(crate) lang: Option<LangParam>,
     /// The decision's date.
     pub(crate) decided: String,
     /// The day to give the state for (default: today).

@@ -14,7 +14,7 @@ use ocop_core::advise::{DEFAULT_ALTERNATIVES, InvalidPart, TextRequest, advise_t
 use ocop_core::blank::{SheetFormat, blank_sheet};
 use ocop_core::certificate::{CertificateError, certificate_in};
 use ocop_core::council::{self, SessionOptions};
-use ocop_core::lang::Lang;
+use ocop_core::lang::{Describe, Lang};
 use ocop_core::ndjson::RankStream;
 use ocop_core::output::json_document;
 use ocop_core::rescore::rescore;
@@ -27,7 +27,7 @@ use crate::Rubrics;
 use crate::error::{ApiError, json_body};
 use crate::openapi::openapi_document;
 use crate::options::{
-    AdviseOptions, CertOptions, NoOptions, Options, RankOptions, RescoreOptions, RubricOptions,
+    AdviseOptions, CertOptions, ListOptions, Options, RankOptions, RescoreOptions, RubricOptions,
     ScoreOptions, SetFormat, language,
 };
 
@@ -251,6 +251,11 @@ async fn rescore_sheet(
     let sheet = shared.text(&headers, body, lang).await?;
     shared
         .answer(move |catalog| {
+            // An unknown target is an unknown rubric (404), as `ocop rescore --to` refuses it
+            // before reading the sheet.
+            catalog
+                .instrument(&options.to)
+                .map_err(|error| ApiError::rubric(&error))?;
             rescore(catalog, &sheet, &options.to)
                 .map(|result| json_document(&result))
                 .map_err(|problems| ApiError::invalid(problems, lang))
@@ -261,7 +266,7 @@ async fn rescore_sheet(
 /// `GET /v1/rubrics`: `ocop rubrics --format json`.
 async fn list_rubrics(
     State(shared): State<Shared>,
-    Options(NoOptions {}): Options<NoOptions>,
+    Options(_): Options<ListOptions>,
 ) -> Result<Response, ApiError> {
     shared
         .answer(|catalog| Ok(json_document(&catalog.summaries())))
@@ -331,8 +336,10 @@ fn accepted_format(headers: &HeaderMap) -> SetFormat {
 /// `GET /v1/cert?decided=DATE[&on=DATE][&rubric=ID]`: `ocop cert … --format json`.
 async fn cert(
     State(shared): State<Shared>,
+    headers: HeaderMap,
     Options(options): Options<CertOptions>,
 ) -> Result<Response, ApiError> {
+    let lang = language(options.lang, &headers);
     let date = |text: &str, name: &str| {
         ocop_core::dates::parse(text)
             .map_err(|error| ApiError::BadRequest(format!("{name}: {error}")))
@@ -347,10 +354,14 @@ async fn cert(
             match certificate_in(catalog, decided, on, options.rubric.as_deref()) {
                 Ok(certificate) => Ok(json_document(&certificate)),
                 Err(CertificateError::Rubric(error)) => Err(ApiError::rubric(&error)),
-                Err(error @ CertificateError::NoRubric(_)) => {
-                    Err(ApiError::NotFound(error.to_string()))
+                Err(error @ CertificateError::OutOfRange(_)) => {
+                    Err(ApiError::BadRequest(error.describe(lang)))
                 }
-                Err(error) => Err(ApiError::BadRequest(error.to_string())),
+                // A decision no rubric can have issued is invalid input, as `ocop cert` says.
+                Err(error) => Err(ApiError::invalid(
+                    InputProblems::one(error.as_problem("decided", lang)),
+                    lang,
+                )),
             }
         })
         .await

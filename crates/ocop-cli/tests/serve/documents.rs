@@ -294,6 +294,30 @@ fn the_other_documents_are_the_commands() {
     );
     let reply = server.get("/v1/cert?decided=2026-06-15&on=2029-01-01");
     assert_eq!((reply.status, reply.body), (200, expected));
+
+    // A decision no rubric can have issued: the command's problem, in the language asked for.
+    for lang in ["vi", "en"] {
+        let (expected, _) = command(
+            &dir,
+            &[
+                "cert",
+                "--decided",
+                "1999-01-01",
+                "--format",
+                "json",
+                "--lang",
+                lang,
+            ],
+        );
+        let reply = server.get(&format!("/v1/cert?decided=1999-01-01&lang={lang}"));
+        assert_eq!(
+            (reply.status, reply.body),
+            (422, without_file(&expected, "--decided"))
+        );
+    }
+    let (expected, _) = command(&dir, &["rubrics", "--format", "json", "--lang", "en"]);
+    let reply = server.get("/v1/rubrics?lang=en");
+    assert_eq!((reply.status, reply.body), (200, expected));
 }
 
 #[test]

@@ -54,7 +54,11 @@ fn each_failure_has_its_status_and_a_json_document() {
             "not_found",
             server.get("/v1/cert?decided=2026-06-15&rubric=qd0"),
         ),
-        (404, "not_found", server.get("/v1/cert?decided=1999-01-01")),
+        (
+            404,
+            "not_found",
+            server.post("/v1/rescore?to=qd0", &example()),
+        ),
         (405, "method_not_allowed", server.get("/v1/score")),
         (405, "method_not_allowed", server.post("/v1/rubrics", b"")),
         (422, "invalid_input", server.post("/v1/score", b"{")),
@@ -66,7 +70,12 @@ fn each_failure_has_its_status_and_a_json_document() {
         (
             422,
             "invalid_input",
-            server.post("/v1/rescore?to=qd0", &example()),
+            server.get("/v1/cert?decided=1999-01-01"),
+        ),
+        (
+            422,
+            "invalid_input",
+            server.get("/v1/cert?decided=2026-05-21&rubric=qd26-2026"),
         ),
         (422, "invalid_input", server.post("/v1/advise", b"[]")),
         (
@@ -159,6 +168,16 @@ fn requests_over_the_concurrency_limit_are_refused_at_once() {
     holder.write_all(b"\n\n").unwrap();
     assert_eq!(read_reply(&mut holder).status, 200);
     assert_eq!(server.get("/v1/rubrics").status, 200);
+}
+
+#[test]
+fn a_token_file_that_cannot_be_read_stops_the_service_saying_why_once() {
+    let missing = tempfile::tempdir().unwrap().path().join("no-token");
+    let output = crate::support::ocop(&["serve", "--token-file", missing.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let said = crate::support::stderr(&output);
+    assert!(said.contains("cannot read the token file"), "{said}");
+    assert_eq!(said.matches("os error").count(), 1, "{said}");
 }
 
 #[test]
