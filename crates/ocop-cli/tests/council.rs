@@ -237,6 +237,43 @@ fn rank_orders_sessions_and_reports_failures_by_line() {
 }
 
 #[test]
+fn five_stars_at_province_level_are_a_potential_the_central_council_decides() {
+    // Every member ticks the last option of each criterion of set 10: the best one.
+    let set = ocop_core::rubric::Catalog::bundled()
+        .product_set("qd26-2026", 10)
+        .unwrap()
+        .set;
+    let best: serde_json::Map<String, serde_json::Value> = set
+        .leaves()
+        .map(|leaf| {
+            let answer = match leaf.criterion.options().len() {
+                0 => serde_json::Value::Bool(true),
+                options => options.into(),
+            };
+            (leaf.criterion.code.clone(), answer)
+        })
+        .collect();
+    let session = session_with("Tỏi đen Lý Sơn", |session| {
+        for member in session["members"].as_array_mut().unwrap() {
+            member["answers"] = best.clone().into();
+        }
+    });
+    let output = ocop_stdin(&["council", "-"], &session);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let printed = stdout(&output);
+    assert!(
+        printed.contains("\nKết quả: tiềm năng 5 sao ★★★★★\n"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("Công nhận: Đủ điều kiện tiềm năng 5 sao: UBND tỉnh phê duyệt kết quả"),
+        "{printed}"
+    );
+    let english = stdout(&ocop_stdin(&["council", "-", "--lang", "en"], &session));
+    assert!(english.contains("\nResult: potential 5 stars"), "{english}");
+}
+
+#[test]
 fn a_round_where_every_session_fails_tallies_nothing_as_a_dash() {
     let output = ocop_stdin(&["rank", "-"], "{\"product_set\": \n");
     assert_eq!(output.status.code(), Some(1));

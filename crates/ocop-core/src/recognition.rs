@@ -34,6 +34,17 @@ pub struct Recognised {
     result_stars: Stars,
 }
 
+impl Recognised {
+    /// Whether the council's stars are only a potential that another level decides (a province
+    /// result of 5 stars goes to the central council): results then say "tiềm năng".
+    pub fn is_referral(&self) -> bool {
+        matches!(
+            self.outcome,
+            RecognitionOutcome::ReferToCentral | RecognitionOutcome::ReferToProvince
+        )
+    }
+}
+
 /// What a council at `level` whose result is `stars` (when `ranked`) leads to; `None` when the
 /// instrument's data revision has no recognition rules for the level.
 pub fn recognise(

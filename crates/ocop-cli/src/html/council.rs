@@ -4,6 +4,7 @@
 
 use maud::{Markup, html};
 use ocop_core::council::{CouncilResult, MemberResult, Role, SessionStatus};
+use ocop_core::recognition::Recognised;
 use ocop_core::score::Disqualification;
 
 use super::{LANG, field, long_date, number, page, signatures, stars};
@@ -106,7 +107,13 @@ fn status_text(result: &CouncilResult) -> String {
     match result.status {
         SessionStatus::Ranked => {
             let count = result.stars.unwrap_or(0);
-            format!("{count} sao {}", stars(count))
+            // Stars another level recognises are a potential, never this council's result.
+            let referred = result
+                .recognition
+                .as_ref()
+                .is_some_and(Recognised::is_referral);
+            let potential = if referred { "tiềm năng " } else { "" };
+            format!("{potential}{count} sao {}", stars(count))
         }
         SessionStatus::Disqualified => "BỊ LOẠI (0 sao)".to_owned(),
         SessionStatus::NeedsRescoring => {

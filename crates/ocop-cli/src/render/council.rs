@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use ocop_core::council::rules::{GateJudgement, KnockoutCombination};
 use ocop_core::council::{CouncilResult, MemberResult, SessionStatus};
 use ocop_core::lang::{Describe, Lang};
+use ocop_core::recognition::Recognised;
 use ocop_core::score::Disqualification;
 
 use super::{
@@ -155,10 +156,20 @@ pub(crate) fn council(result: &CouncilResult, lang: Lang) -> String {
 
 fn verdict(out: &mut String, result: &CouncilResult, lang: Lang) {
     let t = |vi, en| lang.pick(vi, en);
+    // Stars another level recognises are a potential, never the result of this council.
+    let potential = if result
+        .recognition
+        .as_ref()
+        .is_some_and(Recognised::is_referral)
+    {
+        t("tiềm năng ", "potential ")
+    } else {
+        ""
+    };
     let status = match result.status {
         SessionStatus::Ranked => match (result.stars, result.gate_cap) {
             (Some(stars), Some(cap)) if result.stars < result.band_stars => format!(
-                "{stars} {} {} ({} {cap} {})",
+                "{potential}{stars} {} {} ({} {cap} {})",
                 t("sao", "stars"),
                 star_line(stars),
                 t(
@@ -167,7 +178,11 @@ fn verdict(out: &mut String, result: &CouncilResult, lang: Lang) {
                 ),
                 t("sao", "stars")
             ),
-            (Some(stars), _) => format!("{stars} {} {}", t("sao", "stars"), star_line(stars)),
+            (Some(stars), _) => format!(
+                "{potential}{stars} {} {}",
+                t("sao", "stars"),
+                star_line(stars)
+            ),
             (None, _) => "—".to_owned(),
         },
         SessionStatus::Disqualified => t("BỊ LOẠI (0 sao)", "DISQUALIFIED (0 stars)").to_owned(),
