@@ -274,6 +274,27 @@ fn five_stars_at_province_level_are_a_potential_the_central_council_decides() {
 }
 
 #[test]
+fn long_decimals_of_the_analysis_are_shown_beside_their_fraction() {
+    let case: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            root().join("fixtures/cases/qd26-2026/council/mean-rounded-by-the-councils-rules.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let session = case["session"].to_string();
+    let printed = stdout(&ocop_stdin(&["council", "-"], &session));
+    for expected in [
+        "Điểm trung bình: 69,67 (209/3)",
+        "độ lệch tuyệt đối trung bình của tổng điểm: 0,44 (4/9)",
+        "Chỉ tiêu 4.2: điểm 0–1, trung bình 0,67 (2/3);",
+        "Mức chấm so với các thành viên khác m2: +0,5 (tổng 70)",
+    ] {
+        assert!(printed.contains(expected), "{expected}\n{printed}");
+    }
+}
+
+#[test]
 fn a_round_where_every_session_fails_tallies_nothing_as_a_dash() {
     let output = ocop_stdin(&["rank", "-"], "{\"product_set\": \n");
     assert_eq!(output.status.code(), Some(1));

@@ -56,6 +56,47 @@ pub fn fraction(sum: Decimal, n: usize) -> String {
     }
 }
 
+/// The fraction a quotient stands for, when its decimal digits are the rounding of one with a
+/// small denominator (at most [`MAX_RECOVERED_DENOMINATOR`]): `0.4444…4` (28 places) is `4/9`.
+/// Means and deviations of a council are such quotients (points over members), computed to the
+/// last digit `Decimal` holds; this recovers the fraction to print beside their two places.
+/// `None` when the value has no such fraction, or is exact to two places or fewer.
+pub fn recovered_fraction(value: Decimal) -> Option<String> {
+    let value = value.normalize();
+    let scale = value.scale();
+    if scale <= crate::lang::SHOWN_PLACES {
+        return None;
+    }
+    let (numerator, denominator) = (value.mantissa(), 10_i128.checked_pow(scale)?);
+    // Convergents of numerator/denominator, by Euclid: the first one within half a unit of the
+    // last place is the simplest fraction those digits can be the rounding of.
+    let (mut p_before, mut p) = (0_i128, 1_i128);
+    let (mut q_before, mut q) = (1_i128, 0_i128);
+    let (mut a, mut b) = (numerator, denominator);
+    while b != 0 {
+        let term = a.div_euclid(b);
+        (a, b) = (b, a.rem_euclid(b));
+        (p_before, p) = (p, term.checked_mul(p)?.checked_add(p_before)?);
+        (q_before, q) = (q, term.checked_mul(q)?.checked_add(q_before)?);
+        if q > MAX_RECOVERED_DENOMINATOR {
+            return None;
+        }
+        // |p/q − numerator/denominator| ≤ 1/(2·denominator) ⇔ 2·|p·denominator − numerator·q| ≤ q
+        let error = p
+            .checked_mul(denominator)?
+            .checked_sub(numerator.checked_mul(q)?)?
+            .checked_abs()?;
+        if error.checked_mul(2)? <= q {
+            return (q > 1).then(|| format!("{p}/{q}"));
+        }
+    }
+    None
+}
+
+/// The largest denominator [`recovered_fraction`] looks for: far above any council's members
+/// times any option's points step, far below what 28 digits could confuse.
+const MAX_RECOVERED_DENOMINATOR: i128 = 1_000_000;
+
 fn gcd(mut a: u128, mut b: u128) -> u128 {
     while b != 0 {
         (a, b) = (b, a % b);
@@ -222,6 +263,30 @@ impl From<Decimal> for Exact {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rounded_quotient_gives_back_its_fraction() {
+        let quotient = |sum: i64, n: i64| Decimal::from(sum) / Decimal::from(n);
+        assert_eq!(recovered_fraction(quotient(4, 9)).as_deref(), Some("4/9"));
+        assert_eq!(
+            recovered_fraction(quotient(220, 3)).as_deref(),
+            Some("220/3")
+        );
+        assert_eq!(recovered_fraction(quotient(-9, 8)).as_deref(), Some("-9/8"));
+        assert_eq!(recovered_fraction(quotient(1, 8)).as_deref(), Some("1/8"));
+        assert_eq!(
+            recovered_fraction(quotient(6_143, 999)).as_deref(),
+            Some("6143/999")
+        );
+        // Exact to two places, or no small fraction: nothing to add.
+        assert_eq!(recovered_fraction(quotient(369, 5)), None);
+        assert_eq!(recovered_fraction(Decimal::from(70)), None);
+        assert_eq!(
+            recovered_fraction("3.14159265358979".parse().unwrap()),
+            None
+        );
+        assert_eq!(recovered_fraction(Decimal::MAX / Decimal::from(3)), None);
+    }
 
     #[test]
     fn units_are_points_exactly() {

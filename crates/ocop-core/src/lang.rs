@@ -79,6 +79,21 @@ impl Lang {
         }
     }
 
+    /// A quotient to two places, beside the fraction it stands for when two places do not hold
+    /// it: `0,44 (4/9)`, `−1,13 (−9/8)` with `signed`; `0,5` when they do. The fraction is
+    /// recovered from the digits ([`crate::decimal::recovered_fraction`]).
+    pub fn quotient(self, value: Decimal, signed: bool) -> String {
+        let shown = if signed {
+            self.signed(value)
+        } else {
+            self.approx(value)
+        };
+        match crate::decimal::recovered_fraction(value) {
+            Some(fraction) => format!("{shown} ({})", fraction.replace('-', "−")),
+            None => shown,
+        }
+    }
+
     /// A date: `15/06/2026` in Vietnamese, `2026-06-15` in English.
     pub fn date(self, date: Date) -> String {
         match self {

@@ -57,7 +57,7 @@ pub(super) fn diverging(title: &str, rows: &[(String, Decimal)]) -> Markup {
                 @let (x, fill) = if length >= 0.0 { (centre, "#c0504d") } else { (centre + length, "#4a6fa5") };
                 rect x=(x) y=(y) width=(length.abs()) height=(row_height - 6.0) fill=(fill) {}
                 text x="4" y=(y + 10.0) { (label) }
-                text x=(WIDTH - 4.0) y=(y + 10.0) text-anchor="end" { (LANG.signed(*value)) }
+                text x=(WIDTH - 4.0) y=(y + 10.0) text-anchor="end" { (LANG.quotient(*value, true)) }
             }
         }
     }

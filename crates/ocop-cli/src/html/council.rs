@@ -86,7 +86,7 @@ fn summary_table(result: &CouncilResult) -> Markup {
                         @for member in &members {
                             td.num { (criterion.points.get(&member.id).map(|p| number(p.0)).unwrap_or_default()) }
                         }
-                        td.num { (criterion.mean.map(|mean| LANG.approx(mean.0)).unwrap_or_default()) }
+                        td.num { (criterion.mean.map(|mean| LANG.quotient(mean.0, false)).unwrap_or_default()) }
                     }
                 }
                 tr.total {
@@ -160,7 +160,7 @@ fn verdict(result: &CouncilResult) -> Markup {
                                 Some(option) => { "ít nhất phương án " (option) " (" (number(gate.required_points.0)) " điểm)" }
                                 None => { "đạt trên 0 điểm" }
                             }
-                            "; trung bình Hội đồng đạt " (LANG.approx(gate.chosen_points.0)) " điểm"
+                            "; trung bình Hội đồng đạt " (LANG.quotient(gate.chosen_points.0, false)) " điểm"
                         }
                     }
                 }

@@ -113,7 +113,7 @@ pub(crate) fn council(result: &CouncilResult, lang: Lang) -> String {
                 driver.criterion,
                 lang.decimal(driver.low_points.0),
                 lang.decimal(driver.high_points.0),
-                lang.signed(driver.difference.0)
+                lang.quotient(driver.difference.0, true)
             );
         }
     }
@@ -390,7 +390,7 @@ fn analytics(out: &mut String, result: &CouncilResult, lang: Lang) {
             "độ lệch tuyệt đối trung bình của tổng điểm",
             "mean absolute deviation of totals"
         ),
-        lang.approx(agreement.mean_absolute_deviation.0)
+        lang.quotient(agreement.mean_absolute_deviation.0, false)
     );
     let mut widest: Vec<_> = analytics
         .criteria
@@ -413,7 +413,7 @@ fn analytics(out: &mut String, result: &CouncilResult, lang: Lang) {
             lang.decimal(criterion.min.0),
             lang.decimal(criterion.max_given.0),
             t("trung bình", "mean"),
-            lang.approx(criterion.mean.0),
+            lang.quotient(criterion.mean.0, false),
             t("xa trung bình nhất:", "furthest from the mean:"),
             furthest.join(", ")
         );
@@ -424,7 +424,7 @@ fn analytics(out: &mut String, result: &CouncilResult, lang: Lang) {
             "  {} {}: {} ({} {})",
             t("Mức chấm so với các thành viên khác", "Leniency of"),
             member.member,
-            lang.signed(member.leniency.0),
+            lang.quotient(member.leniency.0, true),
             t("tổng", "total"),
             lang.decimal(member.total.0)
         );
@@ -452,8 +452,8 @@ fn analytics(out: &mut String, result: &CouncilResult, lang: Lang) {
                 t("tự chấm", "claimed"),
                 lang.decimal(gap.claimed.0),
                 t("Hội đồng", "council"),
-                lang.approx(gap.council.0),
-                lang.signed(gap.gap.0)
+                lang.quotient(gap.council.0, false),
+                lang.quotient(gap.gap.0, true)
             );
         }
     }

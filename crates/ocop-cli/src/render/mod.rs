@@ -200,13 +200,13 @@ pub(crate) fn gate_line(gate: &UnmetGate, lang: Lang) -> String {
         Some(option) => format!(
             "{} {option} ({} {})",
             lang.pick("đã chọn phương án", "chose option"),
-            lang.approx(gate.chosen_points.0),
+            lang.quotient(gate.chosen_points.0, false),
             lang.pick("điểm", "points")
         ),
         None => format!(
             "{} {} {}",
             lang.pick("đạt", "has"),
-            lang.approx(gate.chosen_points.0),
+            lang.quotient(gate.chosen_points.0, false),
             lang.pick("điểm", "points")
         ),
     };
