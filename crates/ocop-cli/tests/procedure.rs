@@ -171,6 +171,42 @@ fn counts(value: &Value) -> Vec<(String, u64)> {
 }
 
 #[test]
+fn a_register_in_text_says_what_cert_says_of_each_product() {
+    let file = root().join("fixtures/registers/lam-dong-2025-2026.csv");
+    let text = stdout(&ocop(&[
+        "register",
+        file.to_str().unwrap(),
+        "--on",
+        "2026-08-10",
+    ]));
+    let row = |number: &str| {
+        text.lines()
+            .find(|line| line.starts_with(&format!("  dòng {number} ")))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(
+        row("2").ends_with("; còn hiệu lực, còn 636 ngày nữa hết hạn"),
+        "{text}"
+    );
+    // The same words as `ocop cert --decided 2023-07-01 --on 2026-08-10`.
+    let cert = stdout(&ocop(&[
+        "cert",
+        "--decided",
+        "2023-07-01",
+        "--on",
+        "2026-08-10",
+    ]));
+    let said = cert
+        .lines()
+        .last()
+        .unwrap()
+        .trim_start_matches("Ngày 10/08/2026: ");
+    assert!(row("8").ends_with(&format!("; {said}")), "{text}\n{cert}");
+    assert!(said.starts_with("đã hết hạn 40 ngày"), "{cert}");
+}
+
+#[test]
 fn a_register_on_10_august_2026() {
     let register = register("10/8/2026", "150");
     assert_eq!(register["on"], "2026-08-10");

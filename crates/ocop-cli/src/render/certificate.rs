@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+use jiff::civil::Date;
 use ocop_core::certificate::{Certificate, CertificateState};
 use ocop_core::lang::Lang;
 
@@ -65,12 +66,31 @@ pub(crate) fn certificate(certificate: &Certificate, lang: Lang) -> String {
             rule.source
         );
     }
-    let state = match certificate.state {
+    let state = state_in_words(
+        certificate.state,
+        certificate.days_to_expiry,
+        certificate.extended_until,
+        lang,
+    );
+    let _ = writeln!(out, "{} {}: {state}", t("Ngày", "On"), date(certificate.on));
+    out
+}
+
+/// A certificate's state on a day, with the days to its expiry or since it: what `ocop cert`
+/// and each product of `ocop register` say.
+pub(crate) fn state_in_words(
+    state: CertificateState,
+    days_to_expiry: i64,
+    extended_until: Option<Date>,
+    lang: Lang,
+) -> String {
+    let t = |vi, en| lang.pick(vi, en);
+    match state {
         CertificateState::NotYetIssued => t("chưa được cấp", "not yet issued").to_owned(),
-        CertificateState::Valid => remaining(certificate, lang),
+        CertificateState::Valid => remaining(days_to_expiry, lang),
         CertificateState::ReRatingWindowOpen => format!(
             "{}, {}",
-            remaining(certificate, lang),
+            remaining(days_to_expiry, lang),
             t(
                 "đang trong thời gian nộp hồ sơ đánh giá lại",
                 "the re-rating window is open"
@@ -78,7 +98,7 @@ pub(crate) fn certificate(certificate: &Certificate, lang: Lang) -> String {
         ),
         CertificateState::ReRatingWindowClosed => format!(
             "{}, {}",
-            remaining(certificate, lang),
+            remaining(days_to_expiry, lang),
             t(
                 "đã hết thời gian nộp hồ sơ đánh giá lại",
                 "the re-rating window has closed"
@@ -86,22 +106,21 @@ pub(crate) fn certificate(certificate: &Certificate, lang: Lang) -> String {
         ),
         CertificateState::Extended => format!(
             "{}; {} {}",
-            expired(certificate, lang),
+            expired(days_to_expiry, lang),
             t(
                 "hiệu lực được kéo dài đến khi có kết quả xử lý, chậm nhất",
                 "extended until the authority decides, at the latest"
             ),
-            certificate.extended_until.map(date).unwrap_or_default()
+            extended_until
+                .map(|until| lang.date(until))
+                .unwrap_or_default()
         ),
-        CertificateState::Expired => expired(certificate, lang),
-    };
-    let _ = writeln!(out, "{} {}: {state}", t("Ngày", "On"), date(certificate.on));
-    out
+        CertificateState::Expired => expired(days_to_expiry, lang),
+    }
 }
 
 /// "còn hiệu lực, còn 30 ngày nữa hết hạn".
-fn remaining(certificate: &Certificate, lang: Lang) -> String {
-    let days = certificate.days_to_expiry;
+fn remaining(days: i64, lang: Lang) -> String {
     match (lang, days) {
         (Lang::Vi, 0) => "còn hiệu lực, hết hạn vào cuối ngày hôm nay".to_owned(),
         (Lang::Vi, days) => format!("còn hiệu lực, còn {days} ngày nữa hết hạn"),
@@ -112,8 +131,8 @@ fn remaining(certificate: &Certificate, lang: Lang) -> String {
 }
 
 /// "đã hết hạn 31 ngày".
-fn expired(certificate: &Certificate, lang: Lang) -> String {
-    let days = certificate.days_to_expiry.unsigned_abs();
+fn expired(days_to_expiry: i64, lang: Lang) -> String {
+    let days = days_to_expiry.unsigned_abs();
     match (lang, days) {
         (Lang::Vi, days) => format!("đã hết hạn {days} ngày"),
         (Lang::En, 1) => "expired 1 day ago".to_owned(),

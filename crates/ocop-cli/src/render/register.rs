@@ -44,7 +44,12 @@ pub(crate) fn register(register: &Register, lang: Lang) -> String {
             t("hết hạn", "expires"),
             date(product.expires_on),
             t("đánh giá lại", "re-rating"),
-            state(product.state, product.extended_until, lang)
+            super::certificate::state_in_words(
+                product.state,
+                product.days_to_expiry,
+                product.extended_until,
+                lang
+            )
         );
     }
     let _ = writeln!(out, "{}:", t("Tổng hợp", "Summary"));
@@ -65,7 +70,7 @@ pub(crate) fn register(register: &Register, lang: Lang) -> String {
                 let key = CertificateState::ALL
                     .into_iter()
                     .find(|state| index == 0 && state.as_str() == key)
-                    .map_or_else(|| key.clone(), |state| self::state(state, None, lang));
+                    .map_or_else(|| key.clone(), |state| self::state(state, lang));
                 format!("{key}: {count}")
             })
             .collect();
@@ -169,34 +174,24 @@ pub(crate) fn register(register: &Register, lang: Lang) -> String {
     out
 }
 
-fn state(state: CertificateState, extended_until: Option<Date>, lang: Lang) -> String {
+/// A state's name in words, for the summary's counts.
+fn state(state: CertificateState, lang: Lang) -> String {
     let t = |vi, en| lang.pick(vi, en);
     match state {
-        CertificateState::NotYetIssued => t("chưa được cấp", "not yet issued").to_owned(),
-        CertificateState::Valid => t("còn hiệu lực", "valid").to_owned(),
+        CertificateState::NotYetIssued => t("chưa được cấp", "not yet issued"),
+        CertificateState::Valid => t("còn hiệu lực", "valid"),
         CertificateState::ReRatingWindowOpen => t(
             "đang trong thời gian nộp hồ sơ đánh giá lại",
             "re-rating window open",
-        )
-        .to_owned(),
+        ),
         CertificateState::ReRatingWindowClosed => t(
             "đã hết thời gian nộp hồ sơ đánh giá lại",
             "re-rating window closed",
-        )
-        .to_owned(),
-        CertificateState::Extended => match extended_until {
-            Some(until) => format!(
-                "{} {}",
-                t(
-                    "hết hạn, được kéo dài hiệu lực đến chậm nhất",
-                    "expired, extended at the latest to"
-                ),
-                dmy(until)
-            ),
-            None => t("hết hạn, được kéo dài hiệu lực", "expired, extended").to_owned(),
-        },
-        CertificateState::Expired => t("đã hết hạn", "expired").to_owned(),
+        ),
+        CertificateState::Extended => t("hết hạn, được kéo dài hiệu lực", "expired, extended"),
+        CertificateState::Expired => t("đã hết hạn", "expired"),
     }
+    .to_owned()
 }
 
 /// One line per product, with stable English headers, for spreadsheets.
