@@ -100,10 +100,8 @@ fn read_table(path: &Path, lang: Lang) -> Result<register::Table, CliError> {
 
 fn read_targets(path: &Path, lang: Lang) -> Result<Vec<Target>, CliError> {
     let input = read_file(path)?;
-    serde_json::from_str::<Targets>(&input.text)
-        .map(Targets::into_vec)
-        .map_err(|error| {
-            let problem = InputProblem::invalid_value("targets", error.to_string(), lang);
-            input.invalid(InputProblems::one(problem))
-        })
+    Targets::from_json(&input.text).map_err(|error| {
+        let problem = InputProblem::invalid_value("targets", error.to_string(), lang);
+        input.invalid(InputProblems::one(problem))
+    })
 }

@@ -46,11 +46,14 @@ pub enum Targets {
 }
 
 impl Targets {
-    /// The targets as a list.
-    pub fn into_vec(self) -> Vec<Target> {
-        match self {
-            Self::One(target) => vec![target],
-            Self::Many(targets) => targets,
+    /// Reads a targets file: one target, or a list of them. What is wrong is said of the target
+    /// itself (a field of the wrong type, unknown or missing), not as "no variant matched".
+    pub fn from_json(text: &str) -> Result<Vec<Target>, serde_json::Error> {
+        match serde_json::from_str(text)? {
+            serde_json::Value::Array(targets) => {
+                targets.into_iter().map(serde_json::from_value).collect()
+            }
+            target => serde_json::from_value(target).map(|target| vec![target]),
         }
     }
 }
@@ -113,4 +116,25 @@ pub(crate) fn report(targets: Vec<Target>, entries: &[Entry]) -> Vec<TargetRepor
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_targets_file_holds_one_target_or_a_list_and_says_what_is_wrong() {
+        let one = Targets::from_json(r#"{"district": "Lý Sơn", "count": 3}"#).unwrap();
+        assert_eq!(one.len(), 1);
+        assert_eq!(
+            one.first().and_then(|t| t.district.as_deref()),
+            Some("Lý Sơn")
+        );
+        let many = Targets::from_json(r#"[{"count": 1}, {"year": 2026, "count": 2}]"#).unwrap();
+        assert_eq!(many.len(), 2);
+        let wrong = |text: &str| Targets::from_json(text).unwrap_err().to_string();
+        assert!(wrong(r#"{"district": 5, "count": 1}"#).starts_with("invalid type: integer `5`"));
+        assert!(wrong(r#"[{"count": 1, "colour": 1}]"#).starts_with("unknown field `colour`"));
+        assert!(wrong(r#"{"district": "x"}"#).starts_with("missing field `count`"));
+    }
 }
