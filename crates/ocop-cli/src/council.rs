@@ -61,13 +61,17 @@ pub(crate) fn run(args: CouncilArgs) -> Result<u8, CliError> {
     Ok(SUCCESS)
 }
 
-/// A workbook is written to a file, never to a terminal.
+/// A workbook is written to a file, never to a terminal, and never under another format's name
+/// (`-o result.json` would hide a workbook where a program expects JSON).
 pub(crate) fn require_output(
     format: TableFormat,
     output: Option<&Path>,
     lang: Lang,
 ) -> Result<(), CliError> {
-    if format == TableFormat::Xlsx && output.is_none() {
+    if format != TableFormat::Xlsx {
+        return Ok(());
+    }
+    let Some(output) = output else {
         return Err(CliError::Usage(
             lang.pick(
                 "--format xlsx ghi ra một tệp Excel: hãy cho tên tệp bằng -o TỆP",
@@ -75,6 +79,19 @@ pub(crate) fn require_output(
             )
             .to_owned(),
         ));
+    };
+    let other_format = output
+        .extension()
+        .is_some_and(|extension| !extension.eq_ignore_ascii_case("xlsx"));
+    if other_format {
+        return Err(CliError::Usage(format!(
+            "{}: {}",
+            output.display(),
+            lang.pick(
+                "tệp Excel phải có đuôi .xlsx",
+                "a workbook's file name ends in .xlsx"
+            )
+        )));
     }
     Ok(())
 }

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use ocop_core::lang::Lang;
 use ocop_workbook::Form;
 
-use crate::args::{LangArg, RubricsArg};
+use crate::args::{LangArg, RubricsArg, TableFormat};
+use crate::council::require_output;
 use crate::input::{Wanted, read_document};
 use crate::output::emit;
 use crate::{CliError, SUCCESS, catalog};
@@ -40,6 +41,8 @@ pub(crate) struct WorkbookArgs {
 
 /// Runs `ocop workbook`.
 pub(crate) fn run(args: WorkbookArgs) -> Result<u8, CliError> {
+    let lang: Lang = args.lang.into();
+    require_output(TableFormat::Xlsx, Some(&args.output), lang)?;
     let catalog = catalog(&args.rubrics)?;
     let form = match (&args.file, &args.rubric, args.product_set, args.members) {
         (Some(file), ..) => {
@@ -52,7 +55,6 @@ pub(crate) fn run(args: WorkbookArgs) -> Result<u8, CliError> {
             })?
         }
         _ => {
-            let lang: Lang = args.lang.into();
             return Err(CliError::Usage(
                 lang.pick(
                     "hãy cho một phiên hội đồng, hoặc --rubric, --set và --members để tạo sổ tính trống",

@@ -185,6 +185,28 @@ fn results_are_written_as_workbooks_with_real_numbers() {
         "{}",
         stderr(&no_file)
     );
+    let dir = tempfile::tempdir().unwrap();
+    let misnamed = dir.path().join("result.json");
+    for args in [
+        vec!["workbook", &session(), "-o", misnamed.to_str().unwrap()],
+        vec![
+            "council",
+            &session(),
+            "--format",
+            "xlsx",
+            "-o",
+            misnamed.to_str().unwrap(),
+        ],
+    ] {
+        let refused = ocop(&args);
+        assert_eq!(refused.status.code(), Some(2));
+        assert!(
+            stderr(&refused).contains("tệp Excel phải có đuôi .xlsx"),
+            "{}",
+            stderr(&refused)
+        );
+        assert!(!misnamed.exists());
+    }
     let no_file = ocop(&["rank", &session(), "--format", "xlsx", "--lang", "en"]);
     assert_eq!(no_file.status.code(), Some(2));
     assert!(
