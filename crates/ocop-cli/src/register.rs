@@ -9,6 +9,7 @@ use ocop_core::register::{self, DEFAULT_WITHIN, Target, Targets};
 use ocop_core::sheet::{InputProblem, InputProblems};
 
 use crate::args::{LangArg, ListFormat, RubricsArg};
+use crate::input::is_workbook;
 use crate::output::{print, print_json, read_file};
 use crate::{CliError, INVALID, SUCCESS, catalog, render};
 
@@ -16,7 +17,7 @@ use crate::{CliError, INVALID, SUCCESS, catalog, render};
 /// certificates, windows, expiry, counts, what is due, a plan's targets.
 #[derive(Debug, clap::Args)]
 pub(crate) struct RegisterArgs {
-    /// The register file.
+    /// The register: a CSV file, or a workbook (.xlsx) whose first sheet is the list.
     file: PathBuf,
     /// The day to follow it on (default: today; YYYY-MM-DD or D/M/YYYY).
     #[arg(long, value_name = "DATE", value_parser = crate::cert::date_arg)]
@@ -72,27 +73,20 @@ pub(crate) fn run(args: RegisterArgs) -> Result<u8, CliError> {
     })
 }
 
-/// The register's table. Workbooks (`.xlsx`) are read into the same table once the project
-/// reads workbooks; until then they are refused with that reason.
+/// The register's table, from a CSV file or from a workbook's first sheet (`.xlsx`, known by its
+/// name or its content).
 fn read_table(path: &Path, lang: Lang) -> Result<register::Table, CliError> {
     let name = path.display().to_string();
-    let is_workbook = path
-        .extension()
-        .is_some_and(|extension| extension.eq_ignore_ascii_case("xlsx"));
-    if is_workbook {
-        return Err(CliError::Usage(format!(
-            "{name}: {}",
-            lang.pick(
-                "chưa đọc được tệp Excel (.xlsx); hãy lưu trang tính thành CSV UTF-8",
-                "workbooks are not read yet; save the sheet as CSV UTF-8"
-            )
-        )));
-    }
     let bytes = std::fs::read(path).map_err(|error| CliError::Read {
         file: name.clone(),
         error,
     })?;
-    register::read_csv(&bytes).map_err(|error| CliError::Invalid {
+    let table = if is_workbook(path, &bytes) {
+        ocop_workbook::register_table(&bytes)
+    } else {
+        register::read_csv(&bytes)
+    };
+    table.map_err(|error| CliError::Invalid {
         file: name,
         problems: InputProblems::one(InputProblem::invalid_value("file", error.to_string(), lang)),
     })

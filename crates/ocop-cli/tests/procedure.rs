@@ -171,6 +171,60 @@ fn counts(value: &Value) -> Vec<(String, u64)> {
 }
 
 #[test]
+fn a_register_kept_as_a_workbook_is_followed_as_its_csv() {
+    // The stored register, cell for cell, in a workbook's first sheet; its decision dates of the
+    // form D/M/YYYY become real date cells, as a province's spreadsheet holds them.
+    let csv =
+        std::fs::read_to_string(root().join("fixtures/registers/lam-dong-2025-2026.csv")).unwrap();
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let date_format = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+    for (row, line) in (0_u32..).zip(csv.trim_start_matches('\u{feff}').lines()) {
+        for (column, cell) in (0_u16..).zip(line.split(';')) {
+            let parts: Vec<&str> = cell.split('/').collect();
+            let date = match parts.as_slice() {
+                [day, month, year] if row > 0 && column == 9 => {
+                    match (year.parse(), month.parse(), day.parse()) {
+                        (Ok(year), Ok(month), Ok(day)) => {
+                            rust_xlsxwriter::ExcelDateTime::from_ymd(year, month, day).ok()
+                        }
+                        _ => None,
+                    }
+                }
+                _ => None,
+            };
+            match (date, cell.parse::<f64>()) {
+                (Some(date), _) => {
+                    sheet.write_datetime_with_format(row, column, &date, &date_format)
+                }
+                (None, Ok(number)) => sheet.write_number(row, column, number),
+                (None, Err(_)) => sheet.write_string(row, column, cell),
+            }
+            .unwrap();
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("danh sách.xlsx");
+    workbook.save(&path).unwrap();
+    let follow = |file: &std::path::Path| {
+        let output = ocop(&[
+            "register",
+            file.to_str().unwrap(),
+            "--on",
+            "2026-08-10",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+        valid_json(&output, "register.schema.json")
+    };
+    let from_csv = follow(&root().join("fixtures/registers/lam-dong-2025-2026.csv"));
+    let from_workbook = follow(&path);
+    assert_eq!(from_workbook, from_csv);
+    assert_eq!(from_workbook["products"].as_array().unwrap().len(), 7);
+}
+
+#[test]
 fn a_register_in_text_says_what_cert_says_of_each_product() {
     let file = root().join("fixtures/registers/lam-dong-2025-2026.csv");
     let text = stdout(&ocop(&[

@@ -18,11 +18,13 @@ mod form;
 mod labels;
 mod layout;
 mod read;
+mod register;
 mod results;
 mod write;
 
 pub use form::{Form, FormMember};
 pub use read::{MemberChoice, ReadWorkbook, WorkbookDocument, is_workbook, read};
+pub use register::register_table;
 pub use results::{council_result_workbook, ranking_workbook};
 pub use write::council_workbook;
 

@@ -513,7 +513,7 @@ impl Tab {
     }
 }
 
-fn cell_text(data: &Data) -> String {
+pub(crate) fn cell_text(data: &Data) -> String {
     match data {
         Data::Empty => String::new(),
         Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => {
@@ -983,7 +983,7 @@ fn date(tab: &Tab, row: u32, column: u16) -> Option<Read<String>> {
 }
 
 /// A spreadsheet date serial (days since 30/12/1899 in the 1900 date system).
-fn serial_date(serial: f64) -> Option<Date> {
+pub(crate) fn serial_date(serial: f64) -> Option<Date> {
     let days = serial.floor().to_i64()?;
     Date::new(1899, 12, 30)
         .ok()?
