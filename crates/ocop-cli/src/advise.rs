@@ -10,7 +10,7 @@ use ocop_core::lang::Lang;
 use crate::args::{DocumentFormat, LangArg, RubricsArg, completeness};
 use crate::input::{Wanted, read_document};
 use crate::output::{emit, json_bytes, print, print_json, read_file};
-use crate::{CliError, SUCCESS, catalog, html, render};
+use crate::{CliError, SUCCESS, catalog, render};
 
 /// The arguments of `ocop advise`.
 #[derive(Debug, clap::Args)]
@@ -82,7 +82,7 @@ pub(crate) fn run(args: AdviseArgs) -> Result<u8, CliError> {
         (DocumentFormat::Text, Some(_)) => {
             emit(output, render::advice(advice, set, lang).as_bytes())?
         }
-        (DocumentFormat::Html, _) => emit(output, html::advice(advice, set).as_bytes())?,
+        (DocumentFormat::Html, _) => emit(output, ocop_print::advice(advice, set).as_bytes())?,
     }
     Ok(SUCCESS)
 }

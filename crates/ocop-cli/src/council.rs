@@ -8,7 +8,7 @@ use ocop_core::lang::Lang;
 use crate::args::{LangArg, RubricsArg, TableFormat, completeness};
 use crate::input::{Wanted, read_document};
 use crate::output::{emit, json_bytes, print, print_json, read_file};
-use crate::{CliError, SUCCESS, catalog, html, render};
+use crate::{CliError, SUCCESS, catalog, render};
 
 /// The arguments of `ocop council`.
 #[derive(Debug, clap::Args)]
@@ -51,7 +51,7 @@ pub(crate) fn run(args: CouncilArgs) -> Result<u8, CliError> {
         (TableFormat::Text, None) => print(&render::council(&result, lang))?,
         (TableFormat::Text, Some(_)) => emit(output, render::council(&result, lang).as_bytes())?,
         (TableFormat::Csv, _) => emit(output, render::council_csv(&result).as_bytes())?,
-        (TableFormat::Html, _) => emit(output, html::council(&result).as_bytes())?,
+        (TableFormat::Html, _) => emit(output, ocop_print::council(&result).as_bytes())?,
         (TableFormat::Xlsx, _) => emit(
             output,
             &ocop_workbook::council_result_workbook(&result)

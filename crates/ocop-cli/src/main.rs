@@ -15,7 +15,6 @@ mod cert;
 mod council;
 mod data;
 mod error;
-mod html;
 mod input;
 mod output;
 mod rank;
@@ -127,7 +126,10 @@ fn run(cli: Cli) -> Result<u8, CliError> {
                 .product_set(&rubric, product_set)
                 .map_err(|error| CliError::from_rubric_arg("--rubric/--set", error, lang.into()))?;
             match format.text() {
-                None => output::emit(output.as_deref(), html::blank_sheet(&loaded).as_bytes())?,
+                None => output::emit(
+                    output.as_deref(),
+                    ocop_print::blank_sheet(&loaded).as_bytes(),
+                )?,
                 Some(text) => {
                     let text = ocop_core::blank::blank_sheet(&loaded, text, lang.into());
                     match output {

@@ -16,7 +16,7 @@ use crate::args::{LangArg, RubricsArg, TableFormat};
 use crate::council::{read_rules, require_output, session_options};
 use crate::input::is_workbook;
 use crate::output::{STDIN, emit, escape_controls, write_stdout};
-use crate::{CliError, INVALID, SUCCESS, catalog, html, render};
+use crate::{CliError, INVALID, SUCCESS, catalog, render};
 
 /// The arguments of `ocop rank`.
 #[derive(Debug, clap::Args)]
@@ -93,7 +93,7 @@ pub(crate) fn run(args: RankArgs) -> Result<u8, CliError> {
             )?,
             TableFormat::Html => emit(
                 output,
-                html::ranking(&ranked, &failures, &results.unwrap_or_default()).as_bytes(),
+                ocop_print::ranking(&ranked, &failures, &results.unwrap_or_default()).as_bytes(),
             )?,
             TableFormat::Text | TableFormat::Json => {
                 emit(output, render::ranking(&ranked, lang).as_bytes())?

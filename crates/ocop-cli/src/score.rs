@@ -9,7 +9,7 @@ use ocop_core::score;
 use crate::args::{DocumentFormat, LangArg, RubricsArg, completeness};
 use crate::input::{Wanted, read_document};
 use crate::output::{emit, json_bytes, print, print_json};
-use crate::{CliError, SUCCESS, catalog, html, render};
+use crate::{CliError, SUCCESS, catalog, render};
 
 /// The arguments of `ocop score`.
 #[derive(Debug, clap::Args)]
@@ -58,7 +58,7 @@ pub(crate) fn run(args: ScoreArgs) -> Result<u8, CliError> {
             let loaded = catalog
                 .product_set(&key, card.product_set)
                 .map_err(CliError::from_catalog)?;
-            emit(output, html::scorecard(&loaded, &card).as_bytes())?;
+            emit(output, ocop_print::scorecard(&loaded, &card).as_bytes())?;
         }
     }
     Ok(SUCCESS)

@@ -179,6 +179,8 @@ pub(crate) enum SetFormat {
     Markdown,
     /// The blank sheet as plain text.
     Text,
+    /// The blank sheet as a printable document (`ocop sheet --format html`).
+    Html,
 }
 
 /// The options of `/v1/cert`.

@@ -274,7 +274,8 @@ async fn list_rubrics(
 }
 
 /// `GET /v1/rubrics/{id}/sets/{number}`: the product set's file as stored (JSON), or its blank
-/// sheet as `ocop sheet --format markdown|text` prints it, by `format` or the `Accept` header.
+/// sheet as `ocop sheet --format markdown|text|html` prints it, by `format` or the `Accept`
+/// header.
 async fn product_set(
     State(shared): State<Shared>,
     headers: HeaderMap,
@@ -307,6 +308,12 @@ async fn product_set(
                 "text/markdown; charset=utf-8",
             ),
             SetFormat::Text => (sheet(SheetFormat::Text)?, "text/plain; charset=utf-8"),
+            SetFormat::Html => {
+                let loaded = rubrics
+                    .product_set(&id, number)
+                    .map_err(|error| ApiError::rubric(&error))?;
+                (ocop_print::blank_sheet(&loaded), "text/html; charset=utf-8")
+            }
         })
     })
     .await
@@ -318,13 +325,16 @@ async fn product_set(
         .into_response())
 }
 
-/// The format an `Accept` header asks for: Markdown or text when it names them, JSON otherwise.
+/// The format an `Accept` header asks for: HTML, Markdown or text when it names them (a browser
+/// asks for HTML), JSON otherwise.
 fn accepted_format(headers: &HeaderMap) -> SetFormat {
     let accept = headers
         .get(header::ACCEPT)
         .and_then(|value| value.to_str().ok())
         .unwrap_or_default();
-    if accept.contains("text/markdown") {
+    if accept.contains("text/html") {
+        SetFormat::Html
+    } else if accept.contains("text/markdown") {
         SetFormat::Markdown
     } else if accept.contains("text/plain") {
         SetFormat::Text

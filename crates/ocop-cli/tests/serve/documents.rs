@@ -247,6 +247,12 @@ fn the_other_documents_are_the_commands() {
     for (format, accept, content_type) in [
         ("markdown", "text/markdown", "text/markdown; charset=utf-8"),
         ("text", "text/plain", "text/plain; charset=utf-8"),
+        // What a browser asks for: the printable sheet.
+        (
+            "html",
+            "text/html,application/xhtml+xml,*/*;q=0.8",
+            "text/html; charset=utf-8",
+        ),
     ] {
         let (expected, _) = command(
             &dir,

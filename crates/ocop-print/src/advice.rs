@@ -9,7 +9,7 @@ use ocop_core::score::AnswerEcho;
 use super::{LANG, field, number, page, signatures, stars};
 
 /// The advice on one product.
-pub(crate) fn advice(advice: &Advice, set: &ProductSet) -> String {
+pub fn advice(advice: &Advice, set: &ProductSet) -> String {
     let product = advice.product.as_ref();
     let body = html! {
         h1 { "KẾ HOẠCH NÂNG HẠNG SAO SẢN PHẨM OCOP" }

@@ -34,12 +34,12 @@ impl<'c, 'r> Filled<'c, 'r> {
 }
 
 /// The blank sheet of a product set, with fields for the product, the member and the date.
-pub(crate) fn blank_sheet(loaded: &LoadedSet<'_>) -> String {
+pub fn blank_sheet(loaded: &LoadedSet<'_>) -> String {
     document(loaded, None)
 }
 
 /// A member's sheet, ticked and scored, with its gates and result.
-pub(crate) fn scorecard(loaded: &LoadedSet<'_>, card: &Scorecard<'_>) -> String {
+pub fn scorecard(loaded: &LoadedSet<'_>, card: &Scorecard<'_>) -> String {
     document(loaded, Some(&Filled::new(card)))
 }
 

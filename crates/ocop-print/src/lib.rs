@@ -12,10 +12,10 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use ocop_core::lang::Lang;
 use rust_decimal::Decimal;
 
-pub(crate) use advice::advice;
-pub(crate) use council::council;
-pub(crate) use round::ranking;
-pub(crate) use sheet::{blank_sheet, scorecard};
+pub use advice::advice;
+pub use council::council;
+pub use round::ranking;
+pub use sheet::{blank_sheet, scorecard};
 
 /// The language of the documents: the paperwork of Vietnamese councils.
 const LANG: Lang = Lang::Vi;

@@ -10,7 +10,7 @@ use ocop_core::score::Disqualification;
 use super::{LANG, field, long_date, number, page, signatures, stars};
 
 /// The council's summary table and its minutes, as one document.
-pub(crate) fn council(result: &CouncilResult) -> String {
+pub fn council(result: &CouncilResult) -> String {
     let level = result.level.name_vi().to_uppercase();
     let date = result.evaluated_on.as_deref().and_then(long_date);
     let title = format!(

@@ -11,11 +11,7 @@ use super::{LANG, page};
 
 /// The ranked round and the sessions that could not be scored; `results` are the sessions'
 /// full results, for the charts about members.
-pub(crate) fn ranking(
-    ranked: &Ranked,
-    failures: &[RoundFailure],
-    results: &[CouncilResult],
-) -> String {
+pub fn ranking(ranked: &Ranked, failures: &[RoundFailure], results: &[CouncilResult]) -> String {
     let distribution = &ranked.distribution;
     let star_bars: Vec<(String, usize)> = (1..=5)
         .map(|stars| {
