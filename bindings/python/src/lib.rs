@@ -236,22 +236,27 @@ impl Engine {
         json_document(&self.catalog.summaries())
     }
 
-    /// `ocop sheet --rubric RUBRIC --set N [--format markdown]`: the blank sheet.
+    /// `ocop sheet --rubric RUBRIC --set N [--format markdown|html]`: the blank sheet.
     fn sheet(
         &self,
         rubric: &str,
         product_set: u8,
-        markdown: bool,
+        format: &str,
         english: bool,
     ) -> PyResult<String> {
         let loaded = self
             .catalog
             .product_set(rubric, product_set)
             .map_err(|error| rubric_error(&error))?;
-        let format = if markdown {
-            SheetFormat::Markdown
-        } else {
-            SheetFormat::Text
+        let format = match format {
+            "text" => SheetFormat::Text,
+            "markdown" => SheetFormat::Markdown,
+            "html" => return Ok(ocop_print::blank_sheet(&loaded)),
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "format must be text, markdown or html, not {other:?}"
+                )));
+            }
         };
         Ok(blank_sheet(&loaded, format, lang(english)))
     }

@@ -125,6 +125,8 @@ def test_advice_rescoring_certificates_rubrics_and_sheets_are_the_commands(engin
     assert engine.rubrics() == json.loads(expected)
     expected, _ = ocop_cli("sheet", "--rubric", "qd26-2026", "--set", "10", "--format", "markdown", "--lang", "en")
     assert engine.sheet("qd26-2026", 10, format="markdown", lang="en") == expected
+    expected, _ = ocop_cli("sheet", "--rubric", "qd26-2026", "--set", "10", "--format", "html")
+    assert engine.sheet("qd26-2026", 10, format="html") == expected
 
 
 def test_errors_are_typed_and_carry_what_went_wrong(engine):

@@ -101,6 +101,13 @@
 #define OCOP_OPTION_MARKDOWN (1 << 2)
 
 /**
+ * Option bit of `ocop_engine_blank_sheet`: write the sheet as a printable document
+ * (self-contained A4 HTML, in Vietnamese), as `ocop sheet --format html` does. Not together with
+ * `OCOP_OPTION_MARKDOWN`.
+ */
+#define OCOP_OPTION_HTML (1 << 3)
+
+/**
  * Option bit: score an unfinished sheet, as `ocop score --partial` does. Unanswered criteria are
  * allowed (`null` or absent), and the result gives the points so far, the most still reachable
  * and the stars still possible (`"status": "incomplete"`).
@@ -272,7 +279,8 @@ ocop_status ocop_engine_rescore(const ocop_engine *engine,
  *
  * `rubric` names the rubric (`qd26-2026`, `qd26-2026@1`), UTF-8 of `rubric_len` bytes;
  * `product_set` is the set's number. `options` is 0 or a combination of `OCOP_OPTION_MARKDOWN`
- * (`--format markdown`; plain text otherwise) and `OCOP_OPTION_ENGLISH` (`--lang en`).
+ * (`--format markdown`) or `OCOP_OPTION_HTML` (`--format html`; plain text otherwise) and
+ * `OCOP_OPTION_ENGLISH` (`--lang en`). Both formats at once is `OCOP_STATUS_INVALID_ARGUMENT`.
  *
  * On success, writes the sheet to `*sheet_out` and its length to `*sheet_len_out`; release it
  * with `ocop_string_free`. An unknown rubric or product set is `OCOP_STATUS_UNKNOWN_RUBRIC`

@@ -20,6 +20,11 @@ use crate::error::{ocop_error, ocop_status};
 /// `ocop sheet --format markdown` does; it is plain text otherwise.
 pub const OCOP_OPTION_MARKDOWN: u32 = 1 << 2;
 
+/// Option bit of `ocop_engine_blank_sheet`: write the sheet as a printable document
+/// (self-contained A4 HTML, in Vietnamese), as `ocop sheet --format html` does. Not together with
+/// `OCOP_OPTION_MARKDOWN`.
+pub const OCOP_OPTION_HTML: u32 = 1 << 3;
+
 /// What to improve on a member's sheet, or on a council session's mean, to reach a star level,
 /// and the margin below: as `ocop advise FILE --format json` does.
 ///
@@ -183,7 +188,8 @@ const RESCORE: Endpoint = Endpoint {
 ///
 /// `rubric` names the rubric (`qd26-2026`, `qd26-2026@1`), UTF-8 of `rubric_len` bytes;
 /// `product_set` is the set's number. `options` is 0 or a combination of `OCOP_OPTION_MARKDOWN`
-/// (`--format markdown`; plain text otherwise) and `OCOP_OPTION_ENGLISH` (`--lang en`).
+/// (`--format markdown`) or `OCOP_OPTION_HTML` (`--format html`; plain text otherwise) and
+/// `OCOP_OPTION_ENGLISH` (`--lang en`). Both formats at once is `OCOP_STATUS_INVALID_ARGUMENT`.
 ///
 /// On success, writes the sheet to `*sheet_out` and its length to `*sheet_len_out`; release it
 /// with `ocop_string_free`. An unknown rubric or product set is `OCOP_STATUS_UNKNOWN_RUBRIC`
@@ -206,7 +212,15 @@ pub unsafe extern "C" fn ocop_engine_blank_sheet(
     err_out: *mut *mut ocop_error,
 ) -> ocop_status {
     let document = |catalog: &_| {
-        let options = Options::check(options, OCOP_OPTION_MARKDOWN | OCOP_OPTION_ENGLISH)?;
+        let options = Options::check(
+            options,
+            OCOP_OPTION_MARKDOWN | OCOP_OPTION_HTML | OCOP_OPTION_ENGLISH,
+        )?;
+        if options.has(OCOP_OPTION_MARKDOWN) && options.has(OCOP_OPTION_HTML) {
+            return Err(ocop_error::invalid_argument(
+                "options asks for both OCOP_OPTION_MARKDOWN and OCOP_OPTION_HTML".to_owned(),
+            ));
+        }
         // SAFETY: `rubric` is NULL or readable for `rubric_len` bytes, as the contract says.
         let rubric = unsafe { boundary::text(rubric, rubric_len, "rubric") }?;
         let loaded = ocop_core::rubric::Catalog::product_set(
@@ -215,6 +229,9 @@ pub unsafe extern "C" fn ocop_engine_blank_sheet(
             u8::try_from(product_set).unwrap_or(u8::MAX),
         )
         .map_err(|error| ocop_error::rubric(&error))?;
+        if options.has(OCOP_OPTION_HTML) {
+            return Ok(ocop_print::blank_sheet(&loaded));
+        }
         let format = if options.has(OCOP_OPTION_MARKDOWN) {
             SheetFormat::Markdown
         } else {
@@ -443,6 +460,13 @@ mod tests {
             let failure = sheet(engine, rubric, set, 0).unwrap_err();
             assert_eq!(failure.status, ocop_status::UnknownRubric, "{rubric} {set}");
         }
+        assert_eq!(
+            sheet(engine, "qd26-2026", 10, OCOP_OPTION_HTML).unwrap(),
+            ocop_print::blank_sheet(&loaded)
+        );
+        let both = OCOP_OPTION_HTML | OCOP_OPTION_MARKDOWN;
+        let failure = sheet(engine, "qd26-2026", 10, both).unwrap_err();
+        assert_eq!(failure.status, ocop_status::InvalidArgument);
         let failure = sheet(engine, "qd26-2026", 10, 1 << 9).unwrap_err();
         assert_eq!(failure.status, ocop_status::InvalidArgument);
         // SAFETY: released once.

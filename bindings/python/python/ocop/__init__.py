@@ -209,8 +209,8 @@ class Engine:
     def sheet(
         self, rubric: str, product_set: int, *, format: str = "text", lang: str = "vi"
     ) -> str:
-        """The blank scoring sheet, ``text`` or ``markdown``: ``ocop sheet --rubric RUBRIC --set
-        N --format FORMAT``."""
-        if format not in ("text", "markdown"):
-            raise ValueError(f"format must be 'text' or 'markdown', not {format!r}")
-        return _call(self._native.sheet, rubric, product_set, format == "markdown", _english(lang))
+        """The blank scoring sheet, ``text``, ``markdown`` or ``html`` (the printable A4 document,
+        in Vietnamese): ``ocop sheet --rubric RUBRIC --set N --format FORMAT``."""
+        if format not in ("text", "markdown", "html"):
+            raise ValueError(f"format must be 'text', 'markdown' or 'html', not {format!r}")
+        return _call(self._native.sheet, rubric, product_set, format, _english(lang))
