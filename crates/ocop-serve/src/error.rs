@@ -96,6 +96,10 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.status();
+        // Only invalid input is answered after the whole body was read. Any other failure may
+        // leave part of it unread on the connection, which then cannot carry another request:
+        // say so, so that a client opens a new one instead of failing on its next request.
+        let body_read = matches!(self, ApiError::Invalid { .. });
         let body = match self {
             ApiError::Invalid { problems, lang } => invalid_input(None, problems, lang),
             other => json_document(&ErrorDocument {
@@ -106,6 +110,11 @@ impl IntoResponse for ApiError {
             }),
         };
         let mut response = (status, json_body(body)).into_response();
+        if !body_read {
+            response
+                .headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
+        }
         if status == StatusCode::UNAUTHORIZED {
             response
                 .headers_mut()

@@ -171,6 +171,21 @@ fn requests_over_the_concurrency_limit_are_refused_at_once() {
 }
 
 #[test]
+fn a_request_refused_before_its_body_is_read_closes_its_connection_and_says_so() {
+    let server = Server::start(&[]);
+    let mut stream = server.connect();
+    // A keep-alive request whose options are wrong, its body still to come.
+    stream
+        .write_all(
+            b"POST /v1/score?partial=maybe HTTP/1.1\r\nHost: x\r\nContent-Length: 50\r\n\r\n",
+        )
+        .unwrap();
+    let reply = read_reply(&mut stream);
+    assert_eq!(reply.status, 400, "{reply:?}");
+    assert_eq!(reply.header("connection"), Some("close"), "{reply:?}");
+}
+
+#[test]
 fn a_token_file_that_cannot_be_read_stops_the_service_saying_why_once() {
     let missing = tempfile::tempdir().unwrap().path().join("no-token");
     let output = crate::support::ocop(&["serve", "--token-file", missing.to_str().unwrap()]);
