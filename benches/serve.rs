@@ -157,11 +157,18 @@ fn load(address: SocketAddr, kinds: &[Kind], count: usize, connections: usize) -
                         let kind = &kinds[index % kinds.len()];
                         let sent = Instant::now();
                         match exchange(&mut stream, kind) {
-                            Ok(status) if status == kind.status => {}
-                            Ok(status) => unexpected.push(format!(
-                                "{} {}: {status}, not {}",
-                                kind.method, kind.target, kind.status
-                            )),
+                            Ok((status, closes)) => {
+                                if status != kind.status {
+                                    unexpected.push(format!(
+                                        "{} {}: {status}, not {}",
+                                        kind.method, kind.target, kind.status
+                                    ));
+                                }
+                                // As every HTTP client does: `Connection: close` ends it.
+                                if closes {
+                                    stream = connect(address);
+                                }
+                            }
                             Err(error) => {
                                 unexpected
                                     .push(format!("{} {}: {error}", kind.method, kind.target));
@@ -201,8 +208,9 @@ fn connect(address: SocketAddr) -> TcpStream {
     stream
 }
 
-/// One request on a keep-alive connection; the status of its response, read whole.
-fn exchange(stream: &mut TcpStream, kind: &Kind) -> std::io::Result<u16> {
+/// One request on a keep-alive connection; the status of its response, read whole, and whether
+/// the server closes the connection after it (`Connection: close`).
+fn exchange(stream: &mut TcpStream, kind: &Kind) -> std::io::Result<(u16, bool)> {
     let head = format!(
         "{} {} HTTP/1.1\r\nHost: localhost\r\nContent-Length: {}\r\n\r\n",
         kind.method,
@@ -225,18 +233,19 @@ fn exchange(stream: &mut TcpStream, kind: &Kind) -> std::io::Result<u16> {
         .nth(1)
         .and_then(|code| code.parse().ok())
         .ok_or_else(|| std::io::Error::other("no status line"))?;
-    let length: usize = head
-        .lines()
-        .find_map(|line| {
+    let header = |wanted: &str| {
+        head.lines().find_map(|line| {
             let (name, value) = line.split_once(':')?;
-            name.eq_ignore_ascii_case("content-length")
-                .then(|| value.trim().parse().ok())
-                .flatten()
+            name.eq_ignore_ascii_case(wanted).then(|| value.trim())
         })
+    };
+    let length: usize = header("content-length")
+        .and_then(|value| value.parse().ok())
         .ok_or_else(|| std::io::Error::other("no content length"))?;
+    let closes = header("connection").is_some_and(|value| value.eq_ignore_ascii_case("close"));
     let mut body = vec![0; length];
     stream.read_exact(&mut body)?;
-    Ok(status)
+    Ok((status, closes))
 }
 
 fn main() {
