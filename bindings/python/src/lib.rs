@@ -204,10 +204,11 @@ impl Engine {
         py.detach(|| {
             // An unknown target is an unknown rubric, as `ocop rescore --to` refuses it before
             // reading the sheet.
-            self.catalog
+            let target = self
+                .catalog
                 .instrument(to)
                 .map_err(|error| rubric_error(&error))?;
-            rescore(&self.catalog, sheet, to)
+            rescore(&self.catalog, sheet, target)
                 .map(|result| json_document(&result))
                 .map_err(|problems| invalid(None, problems, lang(english)))
         })

@@ -9,7 +9,7 @@ use ocop_core::lang::Lang;
 
 use crate::args::{DocumentFormat, LangArg, RubricsArg, completeness};
 use crate::input::{Wanted, read_document};
-use crate::output::{emit, json_bytes, print, print_json, read_file};
+use crate::output::{emit, emit_text, json_bytes, read_file};
 use crate::{CliError, SUCCESS, catalog, render};
 
 /// The arguments of `ocop advise`.
@@ -75,14 +75,10 @@ pub(crate) fn run(args: AdviseArgs) -> Result<u8, CliError> {
     let set = advised.subject.loaded().set;
     let advice = &advised.advice;
     let output = args.output.as_deref();
-    match (args.format, output) {
-        (DocumentFormat::Json, None) => print_json(advice)?,
-        (DocumentFormat::Json, Some(_)) => emit(output, &json_bytes(advice)?)?,
-        (DocumentFormat::Text, None) => print(&render::advice(advice, set, lang))?,
-        (DocumentFormat::Text, Some(_)) => {
-            emit(output, render::advice(advice, set, lang).as_bytes())?
-        }
-        (DocumentFormat::Html, _) => emit(output, ocop_print::advice(advice, set).as_bytes())?,
+    match args.format {
+        DocumentFormat::Json => emit(output, &json_bytes(advice)?)?,
+        DocumentFormat::Text => emit_text(output, &render::advice(advice, set, lang))?,
+        DocumentFormat::Html => emit(output, ocop_print::advice(advice, set).as_bytes())?,
     }
     Ok(SUCCESS)
 }

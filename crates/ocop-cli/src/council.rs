@@ -7,7 +7,7 @@ use ocop_core::lang::Lang;
 
 use crate::args::{LangArg, RubricsArg, TableFormat, completeness};
 use crate::input::{Wanted, read_document};
-use crate::output::{emit, json_bytes, print, print_json, read_file};
+use crate::output::{emit, emit_text, json_bytes, read_file};
 use crate::{CliError, SUCCESS, catalog, render};
 
 /// The arguments of `ocop council`.
@@ -45,14 +45,12 @@ pub(crate) fn run(args: CouncilArgs) -> Result<u8, CliError> {
     require_output(args.format, output, lang)?;
     let document = read_document(&catalog, &args.file, Wanted::Session)?;
     let result = document.check(council::score_session(&catalog, document.text(), options))?;
-    match (args.format, output) {
-        (TableFormat::Json, None) => print_json(&result)?,
-        (TableFormat::Json, Some(_)) => emit(output, &json_bytes(&result)?)?,
-        (TableFormat::Text, None) => print(&render::council(&result, lang))?,
-        (TableFormat::Text, Some(_)) => emit(output, render::council(&result, lang).as_bytes())?,
-        (TableFormat::Csv, _) => emit(output, render::council_csv(&result).as_bytes())?,
-        (TableFormat::Html, _) => emit(output, ocop_print::council(&result).as_bytes())?,
-        (TableFormat::Xlsx, _) => emit(
+    match args.format {
+        TableFormat::Json => emit(output, &json_bytes(&result)?)?,
+        TableFormat::Text => emit_text(output, &render::council(&result, lang))?,
+        TableFormat::Csv => emit(output, render::council_csv(&result).as_bytes())?,
+        TableFormat::Html => emit(output, ocop_print::council(&result).as_bytes())?,
+        TableFormat::Xlsx => emit(
             output,
             &ocop_workbook::council_result_workbook(&result)
                 .map_err(|error| CliError::Write(std::io::Error::other(error)))?,

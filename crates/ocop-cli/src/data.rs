@@ -269,11 +269,11 @@ pub(crate) fn fixtures(args: FixturesArgs) -> Result<u8, CliError> {
 pub(crate) fn rescore(args: RescoreArgs) -> Result<u8, CliError> {
     let catalog = catalog(&args.rubrics)?;
     let lang: Lang = args.lang.into();
-    catalog
+    let target = catalog
         .instrument(&args.to)
         .map_err(|error| CliError::from_rubric_arg("--to", error, lang))?;
     let input = read_input(&args.file)?;
-    let result = rescore::rescore(&catalog, &input.text, &args.to)
+    let result = rescore::rescore(&catalog, &input.text, target)
         .map_err(|problems| input.invalid(problems))?;
     match args.format {
         Format::Json => print_json(&result)?,

@@ -96,6 +96,14 @@ pub(crate) fn print(text: &str) -> Result<(), CliError> {
     write_stdout(escape_controls(text).as_bytes())
 }
 
+/// Text for people to `output`, or printed (escaped, as [`print`] does) without one.
+pub(crate) fn emit_text(output: Option<&Path>, text: &str) -> Result<(), CliError> {
+    match output {
+        Some(_) => emit(output, text.as_bytes()),
+        None => print(text),
+    }
+}
+
 /// A JSON document as bytes, as [`print_json`] writes it.
 pub(crate) fn json_bytes(value: &impl serde::Serialize) -> Result<Vec<u8>, CliError> {
     let mut bytes = Vec::with_capacity(8192);
@@ -105,9 +113,7 @@ pub(crate) fn json_bytes(value: &impl serde::Serialize) -> Result<Vec<u8>, CliEr
 
 /// Prints a JSON document on standard output.
 pub(crate) fn print_json(value: &impl serde::Serialize) -> Result<(), CliError> {
-    let mut bytes = Vec::with_capacity(8192);
-    write_json_document(&mut bytes, value)?;
-    write_stdout(&bytes)
+    write_stdout(&json_bytes(value)?)
 }
 
 /// Writes to standard output, failing when it was closed: Rust's standard output quietly drops

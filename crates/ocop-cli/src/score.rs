@@ -8,7 +8,7 @@ use ocop_core::score;
 
 use crate::args::{DocumentFormat, LangArg, RubricsArg, completeness};
 use crate::input::{Wanted, read_document};
-use crate::output::{emit, json_bytes, print, print_json};
+use crate::output::{emit, emit_text, json_bytes};
 use crate::{CliError, SUCCESS, catalog, render};
 
 /// The arguments of `ocop score`.
@@ -49,10 +49,8 @@ pub(crate) fn run(args: ScoreArgs) -> Result<u8, CliError> {
     let card = document.check(scored)?;
     let output = args.output.as_deref();
     match args.format {
-        DocumentFormat::Json if output.is_none() => print_json(&card)?,
         DocumentFormat::Json => emit(output, &json_bytes(&card)?)?,
-        DocumentFormat::Text if output.is_none() => print(&render::scorecard(&card, lang))?,
-        DocumentFormat::Text => emit(output, render::scorecard(&card, lang).as_bytes())?,
+        DocumentFormat::Text => emit_text(output, &render::scorecard(&card, lang))?,
         DocumentFormat::Html => {
             let key = format!("{}@{}", card.rubric, card.rubric_revision);
             let loaded = catalog

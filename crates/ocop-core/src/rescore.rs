@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 use crate::decimal::Exact;
 use crate::diff::{MatchedBy, match_criteria, same_words};
 use crate::json::JsonPath;
-use crate::rubric::{Catalog, Criterion, Scoring, Stars};
+use crate::rubric::{Catalog, Criterion, Instrument, Scoring, Stars};
 use crate::score::{self, AnswerEcho, Scorecard, StarsRange, Status};
 use crate::sheet::{
     Answer, Answers, CheckedSheet, Completeness, InputProblem, InputProblemKind, InputProblems,
@@ -126,8 +126,14 @@ pub struct Rescore {
     pub sheet: Value,
 }
 
-/// Carries a sheet (JSON text) to the rubric `to` (`id` or `id@revision`).
-pub fn rescore(catalog: &Catalog, text: &str, to: &str) -> Result<Rescore, InputProblems> {
+/// Carries a sheet (JSON text) to the rubric `target`, which the caller found by name
+/// ([`Catalog::instrument`]): a target that does not exist is a wrong argument, never a problem of
+/// the sheet.
+pub fn rescore(
+    catalog: &Catalog,
+    text: &str,
+    target: &Instrument,
+) -> Result<Rescore, InputProblems> {
     let sheet = CheckedSheet::read(catalog, text, Completeness::Partial)?;
     let (old, answers) = (sheet.loaded, &sheet.answers);
     let problem = |detail: String| {
@@ -137,9 +143,6 @@ pub fn rescore(catalog: &Catalog, text: &str, to: &str) -> Result<Rescore, Input
             InputProblemKind::RubricUnusable { detail },
         ))
     };
-    let target = catalog
-        .instrument(to)
-        .map_err(|error| problem(error.to_string()))?;
     let new = catalog
         .product_set_of(target, old.set.number)
         .map_err(|error| problem(error.to_string()))?;

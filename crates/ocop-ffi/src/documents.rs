@@ -163,13 +163,12 @@ pub unsafe extern "C" fn ocop_engine_rescore(
     // SAFETY: the caller keeps this function's contract, which is `Endpoint::answer`'s.
     unsafe {
         RESCORE.answer(call, |catalog, request, options| {
-            let to = request.second.unwrap_or_default();
             // An unknown target is OCOP_STATUS_UNKNOWN_RUBRIC, as `ocop rescore --to` refuses it
             // before reading the sheet.
-            catalog
-                .instrument(to)
+            let target = catalog
+                .instrument(request.second.unwrap_or_default())
                 .map_err(|error| ocop_error::rubric(&error))?;
-            rescore(catalog, request.text, to)
+            rescore(catalog, request.text, target)
                 .map(|result| json_document(&result))
                 .map_err(|problems| ocop_error::invalid_input(problems, options.lang()))
         })
@@ -413,7 +412,8 @@ mod tests {
                 }
             })
         };
-        let expected = rescore(Catalog::bundled(), EXAMPLE, "qd148-2023").unwrap();
+        let target = Catalog::bundled().instrument("qd148-2023").unwrap();
+        let expected = rescore(Catalog::bundled(), EXAMPLE, target).unwrap();
         assert_eq!(rescore_to("qd148-2023").unwrap(), json_document(&expected));
         let failure = rescore_to("qd0-2000").unwrap_err();
         assert_eq!(failure.status, ocop_status::UnknownRubric);

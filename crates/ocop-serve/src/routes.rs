@@ -253,10 +253,10 @@ async fn rescore_sheet(
         .answer(move |catalog| {
             // An unknown target is an unknown rubric (404), as `ocop rescore --to` refuses it
             // before reading the sheet.
-            catalog
+            let target = catalog
                 .instrument(&options.to)
                 .map_err(|error| ApiError::rubric(&error))?;
-            rescore(catalog, &sheet, &options.to)
+            rescore(catalog, &sheet, target)
                 .map(|result| json_document(&result))
                 .map_err(|problems| ApiError::invalid(problems, lang))
         })
