@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use ocop_core::advise::{DEFAULT_ALTERNATIVES, InvalidPart, TextRequest, advise_text};
 use ocop_core::blank::{SheetFormat, blank_sheet};
 use ocop_core::certificate::{CertificateError, certificate_in};
-use ocop_core::council::{self, SessionOptions};
+use ocop_core::council::{self, RuleOverrides, SessionOptions};
 use ocop_core::lang::Lang;
 use ocop_core::ndjson::RankStream;
 use ocop_core::output::{invalid_input, json_document};
@@ -66,6 +66,14 @@ fn invalid(file: Option<&str>, problems: InputProblems, lang: Lang) -> PyErr {
     InvalidInputError::new_err(invalid_input(file, problems, lang))
 }
 
+/// A rules file's overrides (`--rules`), or what is wrong with it, named `rules`.
+fn rule_overrides(rules: Option<&str>, english: bool) -> PyResult<Option<RuleOverrides>> {
+    rules
+        .map(council::parse_overrides)
+        .transpose()
+        .map_err(|problems| invalid(Some("rules"), problems, lang(english)))
+}
+
 fn rubric_error(error: &RubricError) -> PyErr {
     match error {
         RubricError::UnknownRubric { .. }
@@ -111,10 +119,7 @@ impl Engine {
         english: bool,
     ) -> PyResult<String> {
         py.detach(|| {
-            let overrides = rules
-                .map(council::parse_overrides)
-                .transpose()
-                .map_err(|problems| invalid(Some("rules"), problems, lang(english)))?;
+            let overrides = rule_overrides(rules, english)?;
             let options = SessionOptions {
                 completeness: completeness(partial),
                 rules_file: overrides.as_ref().map(|overrides| ("rules", overrides)),
@@ -179,10 +184,7 @@ impl Engine {
         english: bool,
     ) -> PyResult<String> {
         py.detach(|| {
-            let overrides = rules
-                .map(council::parse_overrides)
-                .transpose()
-                .map_err(|problems| invalid(Some("rules"), problems, lang(english)))?;
+            let overrides = rule_overrides(rules, english)?;
             let options = SessionOptions {
                 completeness: completeness(partial),
                 rules_file: overrides.as_ref().map(|overrides| ("rules", overrides)),

@@ -63,8 +63,8 @@ impl Column {
     }
 }
 
-/// Lower case, NFC, spaces collapsed: how header cells are compared.
-fn normalize(text: &str) -> String {
+/// Lower case, NFC, spaces collapsed: how header cells, and a target's places, are compared.
+pub(super) fn normalize(text: &str) -> String {
     text.nfc()
         .collect::<String>()
         .to_lowercase()

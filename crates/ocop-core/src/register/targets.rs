@@ -3,9 +3,8 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
 
-use super::columns::Entry;
+use super::columns::{Entry, normalize};
 use crate::rubric::{Level, Stars};
 
 /// One target of a plan: how many products recognised, where, in which year, with how many
@@ -72,17 +71,9 @@ pub struct TargetReport {
 }
 
 fn same(wanted: &Option<String>, found: Option<&str>) -> bool {
-    let fold = |text: &str| {
-        text.nfc()
-            .collect::<String>()
-            .to_lowercase()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
     match wanted {
         None => true,
-        Some(wanted) => found.is_some_and(|found| fold(found) == fold(wanted)),
+        Some(wanted) => found.is_some_and(|found| normalize(found) == normalize(wanted)),
     }
 }
 

@@ -209,7 +209,7 @@ pub fn score<'r>(
     for (leaf, plan) in set.leaves().zip(&set.plan.leaves) {
         sheet.add(leaf, plan, answers);
     }
-    let SheetTotals {
+    let SheetPass {
         mut criteria,
         part_subtotals,
         groups,
@@ -407,8 +407,8 @@ impl<'r> SheetPass<'r> {
         });
     }
 
-    /// The criteria and subtotals, each subtotal's points set from its units.
-    fn finish(mut self) -> SheetTotals<'r> {
+    /// The pass once every criterion has gone by: each subtotal's points set from its units.
+    fn finish(mut self) -> Self {
         for subtotal in self
             .part_subtotals
             .iter_mut()
@@ -417,27 +417,8 @@ impl<'r> SheetPass<'r> {
         {
             subtotal.points = Exact(from_units(subtotal.units));
         }
-        SheetTotals {
-            criteria: self.criteria,
-            part_subtotals: self.part_subtotals,
-            groups: self.groups,
-            subtotals: self.subtotals,
-            total: self.total,
-            unanswered: self.unanswered,
-            not_applicable_answered: self.not_applicable_answered,
-        }
+        self
     }
-}
-
-/// What [`SheetPass`] gives once every criterion has gone by.
-struct SheetTotals<'r> {
-    criteria: Vec<CriterionScore<'r>>,
-    part_subtotals: Vec<Subtotal<'r>>,
-    groups: Vec<Subtotal<'r>>,
-    subtotals: Vec<Subtotal<'r>>,
-    total: Units,
-    unanswered: bool,
-    not_applicable_answered: Vec<&'r Criterion>,
 }
 
 /// Adds points to the last subtotal when it is the one named (by its code's place in the
