@@ -12,7 +12,7 @@ use crate::input::{Wanted, read_document};
 use crate::output::{emit, emit_text, json_bytes, read_file};
 use crate::{CliError, SUCCESS, catalog, render};
 
-/// The arguments of `ocop advise`.
+// The arguments of `ocop advise`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct AdviseArgs {
     /// A member's sheet, or a council session advised on its members' mean (JSON, or a council

@@ -18,6 +18,10 @@ pub(crate) struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+// Subcommands are built only when invoked: building all of them cost a tenth of a one-sheet
+// `ocop score` start-up. Their arguments structs therefore carry plain comments, not doc comments
+// (which would replace the description below); a test holds that.
+#[command(defer = true)]
 pub(crate) enum Command {
     /// Score one council member's sheet (JSON, or a member's tab of a council workbook; `-`
     /// reads standard input).
@@ -189,7 +193,8 @@ pub(crate) fn completeness(partial: bool) -> Completeness {
     }
 }
 
-/// Where rubrics come from.
+// Where rubrics come from. (A plain comment: under `#[command(defer = true)]` a doc comment here
+// would replace the help text of every subcommand that flattens it.)
 #[derive(Debug, clap::Args)]
 pub(crate) struct RubricsArg {
     /// Read rubrics from this folder instead of the bundled ones.

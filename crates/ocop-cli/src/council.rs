@@ -10,7 +10,7 @@ use crate::input::{Wanted, read_document};
 use crate::output::{emit, emit_text, json_bytes, read_file};
 use crate::{CliError, SUCCESS, catalog, render};
 
-/// The arguments of `ocop council`.
+// The arguments of `ocop council`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct CouncilArgs {
     /// The session: JSON, or a council workbook (.xlsx).

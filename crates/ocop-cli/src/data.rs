@@ -14,7 +14,7 @@ use crate::args::{Format, LangArg, RubricsArg};
 use crate::output::{print, print_json, read_input};
 use crate::{CliError, INVALID, SUCCESS, catalog, render};
 
-/// `ocop lint`.
+// `ocop lint`.
 #[derive(Debug, Args)]
 pub(crate) struct LintArgs {
     /// Rubric folders (or a folder of them); none: the bundled rubrics.
@@ -27,7 +27,7 @@ pub(crate) struct LintArgs {
     pub(crate) lang: LangArg,
 }
 
-/// `ocop diff`.
+// `ocop diff`.
 #[derive(Debug, Args)]
 pub(crate) struct DiffArgs {
     /// The old rubric: an identifier (`qd148-2023`, `qd26-2026@1`) or a rubric folder.
@@ -47,7 +47,7 @@ pub(crate) struct DiffArgs {
     rubrics: RubricsArg,
 }
 
-/// `ocop fixtures`.
+// `ocop fixtures`.
 #[derive(Debug, Args)]
 pub(crate) struct FixturesArgs {
     #[command(subcommand)]
@@ -76,7 +76,7 @@ pub(crate) enum FixturesAction {
     },
 }
 
-/// `ocop rescore`.
+// `ocop rescore`.
 #[derive(Debug, Args)]
 pub(crate) struct RescoreArgs {
     /// The old sheet (`-` reads standard input).
@@ -94,7 +94,7 @@ pub(crate) struct RescoreArgs {
     rubrics: RubricsArg,
 }
 
-/// `ocop schema`.
+// `ocop schema`.
 #[derive(Debug, Args)]
 pub(crate) struct SchemaArgs {
     /// Which schema.

@@ -18,7 +18,7 @@ use crate::input::is_workbook;
 use crate::output::{STDIN, emit, escape_controls, write_stdout};
 use crate::{CliError, INVALID, SUCCESS, catalog, render};
 
-/// The arguments of `ocop rank`.
+// The arguments of `ocop rank`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct RankArgs {
     /// Session files, folders, or NDJSON files (`.ndjson`, `.jsonl`).

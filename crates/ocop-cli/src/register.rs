@@ -13,8 +13,8 @@ use crate::input::is_workbook;
 use crate::output::{print, print_json, read_file};
 use crate::{CliError, INVALID, SUCCESS, catalog, render};
 
-/// Follow a register of recognised products (CSV: UTF-8, comma or semicolon, header row):
-/// certificates, windows, expiry, counts, what is due, a plan's targets.
+// Follow a register of recognised products (CSV: UTF-8, comma or semicolon, header row):
+// certificates, windows, expiry, counts, what is due, a plan's targets.
 #[derive(Debug, clap::Args)]
 pub(crate) struct RegisterArgs {
     /// The register: a CSV file, or a workbook (.xlsx) whose first sheet is the list.

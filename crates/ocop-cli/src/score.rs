@@ -11,7 +11,7 @@ use crate::input::{Wanted, read_document};
 use crate::output::{emit, emit_text, json_bytes};
 use crate::{CliError, SUCCESS, catalog, render};
 
-/// The arguments of `ocop score`.
+// The arguments of `ocop score`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct ScoreArgs {
     /// The sheet: JSON, or a council workbook (.xlsx).

@@ -11,7 +11,7 @@ use crate::input::{Wanted, read_document};
 use crate::output::emit;
 use crate::{CliError, SUCCESS, catalog};
 
-/// The arguments of `ocop workbook`.
+// The arguments of `ocop workbook`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct WorkbookArgs {
     /// The council session to make it from (JSON, or a workbook to make afresh); none: a blank

@@ -430,3 +430,26 @@ fn rank_reports_failures_on_standard_error_in_text_and_csv() {
         assert!(!stdout(&output).is_empty());
     }
 }
+
+/// Subcommands are built only when invoked (`#[command(defer = true)]`, a start-up cost); a doc
+/// comment on an arguments struct would then replace the subcommand's own description. Each
+/// subcommand's help must open with the line `ocop --help` lists for it.
+#[test]
+fn every_subcommand_help_opens_with_its_listed_description() {
+    let listing = stdout(&ocop(&["--help"]));
+    let commands: Vec<(&str, &str)> = listing
+        .lines()
+        .skip_while(|line| *line != "Commands:")
+        .skip(1)
+        .take_while(|line| line.starts_with("  "))
+        .filter_map(|line| line.trim().split_once(char::is_whitespace))
+        .map(|(name, about)| (name, about.trim()))
+        // `serve` hands over to the `ocop-serve` binary, whose help is its own.
+        .filter(|(name, _)| !matches!(*name, "help" | "serve"))
+        .collect();
+    assert!(commands.len() > 10, "{listing}");
+    for (name, about) in commands {
+        let help = stdout(&ocop(&[name, "-h"]));
+        assert_eq!(help.lines().next(), Some(about), "ocop {name} -h:\n{help}");
+    }
+}
