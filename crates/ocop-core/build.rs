@@ -1,5 +1,6 @@
 //! Bundles every rubric file under the workspace's `rubrics/` folder into the library, so that
-//! the engine scores with no files on disk. The files are embedded as text and parsed lazily.
+//! the engine scores with no files on disk. The files are embedded as text and parsed lazily;
+//! the record of released data, `rubrics/fingerprints.csv`, becomes a table of constants.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -41,7 +42,49 @@ fn main() -> io::Result<()> {
          pub(super) static NAMES: &str = {names:?};\n{texts}"
     );
     let out = PathBuf::from(env::var_os("OUT_DIR").ok_or_else(missing_env)?);
-    fs::write(out.join("bundled_rubrics.rs"), table)
+    fs::write(out.join("bundled_rubrics.rs"), table)?;
+    fs::write(
+        out.join("released_files.rs"),
+        released_table(&rubrics.join("fingerprints.csv"))?,
+    )
+}
+
+/// `fingerprints.csv` as a static array of `ReleasedFile`: every start looks files up in it, and
+/// a table of constants costs nothing to read and holds no memory (parsing the text did both).
+fn released_table(csv: &Path) -> io::Result<String> {
+    println!("cargo::rerun-if-changed={}", csv.display());
+    let text = fs::read_to_string(csv)?;
+    let mut table = String::from(
+        "/// Every file of every released rubric revision with its fingerprint, as\n\
+         /// `rubrics/fingerprints.csv` records it.\n\
+         static RELEASED: &[ReleasedFile] = &[\n",
+    );
+    let rows = text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.starts_with('#') && !line.starts_with("rubric,"));
+    for (index, line) in rows {
+        let malformed = || {
+            io::Error::other(format!(
+                "{}:{}: expected rubric,revision,file,fingerprint",
+                csv.display(),
+                index + 1
+            ))
+        };
+        let fields: Vec<&str> = line.split(',').collect();
+        let [rubric, revision, file, fingerprint] = fields[..] else {
+            return Err(malformed());
+        };
+        let revision: u32 = revision.parse().map_err(|_| malformed())?;
+        writeln!(
+            table,
+            "    ReleasedFile {{ rubric: {rubric:?}, revision: {revision}, file: {file:?}, \
+             fingerprint: {fingerprint:?} }},"
+        )
+        .map_err(io::Error::other)?;
+    }
+    table.push_str("];\n");
+    Ok(table)
 }
 
 fn collect_json(folder: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {

@@ -158,8 +158,8 @@ enum Check {
     Sanitizers,
     /// valgrind memcheck: every memory error, and every block left at exit, reachable or not,
     /// is an error. The library keeps nothing once its last engine is freed (the bundled
-    /// rubrics are released with it) but the one process-wide table `valgrind.supp` names, so a
-    /// host that frees what it was given ends with no other block of the library's allocated.
+    /// rubrics are released with it), so a host that frees what it was given ends with no block
+    /// of the library's allocated.
     Valgrind,
 }
 
@@ -298,13 +298,7 @@ fn run_checked(binary: &Path, check: Check, args: &[&OsStr]) -> String {
                     "--leak-check=full",
                     "--show-leak-kinds=all",
                     "--errors-for-leak-kinds=all",
-                    // Deep enough to see the suppressed table's builder under the allocator.
-                    "--num-callers=60",
                 ])
-                .arg(format!(
-                    "--suppressions={}",
-                    crate_dir().join("valgrind.supp").display()
-                ))
                 .arg(binary);
             command
         }

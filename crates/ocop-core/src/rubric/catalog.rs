@@ -139,7 +139,7 @@ impl Release {
         revision: u32,
         files: impl IntoIterator<Item = (&'f str, Result<&'f str, &'f str>)>,
     ) -> Release {
-        if !released_files()
+        if !RELEASED
             .iter()
             .any(|released| released.rubric == id && released.revision == revision)
         {
@@ -160,33 +160,13 @@ impl Release {
     }
 }
 
-/// The released record: every file of every released rubric revision with its fingerprint, as
-/// `rubrics/fingerprints.csv` holds it (compiled in, read once).
-// Never inlined: the valgrind suppressions shipped with libocop name this function, as the one
-// place that keeps memory for the whole process, and an optimized build must keep its frame.
-#[inline(never)]
-fn released_files() -> &'static [ReleasedFile] {
-    static RELEASED: OnceLock<Vec<ReleasedFile>> = OnceLock::new();
-    RELEASED.get_or_init(|| {
-        include_str!("../../../../rubrics/fingerprints.csv")
-            .lines()
-            .filter(|line| !line.starts_with('#') && !line.starts_with("rubric,"))
-            .filter_map(|line| {
-                let mut fields = line.split(',');
-                Some(ReleasedFile {
-                    rubric: fields.next()?,
-                    revision: fields.next()?.parse().ok()?,
-                    file: fields.next()?,
-                    fingerprint: fields.next()?,
-                })
-            })
-            .collect()
-    })
-}
+// `RELEASED`: the released record, compiled from `rubrics/fingerprints.csv` into constants by
+// the build script.
+include!(concat!(env!("OUT_DIR"), "/released_files.rs"));
 
 /// The recorded fingerprint of one released file, if that file was released.
 fn released_fingerprint(rubric: &str, revision: u32, file: &str) -> Option<&'static str> {
-    released_files()
+    RELEASED
         .iter()
         .find(|released| {
             released.rubric == rubric && released.revision == revision && released.file == file
@@ -194,8 +174,7 @@ fn released_fingerprint(rubric: &str, revision: u32, file: &str) -> Option<&'sta
         .map(|released| released.fingerprint)
 }
 
-/// One line of `rubrics/fingerprints.csv`, borrowed from the compiled-in text: the record is
-/// read at every start, so it allocates nothing per line.
+/// One line of `rubrics/fingerprints.csv`.
 struct ReleasedFile {
     rubric: &'static str,
     revision: u32,
