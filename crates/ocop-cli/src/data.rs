@@ -254,7 +254,7 @@ pub(crate) fn fixtures(args: FixturesArgs) -> Result<u8, CliError> {
                 report.failed += 1;
                 FixtureOutcome::Failed {
                     fixture: name,
-                    error: error.to_string(),
+                    error: error.message(lang.into()),
                 }
             }
         });

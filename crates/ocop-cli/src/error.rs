@@ -112,23 +112,9 @@ impl From<io::Error> for CliError {
     }
 }
 
-/// Why a file could not be read or written, in words: the common cases in Vietnamese, the
-/// system's own words otherwise.
+/// Why a file could not be read or written, in words.
 fn io_reason(error: &io::Error, lang: Lang) -> String {
-    let vi = match error.kind() {
-        io::ErrorKind::NotFound => Some("không có tệp hoặc thư mục này"),
-        io::ErrorKind::PermissionDenied => Some("không có quyền truy cập"),
-        io::ErrorKind::IsADirectory => Some("đây là một thư mục, không phải tệp"),
-        io::ErrorKind::BrokenPipe => Some("nơi nhận đã đóng"),
-        io::ErrorKind::StorageFull => Some("ổ đĩa đã đầy"),
-        io::ErrorKind::ReadOnlyFilesystem => Some("hệ thống tệp chỉ cho phép đọc"),
-        io::ErrorKind::NotADirectory => Some("một phần của đường dẫn không phải thư mục"),
-        _ => None,
-    };
-    match (lang, vi) {
-        (Lang::Vi, Some(reason)) => reason.to_owned(),
-        _ => error.to_string(),
-    }
+    lang.io_reason(error.kind(), &error.to_string())
 }
 
 /// Reports a command line clap rejects, and gives the exit status: help and version are

@@ -16,6 +16,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::council::{SessionOptions, score_session};
+use crate::lang::Lang;
 use crate::output::ErrorDocument;
 use crate::rubric::Catalog;
 use crate::score::score_sheet;
@@ -41,10 +42,118 @@ pub struct Difference {
     pub actual: Value,
 }
 
-/// Why a case file could not be run.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct CaseError(String);
+/// Why a case file could not be run or updated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CaseError {
+    /// The file cannot be read or written.
+    Io {
+        /// The file.
+        file: String,
+        /// Whether it was being written.
+        writing: bool,
+        /// What kind of failure.
+        kind: std::io::ErrorKind,
+        /// The system's words.
+        detail: String,
+    },
+    /// The file is not JSON.
+    NotJson {
+        /// The file.
+        file: String,
+        /// Line of the problem, from 1.
+        line: usize,
+        /// Column of the problem, from 1.
+        column: usize,
+        /// The parser's words.
+        detail: String,
+    },
+    /// A field the file must have is missing.
+    MissingField {
+        /// The field.
+        field: &'static str,
+    },
+    /// Not exactly one input is given.
+    Inputs,
+    /// The expectation was not rewritten: the case's rubric or product set cannot be used.
+    RubricUnusable {
+        /// Why, as the result says.
+        reason: String,
+    },
+    /// The expectation was not rewritten: the result has none of these checked fields.
+    ResultLacks {
+        /// JSON Pointers of the fields.
+        fields: Vec<String>,
+    },
+}
+
+impl CaseError {
+    /// The error in words, in a language.
+    pub fn message(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        match self {
+            Self::Io {
+                file,
+                writing,
+                kind,
+                detail,
+            } => {
+                let reason = lang.io_reason(*kind, detail);
+                match (vi, writing) {
+                    (true, false) => format!("không đọc được {file}: {reason}"),
+                    (true, true) => format!("không ghi được {file}: {reason}"),
+                    (false, false) => format!("cannot read {file}: {reason}"),
+                    (false, true) => format!("cannot write {file}: {reason}"),
+                }
+            }
+            Self::NotJson {
+                file,
+                line,
+                column,
+                detail,
+            } if vi => format!("{file}:{line}:{column}: tệp không phải JSON hợp lệ ({detail})"),
+            Self::NotJson {
+                file,
+                line,
+                column,
+                detail,
+            } => format!("{file}:{line}:{column}: not valid JSON ({detail})"),
+            Self::MissingField { field } if vi => format!("thiếu trường \"{field}\""),
+            Self::MissingField { field } => format!("missing \"{field}\""),
+            Self::Inputs if vi => "cần đúng một trong các trường \"sheet\", \"sheet_text\", \
+                 \"session\" và \"session_text\""
+                .to_owned(),
+            Self::Inputs => "give exactly one of \"sheet\", \"sheet_text\", \"session\" and \
+                 \"session_text\""
+                .to_owned(),
+            Self::RubricUnusable { reason } if vi => format!("không cập nhật: {reason}"),
+            Self::RubricUnusable { reason } => format!("not updated: {reason}"),
+            Self::ResultLacks { fields } if vi => {
+                format!("không cập nhật: kết quả không có {}", fields.join(", "))
+            }
+            Self::ResultLacks { fields } => {
+                format!("not updated: the result has no {}", fields.join(", "))
+            }
+        }
+    }
+
+    fn io(path: &Path, writing: bool, error: &std::io::Error) -> Self {
+        Self::Io {
+            file: path.display().to_string(),
+            writing,
+            kind: error.kind(),
+            detail: error.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for CaseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for CaseError {}
 
 /// A case file, read.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,10 +173,10 @@ pub struct Case {
 impl Case {
     /// Reads a case from its parsed file.
     pub fn from_value(value: &Value) -> Result<Case, CaseError> {
-        let field = |name: &str| {
+        let field = |name: &'static str| {
             value
                 .get(name)
-                .ok_or_else(|| CaseError(format!("missing \"{name}\"")))
+                .ok_or(CaseError::MissingField { field: name })
         };
         let description = field("description")?
             .as_str()
@@ -84,16 +193,9 @@ impl Case {
             .filter_map(|(name, kind, is_text)| Some((value.get(*name)?, *kind, *is_text)));
         let (input, kind) = match (given.next(), given.next()) {
             (Some((Value::String(text), kind, true)), None) => (text.clone(), kind),
-            (Some((document, kind, false)), None) => {
-                let text = serde_json::to_string_pretty(document)
-                    .map_err(|error| CaseError(error.to_string()))?;
-                (text, kind)
-            }
-            _ => {
-                return Err(CaseError(
-                    "give exactly one of \"sheet\", \"sheet_text\", \"session\" and \"session_text\"".to_owned(),
-                ));
-            }
+            // A `Value`'s alternate display is its pretty JSON, and cannot fail.
+            (Some((document, kind, false)), None) => (format!("{document:#}"), kind),
+            _ => return Err(CaseError::Inputs),
         };
         let partial = value
             .get("options")
@@ -246,10 +348,21 @@ fn expectation_file(fixture: &Fixture) -> Result<(PathBuf, Value), CaseError> {
         Fixture::Case(path) => path.clone(),
         Fixture::Rubric(folder) => folder.join(EXPECTED_LINT),
     };
-    let text = std::fs::read_to_string(&path)
-        .map_err(|error| CaseError(format!("{}: {error}", path.display())))?;
-    let value = serde_json::from_str(&text)
-        .map_err(|error| CaseError(format!("{}: {error}", path.display())))?;
+    let text =
+        std::fs::read_to_string(&path).map_err(|error| CaseError::io(&path, false, &error))?;
+    let value = serde_json::from_str(&text).map_err(|error| {
+        let message = error.to_string();
+        // The parser's words end with the position, which the error gives on its own.
+        let detail = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(detail, _)| detail);
+        CaseError::NotJson {
+            file: path.display().to_string(),
+            line: error.line(),
+            column: error.column(),
+            detail: detail.to_owned(),
+        }
+    })?;
     Ok((path, value))
 }
 
@@ -269,7 +382,7 @@ pub fn check(fixture: &Fixture, catalog: &Catalog) -> Result<Vec<Difference>, Ca
     let (_, file) = expectation_file(fixture)?;
     let expect = file
         .get("expect")
-        .ok_or_else(|| CaseError("missing \"expect\"".to_owned()))?;
+        .ok_or(CaseError::MissingField { field: "expect" })?;
     let actual = actual_of(fixture, catalog, &file)?;
     let mut differences = Vec::new();
     compare(expect, &actual, String::new(), &mut differences);
@@ -287,7 +400,7 @@ pub fn update(fixture: &Fixture, catalog: &Catalog) -> Result<Vec<Difference>, C
     let (path, mut file) = expectation_file(fixture)?;
     let actual = actual_of(fixture, catalog, &file)?;
     let Some(expect) = file.get_mut("expect") else {
-        return Err(CaseError("missing \"expect\"".to_owned()));
+        return Err(CaseError::MissingField { field: "expect" });
     };
     let mut changed = Vec::new();
     compare(expect, &actual, String::new(), &mut changed);
@@ -295,22 +408,16 @@ pub fn update(fixture: &Fixture, catalog: &Catalog) -> Result<Vec<Difference>, C
         return Ok(changed);
     }
     if let Some(reason) = unusable_rubric(&actual) {
-        return Err(CaseError(format!("not updated: {reason}")));
+        return Err(CaseError::RubricUnusable { reason });
     }
     let mut missing = Vec::new();
     absent_fields(expect, &actual, String::new(), &mut missing);
     if !missing.is_empty() {
-        return Err(CaseError(format!(
-            "not updated: the result has no {}",
-            missing.join(", ")
-        )));
+        return Err(CaseError::ResultLacks { fields: missing });
     }
     *expect = refresh(expect, &actual);
-    let mut text =
-        serde_json::to_string_pretty(&file).map_err(|error| CaseError(error.to_string()))?;
-    text.push('\n');
-    std::fs::write(&path, text)
-        .map_err(|error| CaseError(format!("{}: {error}", path.display())))?;
+    let text = format!("{file:#}\n");
+    std::fs::write(&path, text).map_err(|error| CaseError::io(&path, true, &error))?;
     Ok(changed)
 }
 
@@ -451,6 +558,102 @@ fn contained(expected: &Value) -> Option<&Vec<Value>> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    /// Runs a case file holding `text` against the bundled rubrics.
+    fn run_case(text: &str, update: bool) -> Result<Vec<Difference>, CaseError> {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("case.json");
+        std::fs::write(&path, text).unwrap();
+        let fixture = Fixture::Case(path);
+        if update {
+            super::update(&fixture, Catalog::bundled())
+        } else {
+            check(&fixture, Catalog::bundled())
+        }
+    }
+
+    const SHEET: &str = r#"{"rubric": "qd26-2026", "product_set": 10, "answers": {}}"#;
+
+    #[test]
+    fn an_unreadable_case_names_its_file_in_vietnamese() {
+        let folder = tempfile::tempdir().unwrap();
+        let fixture = Fixture::Case(folder.path().join("absent.json"));
+        let error = check(&fixture, Catalog::bundled()).unwrap_err();
+        assert!(
+            matches!(error, CaseError::Io { writing: false, .. }),
+            "{error:?}"
+        );
+        let message = error.message(Lang::Vi);
+        assert!(message.starts_with("không đọc được "), "{message}");
+        assert!(
+            message.ends_with("absent.json: không có tệp hoặc thư mục này"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_case_that_is_not_json_gives_its_position() {
+        let error = run_case("{\n  \"description\": \"x\",\n  oops\n}", false).unwrap_err();
+        let CaseError::NotJson { line, column, .. } = &error else {
+            panic!("{error:?}");
+        };
+        assert_eq!((*line, *column), (3, 3));
+        let message = error.message(Lang::Vi);
+        assert!(
+            message.contains("case.json:3:3: tệp không phải JSON hợp lệ ("),
+            "{message}"
+        );
+        assert!(!message.contains(" at line "), "{message}");
+    }
+
+    #[test]
+    fn a_case_without_expectation_says_which_field() {
+        let text = format!(r#"{{"description": "x", "sheet": {SHEET}}}"#);
+        let error = run_case(&text, false).unwrap_err();
+        assert_eq!(error, CaseError::MissingField { field: "expect" });
+        assert_eq!(error.message(Lang::Vi), "thiếu trường \"expect\"");
+        assert_eq!(error.to_string(), "missing \"expect\"");
+    }
+
+    #[test]
+    fn a_case_needs_exactly_one_input() {
+        let text =
+            format!(r#"{{"description": "x", "sheet": {SHEET}, "session": {{}}, "expect": {{}}}}"#);
+        let error = run_case(&text, false).unwrap_err();
+        assert_eq!(error, CaseError::Inputs);
+        assert!(error.message(Lang::Vi).starts_with("cần đúng một trong"));
+    }
+
+    #[test]
+    fn an_update_from_an_unknown_rubric_is_refused() {
+        let text = r#"{"description": "x", "sheet": {"rubric": "qd99-2099", "product_set": 10,
+            "answers": {}}, "expect": {"total": "50"}}"#;
+        let error = run_case(text, true).unwrap_err();
+        assert!(
+            matches!(error, CaseError::RubricUnusable { .. }),
+            "{error:?}"
+        );
+        assert!(error.message(Lang::Vi).starts_with("không cập nhật: "));
+    }
+
+    #[test]
+    fn an_update_the_result_cannot_fill_is_refused() {
+        let text = format!(
+            r#"{{"description": "x", "sheet": {SHEET}, "options": {{"partial": true}},
+            "expect": {{"no_such_field": 1}}}}"#
+        );
+        let error = run_case(&text, true).unwrap_err();
+        assert_eq!(
+            error,
+            CaseError::ResultLacks {
+                fields: vec!["/no_such_field".to_owned()]
+            }
+        );
+        assert_eq!(
+            error.message(Lang::Vi),
+            "không cập nhật: kết quả không có /no_such_field"
+        );
+    }
 
     fn differences(expected: Value, actual: Value) -> Vec<String> {
         let mut out = Vec::new();

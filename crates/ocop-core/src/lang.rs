@@ -29,6 +29,26 @@ impl Lang {
         }
     }
 
+    /// Why a file could not be read or written, in words: the common cases in Vietnamese, the
+    /// system's own words (`detail`) otherwise.
+    pub fn io_reason(self, kind: std::io::ErrorKind, detail: &str) -> String {
+        use std::io::ErrorKind;
+        let vi = match kind {
+            ErrorKind::NotFound => Some("không có tệp hoặc thư mục này"),
+            ErrorKind::PermissionDenied => Some("không có quyền truy cập"),
+            ErrorKind::IsADirectory => Some("đây là một thư mục, không phải tệp"),
+            ErrorKind::BrokenPipe => Some("nơi nhận đã đóng"),
+            ErrorKind::StorageFull => Some("ổ đĩa đã đầy"),
+            ErrorKind::ReadOnlyFilesystem => Some("hệ thống tệp chỉ cho phép đọc"),
+            ErrorKind::NotADirectory => Some("một phần của đường dẫn không phải thư mục"),
+            _ => None,
+        };
+        match (self, vi) {
+            (Self::Vi, Some(reason)) => reason.to_owned(),
+            _ => detail.to_owned(),
+        }
+    }
+
     /// A decimal written in full, without trailing zeros: `73,8` in Vietnamese, `73.8` in
     /// English. A minus sign is kept; no digit is dropped.
     pub fn decimal(self, value: Decimal) -> String {
