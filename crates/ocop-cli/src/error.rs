@@ -145,7 +145,55 @@ pub(crate) fn usage(error: &clap::Error) -> u8 {
         }
         .failure(&failure)
     } else {
+        let english = args
+            .windows(2)
+            .any(|pair| matches!(pair, [flag, value] if flag == "--lang" && value == "en"))
+            || args.iter().any(|arg| arg == "--lang=en");
+        if !english {
+            eprintln!("{}", vietnamese_usage(error));
+        }
         let _ = error.print();
         FAILURE
+    }
+}
+
+/// What clap rejected, in a Vietnamese sentence; clap's own explanation (English, with the
+/// usage line and its tips) follows it.
+fn vietnamese_usage(error: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let context = |kind| match error.get(kind) {
+        Some(ContextValue::String(text)) => text.clone(),
+        Some(ContextValue::Strings(texts)) => texts.join(", "),
+        Some(ContextValue::StyledStr(text)) => text.to_string(),
+        Some(ContextValue::StyledStrs(texts)) => texts
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => String::new(),
+    };
+    let argument = context(ContextKind::InvalidArg);
+    match error.kind() {
+        ErrorKind::UnknownArgument => format!("lỗi: không có tham số {argument}"),
+        ErrorKind::InvalidSubcommand => format!(
+            "lỗi: không có lệnh {}",
+            context(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::MissingRequiredArgument => format!("lỗi: thiếu tham số bắt buộc {argument}"),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let value = context(ContextKind::InvalidValue);
+            match context(ContextKind::ValidValue) {
+                valid if valid.is_empty() => {
+                    format!("lỗi: giá trị \"{value}\" không hợp lệ cho {argument}")
+                }
+                valid => format!(
+                    "lỗi: giá trị \"{value}\" không hợp lệ cho {argument}; chỉ nhận: {valid}"
+                ),
+            }
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
+            "lỗi: thiếu lệnh".to_owned()
+        }
+        _ => "lỗi: dòng lệnh không hợp lệ".to_owned(),
     }
 }

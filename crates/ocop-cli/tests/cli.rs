@@ -156,6 +156,43 @@ fn a_missing_file_exits_2() {
 }
 
 #[test]
+fn usage_errors_open_with_a_vietnamese_sentence_before_clap_s_explanation() {
+    for (args, vietnamese, english) in [
+        (
+            &["score", "--bogus", "x"][..],
+            "lỗi: không có tham số --bogus",
+            "unexpected argument '--bogus'",
+        ),
+        (
+            &["score"][..],
+            "lỗi: thiếu tham số bắt buộc <FILE>",
+            "required arguments were not provided",
+        ),
+        (
+            &["score", "x", "--format", "yaml"][..],
+            "lỗi: giá trị \"yaml\" không hợp lệ cho --format <FORMAT>; chỉ nhận: text, json, html",
+            "invalid value 'yaml'",
+        ),
+        (
+            &["frobnicate"][..],
+            "lỗi: không có lệnh frobnicate",
+            "unrecognized subcommand",
+        ),
+    ] {
+        let output = ocop(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let text = stderr(&output);
+        assert_eq!(text.lines().next(), Some(vietnamese), "{args:?}:\n{text}");
+        assert!(text.contains(english), "{args:?}:\n{text}");
+    }
+    let english_only = stderr(&ocop(&["score", "x", "--lang", "en", "--bogus"]));
+    assert!(
+        english_only.starts_with("error: unexpected argument"),
+        "{english_only}"
+    );
+}
+
+#[test]
 fn usage_errors_exit_2() {
     assert_eq!(ocop(&["score"]).status.code(), Some(2));
     assert_eq!(
