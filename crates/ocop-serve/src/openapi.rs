@@ -164,6 +164,20 @@ pub fn openapi_document() -> String {
                         "schema": {"type": "string"}}),
                  lang.clone()],
             None, document("certificate", "The certificate's dates and state."), not_found, true)},
+        "/v1/calendar": {"get": operation(
+            "The evaluation rounds a year must have, and the first round a file proposed on a day \
+             can enter (ocop calendar --format json).",
+            vec![json!({"name": "year", "in": "query", "required": true,
+                        "schema": {"type": "integer"}}),
+                 json!({"name": "level", "in": "query", "required": false,
+                        "description": "Only this level's rounds.",
+                        "schema": {"type": "string", "enum": ["district", "province", "central"]}}),
+                 json!({"name": "on", "in": "query", "required": false,
+                        "description": "The day a file is proposed: the first round of each \
+                                        level it can enter.",
+                        "schema": {"type": "string", "format": "date"}}),
+                 lang.clone()],
+            None, document("calendar", "The year's rounds."), &[], true)},
         "/openapi.json": {"get": {"summary": "This description.",
             "responses": {"200": {"description": "OpenAPI 3.1.",
                                   "content": {"application/json": {}}}}}},

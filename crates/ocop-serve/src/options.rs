@@ -196,6 +196,19 @@ pub(crate) struct CertOptions {
     pub(crate) rubric: Option<String>,
 }
 
+/// The options of `/v1/calendar`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CalendarOptions {
+    pub(crate) lang: Option<LangParam>,
+    /// The year.
+    pub(crate) year: i16,
+    /// Only this level's rounds.
+    pub(crate) level: Option<ocop_core::rubric::Level>,
+    /// The day a file is proposed: the first round of each level it can enter.
+    pub(crate) on: Option<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,7 @@ use axum::routing::{get, post};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use ocop_core::advise::{DEFAULT_ALTERNATIVES, InvalidPart, TextRequest, advise_text};
 use ocop_core::blank::{SheetFormat, blank_sheet};
+use ocop_core::calendar::CalendarError;
 use ocop_core::certificate::{CertificateError, certificate_in};
 use ocop_core::council::{self, SessionOptions};
 use ocop_core::lang::{Describe, Lang};
@@ -27,8 +28,8 @@ use crate::Rubrics;
 use crate::error::{ApiError, json_body};
 use crate::openapi::openapi_document;
 use crate::options::{
-    AdviseOptions, CertOptions, ListOptions, Options, RankOptions, RescoreOptions, RubricOptions,
-    ScoreOptions, SetFormat, language,
+    AdviseOptions, CalendarOptions, CertOptions, ListOptions, Options, RankOptions, RescoreOptions,
+    RubricOptions, ScoreOptions, SetFormat, language,
 };
 
 /// What every handler shares.
@@ -109,6 +110,7 @@ pub(crate) fn router(rubrics: Rubrics, max_body: usize) -> Router {
         .route("/v1/rubrics", get(list_rubrics))
         .route("/v1/rubrics/{id}/sets/{number}", get(product_set))
         .route("/v1/cert", get(cert))
+        .route("/v1/calendar", get(calendar))
         .route("/openapi.json", get(openapi))
         .route("/healthz", get(healthz))
         .fallback(|| async { ApiError::NotFound("no such route".to_owned()) })
@@ -370,6 +372,43 @@ async fn cert(
                 // A decision no rubric can have issued is invalid input, as `ocop cert` says.
                 Err(error) => Err(ApiError::invalid(
                     InputProblems::one(error.as_problem("decided", lang)),
+                    lang,
+                )),
+            }
+        })
+        .await
+}
+
+/// `GET /v1/calendar?year=YEAR[&level=LEVEL][&on=DATE]`: `ocop calendar … --format json`.
+async fn calendar(
+    State(shared): State<Shared>,
+    headers: HeaderMap,
+    Options(options): Options<CalendarOptions>,
+) -> Result<Response, ApiError> {
+    let lang = language(options.lang, &headers);
+    let on = options
+        .on
+        .as_deref()
+        .map(|text| {
+            ocop_core::dates::parse(text)
+                .map_err(|error| ApiError::BadRequest(format!("on: {error}")))
+        })
+        .transpose()?;
+    shared
+        .answer(move |catalog| {
+            match ocop_core::calendar::calendar(catalog, options.year, options.level, on) {
+                Ok(calendar) => Ok(json_document(&calendar)),
+                Err(error @ CalendarError::OutOfRange(_)) => {
+                    Err(ApiError::BadRequest(error.describe(lang)))
+                }
+                // A year no rubric in force sets rounds for is invalid input, as `ocop calendar`
+                // says.
+                Err(error) => Err(ApiError::invalid(
+                    InputProblems::one(InputProblem::invalid_value(
+                        "year",
+                        error.describe(lang),
+                        lang,
+                    )),
                     lang,
                 )),
             }

@@ -321,6 +321,34 @@ fn the_other_documents_are_the_commands() {
             (422, without_file(&expected, "--decided"))
         );
     }
+    // The rounds of a year, and those a file proposed on a day can enter, as `ocop calendar`.
+    let (expected, _) = command(
+        &dir,
+        &[
+            "calendar",
+            "2027",
+            "--level",
+            "province",
+            "--on",
+            "2027-04-30",
+            "--format",
+            "json",
+        ],
+    );
+    let reply = server.get("/v1/calendar?year=2027&level=province&on=30/4/2027");
+    assert_eq!((reply.status, reply.body), (200, expected));
+    // A year no rubric in force sets rounds for: the command's problem.
+    for lang in ["vi", "en"] {
+        let (expected, _) = command(
+            &dir,
+            &["calendar", "2020", "--format", "json", "--lang", lang],
+        );
+        let reply = server.get(&format!("/v1/calendar?year=2020&lang={lang}"));
+        assert_eq!(
+            (reply.status, reply.body),
+            (422, without_file(&expected, "YEAR"))
+        );
+    }
     let (expected, _) = command(&dir, &["rubrics", "--format", "json", "--lang", "en"]);
     let reply = server.get("/v1/rubrics?lang=en");
     assert_eq!((reply.status, reply.body), (200, expected));

@@ -36,6 +36,23 @@ fn each_failure_has_its_status_and_a_json_document() {
             server.get("/v1/cert?decided=30/02/2026"),
         ),
         (400, "bad_request", server.get("/v1/cert")),
+        (400, "bad_request", server.get("/v1/calendar")),
+        (400, "bad_request", server.get("/v1/calendar?year=twenty")),
+        (
+            400,
+            "bad_request",
+            server.get("/v1/calendar?year=2026&level=commune"),
+        ),
+        (
+            400,
+            "bad_request",
+            server.get("/v1/calendar?year=2026&on=31/04/2026"),
+        ),
+        (
+            400,
+            "bad_request",
+            server.get("/v1/calendar?year=9999&on=9999-12-31"),
+        ),
         (400, "bad_request", server.post("/v1/rescore", &example())),
         (404, "not_found", server.get("/v2/score")),
         (404, "not_found", server.get("/v1/rubrics/qd0-2000/sets/10")),
@@ -78,6 +95,7 @@ fn each_failure_has_its_status_and_a_json_document() {
             server.get("/v1/cert?decided=2026-05-21&rubric=qd26-2026"),
         ),
         (422, "invalid_input", server.post("/v1/advise", b"[]")),
+        (422, "invalid_input", server.get("/v1/calendar?year=2020")),
         (
             422,
             "invalid_input",
@@ -310,6 +328,7 @@ fn the_openapi_description_covers_every_route_and_every_reference_resolves() {
         "/v1/rubrics",
         "/v1/rubrics/{id}/sets/{number}",
         "/v1/cert",
+        "/v1/calendar",
         "/openapi.json",
         "/healthz",
     ] {
@@ -384,6 +403,11 @@ fn every_json_response_matches_its_published_schema() {
         ("rubrics", server.get("/v1/rubrics")),
         ("rubric-set", server.get("/v1/rubrics/qd26-2026/sets/10")),
         ("certificate", server.get("/v1/cert?decided=2026-06-15")),
+        (
+            "calendar",
+            server.get("/v1/calendar?year=2027&on=2027-04-30"),
+        ),
+        ("error", server.get("/v1/calendar?year=2020")),
         ("service-error", server.get("/v1/cert")),
         ("service-error", server.get("/nowhere")),
         ("service-error", server.get("/v1/score")),
