@@ -59,10 +59,9 @@ fn released_table(csv: &Path) -> io::Result<String> {
          /// `rubrics/fingerprints.csv` records it.\n\
          static RELEASED: &[ReleasedFile] = &[\n",
     );
-    let rows = text
-        .lines()
-        .enumerate()
-        .filter(|(_, line)| !line.starts_with('#') && !line.starts_with("rubric,"));
+    let rows = text.lines().enumerate().filter(|(_, line)| {
+        !line.starts_with('#') && !line.starts_with("rubric,") && !line.trim().is_empty()
+    });
     for (index, line) in rows {
         let malformed = || {
             io::Error::other(format!(
