@@ -9,15 +9,16 @@ use std::sync::Arc;
 use jiff::civil::Date;
 use ocop_core::advise::{DEFAULT_ALTERNATIVES, InvalidPart, TextRequest, advise_text};
 use ocop_core::blank::{SheetFormat, blank_sheet};
+use ocop_core::calendar::{self, CalendarError};
 use ocop_core::certificate::{CertificateError, certificate_in};
 use ocop_core::council::{self, RuleOverrides, SessionOptions};
-use ocop_core::lang::Lang;
+use ocop_core::lang::{Describe, Lang};
 use ocop_core::ndjson::RankStream;
 use ocop_core::output::{invalid_input, json_document};
 use ocop_core::rescore::rescore;
-use ocop_core::rubric::{CatalogRef, RubricError};
+use ocop_core::rubric::{CatalogRef, Level, RubricError};
 use ocop_core::score;
-use ocop_core::sheet::{Completeness, InputProblems};
+use ocop_core::sheet::{Completeness, InputProblem, InputProblems};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
@@ -232,6 +233,54 @@ impl Engine {
             }
             Err(error) => Err(PyValueError::new_err(error.to_string())),
         }
+    }
+
+    /// `ocop calendar YEAR [--level LEVEL] [--on DATE] --format json`.
+    #[pyo3(signature = (year, level, on, english))]
+    fn calendar(
+        &self,
+        year: i64,
+        level: Option<&str>,
+        on: Option<&str>,
+        english: bool,
+    ) -> PyResult<String> {
+        let lang = lang(english);
+        // The command's YEAR is an i16: a wider year is refused as its argument parser does.
+        let year = i16::try_from(year).map_err(|_| {
+            PyValueError::new_err(format!(
+                "year: {year} is not in {}..={}",
+                i16::MIN,
+                i16::MAX
+            ))
+        })?;
+        // Only the levels that hold rounds, as `--level` accepts them.
+        let level = match level {
+            None => None,
+            Some("province") => Some(Level::Province),
+            Some("central") => Some(Level::Central),
+            Some(other) => {
+                return Err(PyValueError::new_err(format!(
+                    "level must be province or central, not {other:?}"
+                )));
+            }
+        };
+        let on = on.map(|on| date(on, "on")).transpose()?;
+        calendar::calendar(&self.catalog, year, level, on)
+            .map(|calendar| json_document(&calendar))
+            .map_err(|error| match error {
+                CalendarError::OutOfRange(_) => PyValueError::new_err(error.describe(lang)),
+                // A year no rubric in force sets rounds for is invalid input, as `ocop calendar`
+                // says.
+                _ => invalid(
+                    None,
+                    InputProblems::one(InputProblem::invalid_value(
+                        "year",
+                        error.describe(lang),
+                        lang,
+                    )),
+                    lang,
+                ),
+            })
     }
 
     /// `ocop rubrics --format json`.

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import operator
 from typing import Any, Iterable, Mapping, Optional, Union
 
 from . import _ocop
@@ -201,6 +202,23 @@ class Engine:
         """A certificate's expiry, re-rating window and state on a day (default today): ``ocop
         cert --decided DATE [--on DATE] [--rubric ID] --format json``."""
         return json.loads(_call(self._native.cert, _date(decided), _date(on), rubric))
+
+    def calendar(
+        self,
+        year: int,
+        *,
+        level: Optional[str] = None,
+        on: Union[str, datetime.date, None] = None,
+        lang: str = "vi",
+    ) -> dict:
+        """The evaluation rounds a year must have (QĐ 26/2026 Điều 5), of one level
+        (``"province"`` or ``"central"``) or both, and for a file proposed on ``on`` the first
+        round of each level it can enter: ``ocop calendar YEAR [--level LEVEL] [--on DATE]
+        --format json``. A year whose rules set no rounds raises :class:`InvalidInput`."""
+        text = _call(
+            self._native.calendar, operator.index(year), level, _date(on), _english(lang)
+        )
+        return json.loads(text)
 
     def rubrics(self) -> list:
         """The rubrics and their product sets: ``ocop rubrics --format json``."""
