@@ -1,14 +1,16 @@
 //! Entry points for the rest of what the command does with documents: advice, rescoring, the
-//! blank sheet, and a certificate's dates.
+//! blank sheet, a certificate's dates, and a year's evaluation rounds.
 
 use std::ffi::c_char;
 
 use jiff::civil::Date;
 use ocop_core::advise::{DEFAULT_ALTERNATIVES, InvalidPart, TextRequest, advise_text};
 use ocop_core::blank::{SheetFormat, blank_sheet};
+use ocop_core::calendar::calendar;
 use ocop_core::certificate::certificate_in;
 use ocop_core::output::json_document;
 use ocop_core::rescore::rescore;
+use ocop_core::rubric::Level;
 
 use crate::boundary;
 use crate::engine::{
@@ -302,6 +304,87 @@ pub unsafe extern "C" fn ocop_engine_certificate(
             err_out,
             document,
         )
+    }
+}
+
+/// The evaluation rounds a year must have (QĐ 26/2026 Điều 5), and the first round a file
+/// proposed on a day can enter, as `ocop calendar YEAR [--level LEVEL] [--on DATE] --format json`
+/// gives them.
+///
+/// `year` is the year; the rules are those of the rubric in force at its end. `level` is NULL
+/// (with `level_len` 0) for every level, or `province` or `central` in UTF-8 of `level_len`
+/// bytes (`--level`). `proposed_on` is NULL (with `proposed_on_len` 0), or the day a file is
+/// proposed, `YYYY-MM-DD` or `D/M/YYYY` (`--on`): the document then gives, for each level, the
+/// first round the file can enter. `options` is 0 or `OCOP_OPTION_ENGLISH` (`--lang en`, for the
+/// messages of the error's document).
+///
+/// On success, writes the document to `*result_out` and its length to `*result_len_out`; release
+/// it with `ocop_string_free`. A year outside the calendar's range, an unknown level or a text
+/// that is not a date is `OCOP_STATUS_INVALID_ARGUMENT`. A year under no rubric, or under rules
+/// that set no rounds (before QĐ 26/2026), is `OCOP_STATUS_INVALID_INPUT`, with the document
+/// the command prints when it exits with status 1: one problem, the value of `year`.
+///
+/// # Safety
+///
+/// `engine` is NULL or a live engine; `level` and `proposed_on` are each NULL or valid for
+/// reading their lengths in bytes; `result_out`, `result_len_out` and `err_out` are NULL or valid
+/// for writing.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ocop_engine_calendar(
+    engine: *const ocop_engine,
+    year: i32,
+    level: *const c_char,
+    level_len: usize,
+    proposed_on: *const c_char,
+    proposed_on_len: usize,
+    options: u32,
+    result_out: *mut *mut c_char,
+    result_len_out: *mut usize,
+    err_out: *mut *mut ocop_error,
+) -> ocop_status {
+    let document = |catalog: &_| {
+        let options = Options::check(options, OCOP_OPTION_ENGLISH)?;
+        // SAFETY: each text is NULL or readable for its length, as the contract says.
+        let (level, proposed_on) = unsafe {
+            (
+                boundary::optional_text(level, level_len, "level")?,
+                boundary::optional_text(proposed_on, proposed_on_len, "proposed_on")?,
+            )
+        };
+        let year = i16::try_from(year).map_err(|_| {
+            ocop_error::invalid_argument(format!(
+                "the year {year} is outside the supported calendar range"
+            ))
+        })?;
+        let level = level.map(round_level).transpose()?;
+        let proposed_on = proposed_on
+            .map(|text| date(text, "proposed_on"))
+            .transpose()?;
+        calendar(catalog, year, level, proposed_on)
+            .map(|calendar| json_document(&calendar))
+            .map_err(|error| ocop_error::calendar(&error, options.lang()))
+    };
+    // SAFETY: the caller keeps this function's contract, which is `report`'s.
+    unsafe {
+        report(
+            engine,
+            result_out,
+            result_len_out,
+            "result",
+            err_out,
+            document,
+        )
+    }
+}
+
+/// A level that holds evaluation rounds, `province` or `central`, as `ocop calendar --level`
+/// takes it: the district level held none and was abolished on 1/7/2025.
+fn round_level(text: &str) -> Result<Level, ocop_error> {
+    match Level::parse(text) {
+        Some(level @ (Level::Province | Level::Central)) => Ok(level),
+        _ => Err(ocop_error::invalid_argument(format!(
+            "level is {text:?}: a level that holds rounds is province or central"
+        ))),
     }
 }
 

@@ -5,12 +5,13 @@ use std::any::Any;
 use std::ffi::{CStr, CString, c_char};
 use std::ptr;
 
+use ocop_core::calendar::CalendarError;
 use ocop_core::certificate::CertificateError;
 use ocop_core::json::Position;
 use ocop_core::lang::{Describe, Lang};
 use ocop_core::output::{ErrorDocument, json_document};
 use ocop_core::rubric::RubricError;
-use ocop_core::sheet::InputProblems;
+use ocop_core::sheet::{InputProblem, InputProblems};
 
 use crate::boundary::{c_string, guard};
 
@@ -159,6 +160,24 @@ impl ocop_error {
                 Self::new(ocop_status::UnknownRubric, error.to_string())
             }
             _ => Self::invalid_argument(error.to_string()),
+        }
+    }
+
+    /// A year has no calendar. A year outside the calendar's range is an invalid argument, as
+    /// it is a usage error of `ocop calendar`; a year under no rubric, or under rules that set no
+    /// rounds, is invalid input with the document the command prints (exit status 1): one
+    /// problem, the invalid value of `year`.
+    pub(crate) fn calendar(error: &CalendarError, lang: Lang) -> Self {
+        match error {
+            CalendarError::OutOfRange(_) => Self::invalid_argument(error.to_string()),
+            _ => Self::invalid_input(
+                InputProblems::one(InputProblem::invalid_value(
+                    "year",
+                    error.describe(lang),
+                    lang,
+                )),
+                lang,
+            ),
         }
     }
 
