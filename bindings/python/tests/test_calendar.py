@@ -182,3 +182,9 @@ def test_a_year_out_of_range_is_the_commands_usage_error(engine, args):
     with pytest.raises(ValueError) as raised:
         engine.calendar(int(args[0]), on=options.get("--on"), lang=options.get("--lang", "vi"))
     assert str(raised.value) == json.loads(expected)["error"]["message"]
+
+
+def test_a_datetime_counts_as_its_day(engine):
+    moment = datetime.datetime(2027, 4, 29, 16, 30)
+    assert engine.calendar(2027, on=moment) == engine.calendar(2027, on="2027-04-29")
+    assert engine.cert(moment, on=moment) == engine.cert("2027-04-29", on="2027-04-29")

@@ -81,6 +81,9 @@ def _optional_text(value: Optional[Json]) -> Optional[str]:
 def _date(value: Union[str, datetime.date, None]) -> Optional[str]:
     if value is None or isinstance(value, str):
         return value
+    # A datetime is a date too; its day is what counts (its isoformat would add the time).
+    if isinstance(value, datetime.datetime):
+        value = value.date()
     return value.isoformat()
 
 
