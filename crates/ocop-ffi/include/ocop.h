@@ -334,6 +334,42 @@ ocop_status ocop_engine_certificate(const ocop_engine *engine,
                                     ocop_error **err_out);
 
 /**
+ * The evaluation rounds a year must have (QĐ 26/2026 Điều 5), and the first round a file
+ * proposed on a day can enter, as `ocop calendar YEAR [--level LEVEL] [--on DATE] --format json`
+ * gives them.
+ *
+ * `year` is the year; the rules are those of the rubric in force at its end. `level` is NULL
+ * (with `level_len` 0) for every level, or `province` or `central` in UTF-8 of `level_len`
+ * bytes (`--level`). `proposed_on` is NULL (with `proposed_on_len` 0), or the day a file is
+ * proposed, `YYYY-MM-DD` or `D/M/YYYY` (`--on`): the document then gives, for each level, the
+ * first round the file can enter. `options` is 0 or `OCOP_OPTION_ENGLISH` (`--lang en`, for the
+ * messages of the error's document).
+ *
+ * On success, writes the document to `*result_out` and its length to `*result_len_out`; release
+ * it with `ocop_string_free`. A year outside the calendar's range, an unknown level or a text
+ * that is not a date is `OCOP_STATUS_INVALID_ARGUMENT`. A year under no rubric, or under rules
+ * that set no rounds (before QĐ 26/2026), is `OCOP_STATUS_INVALID_INPUT`, with the document
+ * the command prints when it exits with status 1 (less its `"file"`): one problem, the value of
+ * `year`.
+ *
+ * # Safety
+ *
+ * `engine` is NULL or a live engine; `level` and `proposed_on` are each NULL or valid for
+ * reading their lengths in bytes; `result_out`, `result_len_out` and `err_out` are NULL or valid
+ * for writing.
+ */
+ocop_status ocop_engine_calendar(const ocop_engine *engine,
+                                 int32_t year,
+                                 const char *level,
+                                 size_t level_len,
+                                 const char *proposed_on,
+                                 size_t proposed_on_len,
+                                 uint32_t options,
+                                 char **result_out,
+                                 size_t *result_len_out,
+                                 ocop_error **err_out);
+
+/**
  * Creates an engine with the rubrics compiled into the library (`ocop rubrics` lists them).
  *
  * On success, writes the engine to `*engine_out`; release it with `ocop_engine_free`.

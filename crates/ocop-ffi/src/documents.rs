@@ -322,7 +322,8 @@ pub unsafe extern "C" fn ocop_engine_certificate(
 /// it with `ocop_string_free`. A year outside the calendar's range, an unknown level or a text
 /// that is not a date is `OCOP_STATUS_INVALID_ARGUMENT`. A year under no rubric, or under rules
 /// that set no rounds (before QĐ 26/2026), is `OCOP_STATUS_INVALID_INPUT`, with the document
-/// the command prints when it exits with status 1: one problem, the value of `year`.
+/// the command prints when it exits with status 1 (less its `"file"`): one problem, the value of
+/// `year`.
 ///
 /// # Safety
 ///
@@ -602,6 +603,207 @@ mod tests {
             let failure = cert(engine, decided, Some("2027-01-01"), rubric).unwrap_err();
             assert_eq!(failure.status, status, "{decided} {rubric:?}: {failure:?}");
         }
+        // SAFETY: released once.
+        unsafe { ocop_engine_free(engine) };
+    }
+
+    fn calendar_of(
+        engine: *const ocop_engine,
+        year: i32,
+        level: Option<&[u8]>,
+        proposed_on: Option<&str>,
+        options: u32,
+    ) -> Result<String, Failure> {
+        let (level, level_len) = level.map_or((ptr::null(), 0), |text| (text.as_ptr(), text.len()));
+        let (on, on_len) = proposed_on.map_or((ptr::null(), 0), |text| (text.as_ptr(), text.len()));
+        outcome(|result, len, error| {
+            // SAFETY: valid texts and out-parameters.
+            unsafe {
+                ocop_engine_calendar(
+                    engine,
+                    year,
+                    level.cast(),
+                    level_len,
+                    on.cast(),
+                    on_len,
+                    options,
+                    result,
+                    len,
+                    error,
+                )
+            }
+        })
+    }
+
+    /// The rounds of a calendar document: level, round, held before, proposed before.
+    fn rounds(document: &serde_json::Value, field: &str) -> Vec<(String, u64, String, String)> {
+        document[field]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|round| {
+                (
+                    round["level"].as_str().unwrap().to_owned(),
+                    round["round"].as_u64().unwrap(),
+                    round["held_before"].as_str().unwrap().to_owned(),
+                    round["proposed_before"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    }
+
+    /// A round as the tests spell it.
+    fn round(level: &str, round: u64, held: &str, proposed: &str) -> (String, u64, String, String) {
+        (
+            level.to_owned(),
+            round,
+            held.to_owned(),
+            proposed.to_owned(),
+        )
+    }
+
+    /// QĐ 26/2026 Điều 5: the province holds its rounds before 30/6 (files proposed before 30/4)
+    /// and before 30/12 (before 30/10); the ministry before 30/9 (before 30/7) and before 30/3
+    /// (before 30/01), its round 2 first in the year.
+    #[test]
+    fn a_years_rounds_are_those_of_article_5() {
+        let engine = bundled();
+        let document = calendar_of(engine, 2027, None, None, 0).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&document).unwrap();
+        assert_eq!(value["year"], 2027);
+        assert_eq!(value["rubric"], "qd26-2026");
+        assert_eq!(
+            rounds(&value, "rounds"),
+            [
+                round("province", 1, "2027-06-30", "2027-04-30"),
+                round("province", 2, "2027-12-30", "2027-10-30"),
+                round("central", 2, "2027-03-30", "2027-01-30"),
+                round("central", 1, "2027-09-30", "2027-07-30"),
+            ]
+        );
+        assert_eq!(
+            value["rounds"][0]["source"],
+            "QĐ 26/2026/QĐ-TTg Điều 5 khoản 1"
+        );
+        assert_eq!(
+            value["rounds"][2]["source"],
+            "QĐ 26/2026/QĐ-TTg Điều 5 khoản 2"
+        );
+        assert_eq!(value["first_rounds"], serde_json::json!([]));
+        // The document is the core's, rendered as the command renders it.
+        let expected = calendar(Catalog::bundled(), 2027, None, None).unwrap();
+        assert_eq!(document, json_document(&expected));
+        let central = calendar_of(engine, 2027, Some(b"central"), None, 0).unwrap();
+        let central: serde_json::Value = serde_json::from_str(&central).unwrap();
+        assert_eq!(
+            rounds(&central, "rounds"),
+            [
+                round("central", 2, "2027-03-30", "2027-01-30"),
+                round("central", 1, "2027-09-30", "2027-07-30"),
+            ]
+        );
+        // SAFETY: released once.
+        unsafe { ocop_engine_free(engine) };
+    }
+
+    /// "Trước ngày" is strict: a file proposed on the deadline waits for the next round.
+    #[test]
+    fn a_file_enters_the_first_round_whose_deadline_it_meets() {
+        let engine = bundled();
+        let first = |level: Option<&[u8]>, on: &str| {
+            let document = calendar_of(engine, 2027, level, Some(on), 0).unwrap();
+            let value: serde_json::Value = serde_json::from_str(&document).unwrap();
+            for first in value["first_rounds"].as_array().unwrap() {
+                assert_eq!(first["proposed_on"].as_str().unwrap().len(), 10, "{first}");
+            }
+            rounds(&value, "first_rounds")
+        };
+        let province = Some(b"province".as_slice());
+        assert_eq!(
+            first(province, "2027-04-29"),
+            [round("province", 1, "2027-06-30", "2027-04-30")]
+        );
+        assert_eq!(
+            first(province, "30/4/2027"),
+            [round("province", 2, "2027-12-30", "2027-10-30")]
+        );
+        assert_eq!(
+            first(province, "2027-10-30"),
+            [round("province", 1, "2028-06-30", "2028-04-30")]
+        );
+        assert_eq!(
+            first(Some(b"central"), "29/01/2027"),
+            [round("central", 2, "2027-03-30", "2027-01-30")]
+        );
+        assert_eq!(
+            first(None, "2027-07-30"),
+            [
+                round("province", 2, "2027-12-30", "2027-10-30"),
+                round("central", 2, "2028-03-30", "2028-01-30"),
+            ]
+        );
+        // SAFETY: released once.
+        unsafe { ocop_engine_free(engine) };
+    }
+
+    #[test]
+    fn years_levels_and_dates_out_of_range_are_invalid_arguments() {
+        let engine = bundled();
+        for (year, level, on, message) in [
+            (70_000, None, None, "the year 70000 is outside"),
+            (10_000, None, None, "the year 10000 is outside"),
+            (2027, None, Some("9999-12-01"), "the year 9999 is outside"),
+            (
+                2027,
+                Some(b"district".as_slice()),
+                None,
+                "level is \"district\"",
+            ),
+            (
+                2027,
+                Some(b"Province".as_slice()),
+                None,
+                "level is \"Province\"",
+            ),
+            (2027, Some(b"".as_slice()), None, "level is \"\""),
+            (2027, None, Some("30/02/2027"), "proposed_on: "),
+        ] {
+            let failure = calendar_of(engine, year, level, on, 0).unwrap_err();
+            assert_eq!(failure.status, ocop_status::InvalidArgument, "{failure:?}");
+            assert!(failure.message.starts_with(message), "{failure:?}");
+            assert_eq!(failure.document, None);
+        }
+        let failure = calendar_of(engine, 2027, None, None, OCOP_OPTION_PARTIAL).unwrap_err();
+        assert_eq!(failure.status, ocop_status::InvalidArgument);
+        let failure = calendar_of(engine, 2027, Some(b"centr\xffal"), None, 0).unwrap_err();
+        assert_eq!(failure.status, ocop_status::InvalidUtf8);
+        // SAFETY: released once.
+        unsafe { ocop_engine_free(engine) };
+    }
+
+    /// A year before QĐ 26/2026 (under QĐ 148/QĐ-TTg, which sets no rounds) or before any
+    /// rubric: invalid input naming `year`, in the language asked for.
+    #[test]
+    fn a_year_without_rounds_is_invalid_input_naming_the_year() {
+        let engine = bundled();
+        let failure = calendar_of(engine, 2025, None, None, 0).unwrap_err();
+        assert_eq!(failure.status, ocop_status::InvalidInput);
+        assert_eq!(failure.path.as_deref(), Some("/year"));
+        assert_eq!(
+            failure.message,
+            "/year: giá trị của \"year\" không hợp lệ: qd148-2023 (148/QĐ-TTg), có hiệu lực vào cuối \
+             năm 2025, không quy định các đợt đánh giá trong năm"
+        );
+        let document: serde_json::Value = serde_json::from_str(&failure.document.unwrap()).unwrap();
+        assert_eq!(document["error"]["kind"], "invalid_input");
+        assert_eq!(document["error"]["problems"][0]["field"], "year");
+        assert_eq!(document["error"].get("file"), None);
+        let failure = calendar_of(engine, 2018, None, None, OCOP_OPTION_ENGLISH).unwrap_err();
+        assert_eq!(failure.status, ocop_status::InvalidInput);
+        assert_eq!(
+            failure.message,
+            "/year: invalid \"year\": no rubric is in force at the end of 2018"
+        );
         // SAFETY: released once.
         unsafe { ocop_engine_free(engine) };
     }

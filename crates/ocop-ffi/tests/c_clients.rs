@@ -116,7 +116,7 @@ fn cases() -> &'static Path {
         assert_eq!(output.status.code(), Some(1), "the broken session fails the command");
         std::fs::write(dir.join("round.expected"), output.stdout).unwrap();
 
-        // Advice, rescoring, the blank sheet and a certificate, as the command prints them.
+        // Advice, rescoring, the blank sheet, a certificate and a calendar, as the command prints them.
         let document = |args: &[&str], expected: &str| {
             let output = ocop_in(&dir, args);
             assert_eq!(output.status.code(), Some(0), "{output:?}");
@@ -141,6 +141,19 @@ fn cases() -> &'static Path {
         document(
             &["cert", "--decided", "2026-06-15", "--on", "2029-01-01", "--format", "json"],
             "cert.expected",
+        );
+        // A year's rounds, and a year whose rules set none: the command's error document less
+        // its "file".
+        document(
+            &["calendar", "2027", "--on", "30/10/2027", "--format", "json"],
+            "calendar.expected",
+        );
+        let output = ocop_in(&dir, &["calendar", "2025", "--format", "json"]);
+        assert_eq!(output.status.code(), Some(1), "{output:?}");
+        let command = String::from_utf8(output.stdout).unwrap();
+        write(
+            "calendar-2025.expected",
+            &without_file(&command, Path::new("YEAR")),
         );
         dir
     })

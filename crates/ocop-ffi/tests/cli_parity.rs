@@ -1,7 +1,7 @@
 //! The library answers byte for byte what the `ocop` command prints with `--format json`: every
 //! scoring case of the fixtures, valid and invalid, in both languages; every council case, with
 //! and without a rules file; a round of them ranked; the rubric listing; and the lint report the
-//! command prints.
+//! command prints; a year's evaluation rounds.
 
 // The test calls the `extern "C"` functions as a C caller would, through raw pointers.
 #![allow(unsafe_code)]
@@ -12,6 +12,7 @@ use std::ffi::{CStr, c_char};
 use std::path::Path;
 use std::ptr;
 
+use ocop_ffi::documents::ocop_engine_calendar;
 use ocop_ffi::engine::{
     OCOP_OPTION_ENGLISH, OCOP_OPTION_PARTIAL, ocop_engine, ocop_engine_free,
     ocop_engine_lint_rubrics, ocop_engine_list_rubrics, ocop_engine_new_bundled, ocop_engine_rank,
@@ -474,4 +475,102 @@ fn the_lint_report_is_the_commands() {
     let library: serde_json::Value =
         serde_json::from_str(&report(ocop_engine_lint_rubrics)).unwrap();
     assert_eq!(library, command[0]["report"]);
+}
+
+/// `ocop calendar YEAR [--level LEVEL] [--on DATE] --format json`, in both languages: years with
+/// rounds, a year under rules without rounds and one under no rubric (the command's error
+/// document less its `"file"`, and status 1), and what the command refuses as usage (status 2),
+/// which the library refuses as an invalid argument.
+#[test]
+fn a_years_calendar_is_the_commands() {
+    let engine = Engine::bundled();
+    let call = |year: i32,
+                level: Option<&str>,
+                on: Option<&str>,
+                options: u32,
+                result: *mut *mut c_char,
+                len: *mut usize,
+                error: *mut *mut ocop_error| {
+        let (level, level_len) = text_or_null(level);
+        let (on, on_len) = text_or_null(on);
+        // SAFETY: a live engine, readable texts, valid out-parameters.
+        unsafe {
+            ocop_engine_calendar(
+                engine.0, year, level, level_len, on, on_len, options, result, len, error,
+            )
+        }
+    };
+    let command = |year: i32, level: Option<&str>, on: Option<&str>, english: bool| {
+        let year = year.to_string();
+        let mut args = vec!["calendar".to_owned(), year];
+        for (flag, value) in [("--level", level), ("--on", on)] {
+            if let Some(value) = value {
+                args.extend([flag.to_owned(), value.to_owned()]);
+            }
+        }
+        args.extend(language(english).0.iter().map(|arg| (*arg).to_owned()));
+        args.extend(["--format".to_owned(), "json".to_owned()]);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let output = ocop(&args);
+        let code = output.status.code().expect("ocop exited");
+        (
+            format!("{args:?}"),
+            String::from_utf8(output.stdout).unwrap(),
+            code,
+        )
+    };
+    let mut outcomes = [0; 2];
+    for year in [2018, 2025, 2027, 2100] {
+        for level in [None, Some("province"), Some("central")] {
+            for on in [None, Some("2026-01-29"), Some("30/10/2027")] {
+                for english in [false, true] {
+                    let (args, command, code) = command(year, level, on, english);
+                    let (status, library) = answer(|result, len, error| {
+                        call(year, level, on, language(english).1, result, len, error)
+                    });
+                    let expected = match code {
+                        0 => {
+                            assert_eq!(status, ocop_status::Ok, "{args}");
+                            command
+                        }
+                        1 => {
+                            assert_eq!(status, ocop_status::InvalidInput, "{args}");
+                            without_file(&command, Path::new("YEAR"))
+                        }
+                        other => panic!("ocop {args} exited with {other}"),
+                    };
+                    assert!(
+                        library == expected,
+                        "{args}: the library and the command differ\n--- library\n{library}\n--- command\n{expected}"
+                    );
+                    outcomes[usize::from(code == 0)] += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(outcomes, [2 * 3 * 3 * 2, 2 * 3 * 3 * 2], "[invalid, valid]");
+    for (year, level, on) in [
+        (10_000, None, None),
+        (2027, Some("district"), None),
+        (2027, None, Some("31/2/2027")),
+    ] {
+        for english in [false, true] {
+            let (args, _, code) = command(year, level, on, english);
+            assert_eq!(code, 2, "{args}");
+            let (mut result, mut len, mut error) = (ptr::null_mut(), 0, ptr::null_mut());
+            let status = call(
+                year,
+                level,
+                on,
+                language(english).1,
+                &raw mut result,
+                &raw mut len,
+                &raw mut error,
+            );
+            assert_eq!(status, ocop_status::InvalidArgument, "{args}");
+            assert!(result.is_null(), "no partial success");
+            // SAFETY: the error object just returned, released once.
+            unsafe { ocop_error_free(error) };
+        }
+    }
 }

@@ -450,6 +450,11 @@ static void test_null_arguments(const ocop_engine *engine) {
   CHECK_NULL_ARGUMENT(ocop_engine_certificate(engine, "2026-06-15", 10, NULL, 0, NULL, 0, &text,
                                               NULL, &error),
                       "result_len_out");
+  CHECK_NULL_ARGUMENT(
+      ocop_engine_calendar(NULL, 2027, NULL, 0, NULL, 0, 0, &text, &text_len, &error), "engine");
+  CHECK_NULL_ARGUMENT(
+      ocop_engine_calendar(engine, 2027, NULL, 0, NULL, 0, 0, NULL, &text_len, &error),
+      "result_out");
   CHECK_NULL_ARGUMENT(ocop_engine_lint_rubrics(NULL, &text, &text_len, &error), "engine");
   CHECK_NULL_ARGUMENT(ocop_engine_lint_rubrics(engine, NULL, &text_len, &error), "report_out");
   CHECK_NULL_ARGUMENT(ocop_engine_lint_rubrics(engine, &text, NULL, &error), "report_len_out");
@@ -534,8 +539,12 @@ static ocop_status certificate(char **out, size_t *len, ocop_error **error) {
   return ocop_engine_certificate(documents_engine, "2026-06-15", 10, "2029-01-01", 10, NULL, 0,
                                  out, len, error);
 }
+static ocop_status calendar_2027(char **out, size_t *len, ocop_error **error) {
+  return ocop_engine_calendar(documents_engine, 2027, NULL, 0, "30/10/2027", 10, 0, out, len,
+                              error);
+}
 
-/* Advice, rescoring, the blank sheet and certificates: the command's documents. */
+/* Advice, rescoring, the blank sheet, certificates and calendars: the command's documents. */
 static void test_documents(const ocop_engine *engine) {
   char *text = UNTOUCHED_STRING;
   size_t text_len = UNTOUCHED_LEN;
@@ -548,6 +557,7 @@ static void test_documents(const ocop_engine *engine) {
   CHECK_DOCUMENT(rescore_to_148, "rescore.expected");
   CHECK_DOCUMENT(blank_markdown, "sheet.md.expected");
   CHECK_DOCUMENT(certificate, "cert.expected");
+  CHECK_DOCUMENT(calendar_2027, "calendar.expected");
 
   /* Invalid costs name the costs; an unknown rubric has its own status. */
   CHECK_STATUS(ocop_engine_advise(engine, documents_sheet, documents_sheet_len, "{\"9.9\": \"1\"}",
@@ -563,6 +573,36 @@ static void test_documents(const ocop_engine *engine) {
   CHECK_STATUS(ocop_engine_certificate(engine, "30/2/2026", 9, NULL, 0, NULL, 0, &text, &text_len,
                                        &error),
                OCOP_STATUS_INVALID_ARGUMENT, error);
+  ocop_error_free(error);
+
+  /* A year whose rules set no rounds is invalid input, with the command's document; a level
+   * that holds no rounds, a year out of range or a day that does not exist is an argument out of
+   * range. */
+  error = NULL;
+  CHECK_STATUS(ocop_engine_calendar(engine, 2025, NULL, 0, NULL, 0, 0, &text, &text_len, &error),
+               OCOP_STATUS_INVALID_INPUT, error);
+  {
+    size_t document_len = 0;
+    const char *document = ocop_error_document(error, &document_len);
+    check_same_as_file(document, document_len, cases, "calendar-2025.expected");
+    CHECK(strcmp(ocop_error_path(error), "/year") == 0);
+  }
+  ocop_error_free(error);
+  error = NULL;
+  CHECK_STATUS(ocop_engine_calendar(engine, 2027, "district", 8, NULL, 0, 0, &text, &text_len,
+                                    &error),
+               OCOP_STATUS_INVALID_ARGUMENT, error);
+  CHECK(strstr(ocop_error_message(error), "district") != NULL);
+  ocop_error_free(error);
+  error = NULL;
+  CHECK_STATUS(ocop_engine_calendar(engine, 70000, NULL, 0, NULL, 0, 0, &text, &text_len, &error),
+               OCOP_STATUS_INVALID_ARGUMENT, error);
+  ocop_error_free(error);
+  error = NULL;
+  CHECK_STATUS(ocop_engine_calendar(engine, 2027, NULL, 0, "31/2/2027", 9, OCOP_OPTION_ENGLISH,
+                                    &text, &text_len, &error),
+               OCOP_STATUS_INVALID_ARGUMENT, error);
+  CHECK(ocop_error_document(error, NULL) == NULL);
   ocop_error_free(error);
   CHECK(text == UNTOUCHED_STRING);
   CHECK(text_len == UNTOUCHED_LEN);
