@@ -18,7 +18,7 @@ use ocop_core::output::{invalid_input, json_document};
 use ocop_core::rescore::rescore;
 use ocop_core::rubric::{CatalogRef, Level, RubricError};
 use ocop_core::score;
-use ocop_core::sheet::{Completeness, InputProblem, InputProblems};
+use ocop_core::sheet::{Completeness, InputProblems};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
@@ -271,15 +271,7 @@ impl Engine {
                 CalendarError::OutOfRange(_) => PyValueError::new_err(error.describe(lang)),
                 // A year no rubric in force sets rounds for is invalid input, as `ocop calendar`
                 // says.
-                _ => invalid(
-                    None,
-                    InputProblems::one(InputProblem::invalid_value(
-                        "year",
-                        error.describe(lang),
-                        lang,
-                    )),
-                    lang,
-                ),
+                _ => invalid(None, InputProblems::one(error.as_problem(lang)), lang),
             })
     }
 

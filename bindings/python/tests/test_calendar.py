@@ -124,7 +124,7 @@ def test_a_year_before_every_rubric_is_invalid_input(engine):
         ({"year": 10000}, "năm 10000 nằm ngoài phạm vi lịch được hỗ trợ"),
         ({"year": 10000, "lang": "en"}, "the year 10000 is outside the supported calendar range"),
         # The first round after 31/12/9999 would be in 10000.
-        ({"year": 9999, "on": "9999-12-31"}, "năm 9999 nằm ngoài phạm vi lịch được hỗ trợ"),
+        ({"year": 9999, "on": "9999-12-31"}, "năm 10000 nằm ngoài phạm vi lịch được hỗ trợ"),
         ({"year": 40000}, "year: 40000 is not in -32768..=32767"),
         ({"year": 2027, "level": "district"}, "level must be province or central, not \"district\""),
         ({"year": 2027, "on": "2027-02-30"}, "on: "),

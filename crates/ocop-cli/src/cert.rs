@@ -6,7 +6,7 @@ use ocop_core::calendar::CalendarError;
 use ocop_core::certificate::{self, CertificateError};
 use ocop_core::lang::{Describe, Lang};
 use ocop_core::rubric::Level;
-use ocop_core::sheet::{InputProblem, InputProblems};
+use ocop_core::sheet::InputProblems;
 
 use crate::args::{Format, RubricsArg};
 use crate::output::{print, print_json};
@@ -53,11 +53,7 @@ pub(crate) fn calendar(
             CalendarError::OutOfRange(_) => CliError::Usage(error.describe(lang)),
             _ => CliError::Invalid {
                 file: "YEAR".to_owned(),
-                problems: InputProblems::one(InputProblem::invalid_value(
-                    "year",
-                    error.describe(lang),
-                    lang,
-                )),
+                problems: InputProblems::one(error.as_problem(lang)),
             },
         })?;
     match format {

@@ -16,6 +16,7 @@ use crate::dates::dmy;
 use crate::lang::{Describe, Lang};
 use crate::rubric::procedure::Round;
 use crate::rubric::{Catalog, Level};
+use crate::sheet::InputProblem;
 
 /// A year's rounds, and for a date the first round a file proposed that day can enter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
@@ -105,6 +106,14 @@ impl Describe for CalendarError {
     }
 }
 
+impl CalendarError {
+    /// The error as the problem of the year asked for, for the error document: a year no rubric
+    /// in force sets rounds for is invalid input (a year out of range is a usage error instead).
+    pub fn as_problem(&self, lang: Lang) -> InputProblem {
+        InputProblem::invalid_value("year", self.describe(lang), lang)
+    }
+}
+
 /// The rounds of `year` (of one level, or every level), and for `proposed_on` the first round
 /// of each level a file proposed that day can enter.
 pub fn calendar(
@@ -132,7 +141,9 @@ pub fn calendar(
     }
     let rounds = in_year(&rules, year).ok_or(CalendarError::OutOfRange(year))?;
     let first_rounds = match proposed_on {
-        Some(day) => first_rounds(&rules, day).ok_or(CalendarError::OutOfRange(day.year()))?,
+        // A valid day's own year always has its rounds: only the next year can be out of range.
+        Some(day) => first_rounds(&rules, day)
+            .ok_or(CalendarError::OutOfRange(day.year().saturating_add(1)))?,
         None => Vec::new(),
     };
     Ok(Calendar {
@@ -339,5 +350,20 @@ mod tests {
             calendar(Catalog::bundled(), 2018, None, None),
             Err(CalendarError::NoRubric(2018))
         );
+    }
+
+    #[test]
+    fn the_year_out_of_range_is_the_one_that_is() {
+        assert_eq!(
+            calendar(Catalog::bundled(), 10000, None, None),
+            Err(CalendarError::OutOfRange(10000))
+        );
+        // The first round after 31/12/9999 would be held in 10000.
+        assert_eq!(
+            calendar(Catalog::bundled(), 9999, None, Some(date(9999, 12, 31))),
+            Err(CalendarError::OutOfRange(10000))
+        );
+        let problem = CalendarError::NoRubric(2018).as_problem(Lang::Vi);
+        assert_eq!(problem.path.to_string(), "/year");
     }
 }

@@ -752,7 +752,7 @@ mod tests {
         for (year, level, on, message) in [
             (70_000, None, None, "the year 70000 is outside"),
             (10_000, None, None, "the year 10000 is outside"),
-            (2027, None, Some("9999-12-01"), "the year 9999 is outside"),
+            (2027, None, Some("9999-12-01"), "the year 10000 is outside"),
             (
                 2027,
                 Some(b"district".as_slice()),

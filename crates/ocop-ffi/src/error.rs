@@ -11,7 +11,7 @@ use ocop_core::json::Position;
 use ocop_core::lang::{Describe, Lang};
 use ocop_core::output::{ErrorDocument, json_document};
 use ocop_core::rubric::RubricError;
-use ocop_core::sheet::{InputProblem, InputProblems};
+use ocop_core::sheet::InputProblems;
 
 use crate::boundary::{c_string, guard};
 
@@ -170,14 +170,7 @@ impl ocop_error {
     pub(crate) fn calendar(error: &CalendarError, lang: Lang) -> Self {
         match error {
             CalendarError::OutOfRange(_) => Self::invalid_argument(error.to_string()),
-            _ => Self::invalid_input(
-                InputProblems::one(InputProblem::invalid_value(
-                    "year",
-                    error.describe(lang),
-                    lang,
-                )),
-                lang,
-            ),
+            _ => Self::invalid_input(InputProblems::one(error.as_problem(lang)), lang),
         }
     }
 

@@ -404,11 +404,7 @@ async fn calendar(
                 // A year no rubric in force sets rounds for is invalid input, as `ocop calendar`
                 // says.
                 Err(error) => Err(ApiError::invalid(
-                    InputProblems::one(InputProblem::invalid_value(
-                        "year",
-                        error.describe(lang),
-                        lang,
-                    )),
+                    InputProblems::one(error.as_problem(lang)),
                     lang,
                 )),
             }
