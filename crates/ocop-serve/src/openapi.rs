@@ -171,7 +171,7 @@ pub fn openapi_document() -> String {
                         "schema": {"type": "integer"}}),
                  json!({"name": "level", "in": "query", "required": false,
                         "description": "Only this level's rounds.",
-                        "schema": {"type": "string", "enum": ["district", "province", "central"]}}),
+                        "schema": {"type": "string", "enum": ["province", "central"]}}),
                  json!({"name": "on", "in": "query", "required": false,
                         "description": "The day a file is proposed: the first round of each \
                                         level it can enter.",

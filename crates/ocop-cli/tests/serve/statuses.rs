@@ -46,6 +46,11 @@ fn each_failure_has_its_status_and_a_json_document() {
         (
             400,
             "bad_request",
+            server.get("/v1/calendar?year=2027&level=district"),
+        ),
+        (
+            400,
+            "bad_request",
             server.get("/v1/calendar?year=2026&on=31/04/2026"),
         ),
         (
