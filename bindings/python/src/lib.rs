@@ -218,8 +218,16 @@ impl Engine {
     }
 
     /// `ocop cert --decided DATE [--on DATE] [--rubric ID] --format json`; `on` defaults to today.
-    #[pyo3(signature = (decided, on, rubric))]
-    fn cert(&self, decided: &str, on: Option<&str>, rubric: Option<&str>) -> PyResult<String> {
+    /// Why dates have no certificate is said in the language asked for.
+    #[pyo3(signature = (decided, on, rubric, english))]
+    fn cert(
+        &self,
+        decided: &str,
+        on: Option<&str>,
+        rubric: Option<&str>,
+        english: bool,
+    ) -> PyResult<String> {
+        let lang = lang(english);
         let decided = date(decided, "decided")?;
         let on = match on {
             Some(on) => date(on, "on")?,
@@ -229,9 +237,9 @@ impl Engine {
             Ok(certificate) => Ok(json_document(&certificate)),
             Err(CertificateError::Rubric(error)) => Err(rubric_error(&error)),
             Err(error @ CertificateError::NoRubric(_)) => {
-                Err(UnknownRubricError::new_err(error.to_string()))
+                Err(UnknownRubricError::new_err(error.describe(lang)))
             }
-            Err(error) => Err(PyValueError::new_err(error.to_string())),
+            Err(error) => Err(PyValueError::new_err(error.describe(lang))),
         }
     }
 

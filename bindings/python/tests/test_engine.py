@@ -180,3 +180,16 @@ def test_one_engine_serves_many_threads(engine):
 
 def test_the_version_is_the_packages():
     assert ocop.__version__ == "0.1.0"
+
+
+def test_why_dates_have_no_certificate_is_said_in_the_language_asked_for(engine):
+    with pytest.raises(ocop.UnknownRubric, match="không có bộ tiêu chí nào có hiệu lực"):
+        engine.cert("1999-01-01")
+    with pytest.raises(ocop.UnknownRubric, match="no rubric is in force on 1999-01-01"):
+        engine.cert("1999-01-01", lang="en")
+    with pytest.raises(ValueError, match="có hiệu lực từ ngày 22/05/2026"):
+        engine.cert("2026-05-21", rubric="qd26-2026")
+    with pytest.raises(ValueError, match="took effect on 2026-05-22"):
+        engine.cert("2026-05-21", rubric="qd26-2026", lang="en")
+    with pytest.raises(ValueError):
+        engine.cert("2026-06-15", lang="fr")

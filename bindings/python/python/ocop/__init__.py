@@ -201,10 +201,14 @@ class Engine:
         *,
         on: Union[str, datetime.date, None] = None,
         rubric: Optional[str] = None,
+        lang: str = "vi",
     ) -> dict:
         """A certificate's expiry, re-rating window and state on a day (default today): ``ocop
-        cert --decided DATE [--on DATE] [--rubric ID] --format json``."""
-        return json.loads(_call(self._native.cert, _date(decided), _date(on), rubric))
+        cert --decided DATE [--on DATE] [--rubric ID] --format json``. Why dates have no
+        certificate is said in ``lang``."""
+        return json.loads(
+            _call(self._native.cert, _date(decided), _date(on), rubric, _english(lang))
+        )
 
     def calendar(
         self,
