@@ -132,11 +132,13 @@ pub(crate) fn usage(error: &clap::Error) -> u8 {
         };
     }
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let json = args
-        .windows(2)
-        .any(|pair| matches!(pair, [flag, value] if flag == "--format" && value == "json"))
-        || args.iter().any(|arg| arg == "--format=json");
-    if json {
+    // The command line clap refused is read for the two options that decide how to say so.
+    let asks = |option: &str, value: &str| {
+        args.windows(2)
+            .any(|pair| matches!(pair, [flag, given] if flag == option && given == value))
+            || args.iter().any(|arg| *arg == *format!("{option}={value}"))
+    };
+    if asks("--format", "json") {
         let message = error.render().to_string();
         let failure = CliError::Usage(message.trim_end().to_owned());
         crate::output::Report {
@@ -145,11 +147,7 @@ pub(crate) fn usage(error: &clap::Error) -> u8 {
         }
         .failure(&failure)
     } else {
-        let english = args
-            .windows(2)
-            .any(|pair| matches!(pair, [flag, value] if flag == "--lang" && value == "en"))
-            || args.iter().any(|arg| arg == "--lang=en");
-        if !english {
+        if !asks("--lang", "en") {
             eprintln!("{}", vietnamese_usage(error));
         }
         let _ = error.print();

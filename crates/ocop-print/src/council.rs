@@ -7,7 +7,7 @@ use ocop_core::council::{CouncilResult, MemberResult, Role, SessionStatus};
 use ocop_core::recognition::Recognised;
 use ocop_core::score::Disqualification;
 
-use super::{LANG, field, long_date, number, page, signatures, stars};
+use super::{LANG, field, gate_requirement, long_date, number, page, signatures, stars};
 
 /// The council's summary table and its minutes, as one document.
 pub fn council(result: &CouncilResult) -> String {
@@ -156,10 +156,7 @@ fn verdict(result: &CouncilResult) -> Markup {
                     @for gate in &result.unmet_gates {
                         li {
                             "Chỉ tiêu " (gate.criterion) ": hạng " (gate.level) " sao cần "
-                            @match gate.marked_option {
-                                Some(option) => { "ít nhất phương án " (option) " (" (number(gate.required_points.0)) " điểm)" }
-                                None => { "đạt trên 0 điểm" }
-                            }
+                            (gate_requirement(gate))
                             "; trung bình Hội đồng đạt " (LANG.quotient(gate.chosen_points.0, false)) " điểm"
                         }
                     }

@@ -10,6 +10,7 @@ mod sheet;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use ocop_core::lang::Lang;
+use ocop_core::score::UnmetGate;
 use rust_decimal::Decimal;
 
 pub use advice::advice;
@@ -151,6 +152,17 @@ fn signatures(blocks: &[(&str, Option<&str>)]) -> Markup {
 /// A number as Vietnamese writes it: `73,8`.
 fn number(value: Decimal) -> String {
     LANG.decimal(value)
+}
+
+/// What an unmet star gate asks for: "ít nhất phương án 5 (5 điểm)", or "đạt trên 0 điểm" for a
+/// mark on the criterion's heading.
+fn gate_requirement(gate: &UnmetGate) -> Markup {
+    html! {
+        @match gate.marked_option {
+            Some(option) => { "ít nhất phương án " (option) " (" (number(gate.required_points.0)) " điểm)" }
+            None => { "đạt trên 0 điểm" }
+        }
+    }
 }
 
 /// `★★★☆☆` for 3 of 5 stars.

@@ -6,7 +6,7 @@ use maud::{Markup, html};
 use ocop_core::rubric::{Choice, Criterion, LoadedSet, Scoring};
 use ocop_core::score::{AnswerEcho, CriterionScore, CriterionStatus, Scorecard, Status};
 
-use super::{LANG, field, long_date, number, page, signatures, star_mark, stars};
+use super::{LANG, field, gate_requirement, long_date, number, page, signatures, star_mark, stars};
 
 /// What a filled sheet adds to the blank one: each criterion's score.
 struct Filled<'c, 'r> {
@@ -240,10 +240,7 @@ fn verdict(card: &Scorecard<'_>) -> Markup {
                     @for gate in &card.unmet_gates {
                         li {
                             "Chỉ tiêu " (gate.criterion) ": hạng " (gate.level) " sao cần "
-                            @match gate.marked_option {
-                                Some(option) => { "ít nhất phương án " (option) " (" (number(gate.required_points.0)) " điểm)" }
-                                None => { "đạt trên 0 điểm" }
-                            }
+                            (gate_requirement(gate))
                             "; đạt " (number(gate.chosen_points.0)) " điểm"
                         }
                     }

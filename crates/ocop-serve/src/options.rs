@@ -183,6 +183,12 @@ pub(crate) enum SetFormat {
     Html,
 }
 
+/// A date option, `YYYY-MM-DD` or `D/M/YYYY` as the command reads it; a malformed request
+/// otherwise, naming the option.
+pub(crate) fn date_param(text: &str, name: &str) -> Result<jiff::civil::Date, ApiError> {
+    ocop_core::dates::parse(text).map_err(|error| ApiError::BadRequest(format!("{name}: {error}")))
+}
+
 /// The options of `/v1/cert`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

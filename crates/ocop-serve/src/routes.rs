@@ -29,7 +29,7 @@ use crate::error::{ApiError, json_body};
 use crate::openapi::openapi_document;
 use crate::options::{
     AdviseOptions, CalendarOptions, CertOptions, ListOptions, Options, RankOptions, RescoreOptions,
-    RubricOptions, ScoreOptions, SetFormat, language,
+    RubricOptions, ScoreOptions, SetFormat, date_param, language,
 };
 
 /// What every handler shares.
@@ -352,13 +352,9 @@ async fn cert(
     Options(options): Options<CertOptions>,
 ) -> Result<Response, ApiError> {
     let lang = language(options.lang, &headers);
-    let date = |text: &str, name: &str| {
-        ocop_core::dates::parse(text)
-            .map_err(|error| ApiError::BadRequest(format!("{name}: {error}")))
-    };
-    let decided = date(&options.decided, "decided")?;
+    let decided = date_param(&options.decided, "decided")?;
     let on = match &options.on {
-        Some(on) => date(on, "on")?,
+        Some(on) => date_param(on, "on")?,
         None => jiff::ZonedDateTime::now().date(),
     };
     shared
@@ -395,10 +391,7 @@ async fn calendar(
     let on = options
         .on
         .as_deref()
-        .map(|text| {
-            ocop_core::dates::parse(text)
-                .map_err(|error| ApiError::BadRequest(format!("on: {error}")))
-        })
+        .map(|text| date_param(text, "on"))
         .transpose()?;
     shared
         .answer(move |catalog| {

@@ -4,7 +4,7 @@
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
-use ocop_core::register::{Table, TableError, TableRow};
+use ocop_core::register::{Table, TableError};
 
 use crate::read::{cell_text, serial_date};
 
@@ -20,29 +20,11 @@ pub fn register_table(bytes: &[u8]) -> Result<Table, TableError> {
         .ok_or_else(|| unreadable("the workbook has no sheet".to_owned()))?
         .map_err(|error| unreadable(error.to_string()))?;
     let first_row = range.start().map_or(0, |(row, _)| u64::from(row));
-    let mut table = Table::default();
-    let mut header_seen = false;
-    for (offset, cells) in (0_u64..).zip(range.rows()) {
-        let number = first_row + offset + 1;
-        let cells: Vec<String> = cells.iter().map(register_cell).collect();
-        if cells.iter().all(String::is_empty) {
-            continue;
-        }
-        if header_seen {
-            table.rows.push(TableRow { number, cells });
-        } else {
-            table.headers = cells;
-            table.header_row = number;
-            header_seen = true;
-        }
-    }
-    if !header_seen {
-        return Err(TableError {
-            row: 1,
-            message: "the sheet has no header row".to_owned(),
-        });
-    }
-    Ok(table)
+    let rows = (0_u64..).zip(range.rows()).map(|(offset, cells)| {
+        let cells = cells.iter().map(register_cell).collect();
+        Ok((first_row + offset + 1, cells))
+    });
+    Table::from_rows(rows, "sheet")
 }
 
 /// A cell as the register reads text: dates as `YYYY-MM-DD`.

@@ -60,9 +60,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, TableError> {
         .has_headers(false)
         .flexible(true)
         .from_reader(bytes);
-    let mut table = Table::default();
-    let mut header_seen = false;
-    for record in reader.byte_records() {
+    let rows = reader.byte_records().map(|record| {
         let record = record.map_err(|error| TableError {
             row: error.position().map_or(0, csv::Position::line),
             message: error.to_string(),
@@ -79,24 +77,42 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, TableError> {
                     })
             })
             .collect::<Result<Vec<String>, TableError>>()?;
-        if cells.iter().all(String::is_empty) {
-            continue;
+        Ok((row, cells))
+    });
+    Table::from_rows(rows, "file")
+}
+
+impl Table {
+    /// A table from rows of cells, each with its row number, as a file or a sheet gives them:
+    /// blank rows are skipped and the first other row is the header. The first error stops the
+    /// reading; `source` names what was read when it has no header row ("file", "sheet").
+    pub fn from_rows(
+        rows: impl IntoIterator<Item = Result<(u64, Vec<String>), TableError>>,
+        source: &str,
+    ) -> Result<Table, TableError> {
+        let mut table = Table::default();
+        let mut header_seen = false;
+        for row in rows {
+            let (number, cells) = row?;
+            if cells.iter().all(String::is_empty) {
+                continue;
+            }
+            if header_seen {
+                table.rows.push(TableRow { number, cells });
+            } else {
+                table.headers = cells;
+                table.header_row = number;
+                header_seen = true;
+            }
         }
-        if header_seen {
-            table.rows.push(TableRow { number: row, cells });
-        } else {
-            table.headers = cells;
-            table.header_row = row;
-            header_seen = true;
+        if !header_seen {
+            return Err(TableError {
+                row: 1,
+                message: format!("the {source} has no header row"),
+            });
         }
+        Ok(table)
     }
-    if !header_seen {
-        return Err(TableError {
-            row: 1,
-            message: "the file has no header row".to_owned(),
-        });
-    }
-    Ok(table)
 }
 
 #[cfg(test)]
