@@ -156,6 +156,44 @@ impl JsonPath {
     }
 }
 
+/// Where a value stands while a valid-looking document is walked: a [`JsonPath`] kept on the
+/// stack, each step borrowing its parent. Walking a document this way allocates nothing; a place
+/// becomes a [`JsonPath`] only when a problem is reported there. (Checking a product set built a
+/// shared path for every field it visited, a third of the checking's cost, for problems that
+/// valid data never has.)
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Place<'a>(Option<(&'a Place<'a>, PlaceStep<'a>)>);
+
+#[derive(Debug, Clone, Copy)]
+enum PlaceStep<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+impl<'a> Place<'a> {
+    /// The document's root.
+    pub(crate) const ROOT: Place<'static> = Place(None);
+
+    /// This place extended by an object key.
+    pub(crate) fn key(&'a self, key: &'a str) -> Place<'a> {
+        Place(Some((self, PlaceStep::Key(key))))
+    }
+
+    /// This place extended by an array index.
+    pub(crate) fn index(&'a self, index: usize) -> Place<'a> {
+        Place(Some((self, PlaceStep::Index(index))))
+    }
+
+    /// The place as a path that outlives the walk.
+    pub(crate) fn to_path(self) -> JsonPath {
+        match self.0 {
+            None => JsonPath::root(),
+            Some((parent, PlaceStep::Key(key))) => parent.to_path().key(key),
+            Some((parent, PlaceStep::Index(index))) => parent.to_path().index(index),
+        }
+    }
+}
+
 impl PartialEq for JsonPath {
     fn eq(&self, other: &Self) -> bool {
         self.segments() == other.segments()
@@ -448,6 +486,19 @@ mod tests {
             })
         );
         assert_eq!(document.locate(&JsonPath::root().key("missing")), None);
+    }
+
+    #[test]
+    fn a_place_becomes_the_path_it_walked() {
+        let parts = Place::ROOT.key("parts");
+        let part = parts.index(2);
+        let groups = part.key("a/b~c");
+        assert_eq!(Place::ROOT.to_path().to_string(), "/");
+        assert_eq!(groups.to_path().to_string(), "/parts/2/a~1b~0c");
+        assert_eq!(
+            groups.index(0).to_path(),
+            JsonPath::root().key("parts").index(2).key("a/b~c").index(0)
+        );
     }
 
     #[test]

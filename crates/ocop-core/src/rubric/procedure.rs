@@ -18,7 +18,7 @@ use super::source::{
     CertificateRulesSource, InstrumentSource, LevelRecognitionSource, RoundSource, TransitionSource,
 };
 use super::validate::Checker;
-use crate::json::JsonPath;
+use crate::json::Place;
 
 /// The procedure rules of an instrument.
 #[derive(Debug, Clone, Default)]
@@ -285,21 +285,24 @@ pub(crate) fn validate(
     top: Stars,
     certifiers: &HashMap<Stars, Level>,
 ) -> Procedure {
-    let root = JsonPath::root();
+    let root = Place::ROOT;
+    let recognition_at = root.key("recognition");
+    let by_level_at = recognition_at.key("by_level");
+    let rounds_at = root.key("rounds");
     let recognition = source
         .recognition
         .by_level
         .iter()
         .enumerate()
         .filter_map(|(index, level)| {
-            let path = root.key("recognition").key("by_level").index(index);
+            let path = by_level_at.index(index);
             level_recognition(check, &path, level, top, certifiers)
         })
         .collect::<Vec<_>>();
     let mut seen = HashSet::new();
     for (index, level) in recognition.iter().enumerate() {
         if !seen.insert(level.level) {
-            let path = root.key("recognition").key("by_level").index(index);
+            let path = by_level_at.index(index);
             problem(
                 check,
                 &path,
@@ -319,12 +322,12 @@ pub(crate) fn validate(
         .rounds
         .iter()
         .enumerate()
-        .filter_map(|(index, round)| self::round(check, &root.key("rounds").index(index), round))
+        .filter_map(|(index, round)| self::round(check, &rounds_at.index(index), round))
         .collect::<Vec<_>>();
     let mut numbered = HashSet::new();
     for (index, round) in rounds.iter().enumerate() {
         if !numbered.insert((round.level, round.round)) {
-            let path = root.key("rounds").index(index);
+            let path = rounds_at.index(index);
             problem(check, &path, format!("round {} listed twice", round.round));
         }
     }
@@ -336,11 +339,11 @@ pub(crate) fn validate(
     }
 }
 
-fn problem(check: &mut Checker, path: &JsonPath, detail: String) {
+fn problem(check: &mut Checker, path: &Place<'_>, detail: String) {
     check.error(path, None, RubricProblemKind::Procedure { detail });
 }
 
-fn rule_text(check: &mut Checker, path: &JsonPath, source: &str, printed: &str) -> RuleText {
+fn rule_text(check: &mut Checker, path: &Place<'_>, source: &str, printed: &str) -> RuleText {
     check.text(&path.key("source"), None, "source", source);
     check.text(&path.key("printed"), None, "printed", printed);
     RuleText {
@@ -351,7 +354,7 @@ fn rule_text(check: &mut Checker, path: &JsonPath, source: &str, printed: &str) 
 
 fn level_recognition(
     check: &mut Checker,
-    path: &JsonPath,
+    path: &Place<'_>,
     source: &LevelRecognitionSource,
     top: Stars,
     certifiers: &HashMap<Stars, Level>,
@@ -367,8 +370,9 @@ fn level_recognition(
     check.text(&path.key("authority"), None, "authority", &source.authority);
     let mut covered: HashMap<Stars, usize> = HashMap::new();
     let mut rules = Vec::new();
+    let rules_at = path.key("rules");
     for (index, rule) in source.rules.iter().enumerate() {
-        let at = path.key("rules").index(index);
+        let at = rules_at.index(index);
         let text = rule_text(check, &at, &rule.source, &rule.printed);
         // Stars are covered even by a rule whose outcome is unknown: one mistake, one problem.
         for &stars in &rule.stars {
@@ -449,7 +453,7 @@ fn inconsistency(
 
 fn certificate(
     check: &mut Checker,
-    path: &JsonPath,
+    path: &Place<'_>,
     source: &CertificateRulesSource,
 ) -> CertificateRules {
     if source.validity_months == 0 {
@@ -487,14 +491,15 @@ fn certificate(
 
 fn transition(
     check: &mut Checker,
-    path: &JsonPath,
+    path: &Place<'_>,
     source: &TransitionSource,
 ) -> Option<Transition> {
     let submitted_before = check.date(&path.key("submitted_before"), &source.submitted_before);
     let mut seen = HashSet::new();
     let mut limits = Vec::new();
+    let limits_at = path.key("limits");
     for (index, limit) in source.limits.iter().enumerate() {
-        let at = path.key("limits").index(index);
+        let at = limits_at.index(index);
         let mut evaluations = Vec::new();
         for name in &limit.evaluations {
             match Evaluation::parse(name) {
@@ -532,7 +537,7 @@ fn transition(
     })
 }
 
-fn round(check: &mut Checker, path: &JsonPath, source: &RoundSource) -> Option<Round> {
+fn round(check: &mut Checker, path: &Place<'_>, source: &RoundSource) -> Option<Round> {
     let level = Level::parse(&source.level);
     if level.is_none() {
         problem(

@@ -17,7 +17,7 @@ use super::source::{
     ProductSetSource, ProvenanceSource,
 };
 use crate::decimal::format as dec;
-use crate::json::JsonPath;
+use crate::json::Place;
 
 /// Collects problems for one file.
 pub(crate) struct Checker {
@@ -40,14 +40,14 @@ impl Checker {
     fn report(
         &mut self,
         severity: Severity,
-        path: &JsonPath,
+        path: &Place<'_>,
         code: Option<&str>,
         kind: RubricProblemKind,
     ) {
         self.problems.push(RubricProblem {
             severity,
             file: self.file.clone(),
-            path: path.clone(),
+            path: path.to_path(),
             position: None,
             rubric: self.rubric.clone(),
             set: self.set,
@@ -56,15 +56,15 @@ impl Checker {
         });
     }
 
-    pub(crate) fn error(&mut self, path: &JsonPath, code: Option<&str>, kind: RubricProblemKind) {
+    pub(crate) fn error(&mut self, path: &Place<'_>, code: Option<&str>, kind: RubricProblemKind) {
         self.report(Severity::Error, path, code, kind);
     }
 
-    fn warn(&mut self, path: &JsonPath, code: Option<&str>, kind: RubricProblemKind) {
+    fn warn(&mut self, path: &Place<'_>, code: Option<&str>, kind: RubricProblemKind) {
         self.report(Severity::Warning, path, code, kind);
     }
 
-    pub(crate) fn text(&mut self, path: &JsonPath, code: Option<&str>, field: &str, text: &str) {
+    pub(crate) fn text(&mut self, path: &Place<'_>, code: Option<&str>, field: &str, text: &str) {
         if text.trim().is_empty() {
             self.error(
                 path,
@@ -86,7 +86,7 @@ impl Checker {
         }
     }
 
-    pub(crate) fn date(&mut self, path: &JsonPath, text: &str) -> Option<Date> {
+    pub(crate) fn date(&mut self, path: &Place<'_>, text: &str) -> Option<Date> {
         let date = text
             .parse::<Date>()
             .ok()
@@ -106,7 +106,7 @@ impl Checker {
     fn format(&mut self, found: u32) {
         if found != FORMAT_VERSION {
             self.error(
-                &JsonPath::root().key("format"),
+                &Place::ROOT.key("format"),
                 None,
                 RubricProblemKind::UnsupportedFormat { found },
             );
@@ -151,7 +151,7 @@ pub(crate) fn instrument(
     fingerprint: String,
 ) -> (Option<Instrument>, Vec<RubricProblem>) {
     let mut check = Checker::new(file, &source.id, None);
-    let root = JsonPath::root();
+    let root = Place::ROOT;
     check.format(source.format);
     check.text(&root.key("id"), None, "id", &source.id);
     check.text(&root.key("title"), None, "title", &source.title);
@@ -176,8 +176,9 @@ pub(crate) fn instrument(
     let provenance = provenance(&mut check, &root.key("provenance"), &source.provenance);
 
     let mut parts = Vec::new();
+    let parts_at = root.key("parts");
     for (index, part) in source.parts.iter().enumerate() {
-        let path = root.key("parts").index(index);
+        let path = parts_at.index(index);
         check.text(&path.key("title"), Some(&part.code), "title", &part.title);
         match PartCode::parse(&part.code) {
             Some(code) => parts.push(PartSpec {
@@ -234,8 +235,9 @@ pub(crate) fn instrument(
 
     let mut seen = HashSet::new();
     let mut product_sets = Vec::new();
+    let product_sets_at = root.key("product_sets");
     for (index, entry) in source.product_sets.iter().enumerate() {
-        let path = root.key("product_sets").index(index);
+        let path = product_sets_at.index(index);
         check.text(&path.key("name"), None, "name", &entry.name);
         if !seen.insert(entry.number) {
             check.error(
@@ -254,8 +256,9 @@ pub(crate) fn instrument(
     }
 
     let mut changelog = Vec::new();
+    let changelog_at = root.key("changelog");
     for (index, entry) in source.changelog.iter().enumerate() {
-        let path = root.key("changelog").index(index);
+        let path = changelog_at.index(index);
         check.text(&path.key("summary"), None, "summary", &entry.summary);
         if let Some(date) = check.date(&path.key("date"), &entry.date) {
             changelog.push(ChangelogEntry {
@@ -277,8 +280,9 @@ pub(crate) fn instrument(
     }
 
     let mut amendments = Vec::new();
+    let amendments_at = root.key("amendments");
     for (index, amendment) in source.amendments.iter().enumerate() {
-        let path = root.key("amendments").index(index);
+        let path = amendments_at.index(index);
         check.text(&path.key("summary"), None, "summary", &amendment.summary);
         if let Some(date) = check.date(&path.key("date"), &amendment.date) {
             amendments.push(Amendment {
@@ -322,7 +326,7 @@ pub(crate) fn instrument(
     check.finish(value)
 }
 
-fn provenance(check: &mut Checker, path: &JsonPath, source: &ProvenanceSource) -> Provenance {
+fn provenance(check: &mut Checker, path: &Place<'_>, source: &ProvenanceSource) -> Provenance {
     check.text(&path.key("source"), None, "source", &source.source);
     if let Some(warning) = &source.warning {
         check.text(&path.key("warning"), None, "warning", warning);
@@ -336,7 +340,7 @@ fn provenance(check: &mut Checker, path: &JsonPath, source: &ProvenanceSource) -
 
 /// Checks that the bands run from 0 to the maximum with no gap or overlap, stars rising by one.
 fn bands(check: &mut Checker, source: &InstrumentSource) -> Option<Vec<StarBand>> {
-    let path = JsonPath::root().key("star_bands");
+    let path = Place::ROOT.key("star_bands");
     let before = check.problems.len();
     let problem = |check: &mut Checker, index: usize, detail: String| {
         check.error(
@@ -437,7 +441,7 @@ fn bands(check: &mut Checker, source: &InstrumentSource) -> Option<Vec<StarBand>
 }
 
 fn recognition(check: &mut Checker, source: &InstrumentSource) -> Option<Recognition> {
-    let path = JsonPath::root().key("recognition");
+    let path = Place::ROOT.key("recognition");
     let rules = &source.recognition;
     let before = check.problems.len();
     let top = source.star_bands.last().map_or(0, |band| band.stars);
@@ -451,8 +455,9 @@ fn recognition(check: &mut Checker, source: &InstrumentSource) -> Option<Recogni
         );
     }
     let mut certifiers = HashMap::new();
+    let certifiers_at = path.key("certifiers");
     for (index, certifier) in rules.certifiers.iter().enumerate() {
-        let at = path.key("certifiers").index(index);
+        let at = certifiers_at.index(index);
         let Some(level) = Level::parse(&certifier.level) else {
             check.error(
                 &at.key("level"),
@@ -503,7 +508,7 @@ pub(crate) fn product_set(
     fingerprint: String,
 ) -> (Option<ProductSet>, Vec<RubricProblem>) {
     let mut check = Checker::new(file, &instrument.id, Some(source.number));
-    let root = JsonPath::root();
+    let root = Place::ROOT;
     check.format(source.format);
     if source.rubric != instrument.id {
         check.error(
@@ -579,14 +584,16 @@ pub(crate) fn product_set(
     };
     let mut parts = Vec::new();
     let mut group_codes = HashSet::new();
+    let parts_at = root.key("parts");
     for (part_index, part) in source.parts.iter().enumerate() {
-        let path = root.key("parts").index(part_index);
+        let path = parts_at.index(part_index);
         builder
             .check
             .text(&path.key("title"), Some(&part.code), "title", &part.title);
         let mut groups = Vec::new();
+        let groups_at = path.key("groups");
         for (group_index, group) in part.groups.iter().enumerate() {
-            let group_path = path.key("groups").index(group_index);
+            let group_path = groups_at.index(group_index);
             if !group_codes.insert(group.code.as_str()) {
                 builder.check.error(
                     &group_path.key("code"),
@@ -658,7 +665,7 @@ struct SetBuilder {
 }
 
 impl SetBuilder {
-    fn group(&mut self, path: &JsonPath, source: &super::source::GroupSource) -> Group {
+    fn group(&mut self, path: &Place<'_>, source: &super::source::GroupSource) -> Group {
         self.check
             .text(&path.key("name"), Some(&source.code), "name", &source.name);
         for (index, note) in source.notes.iter().enumerate() {
@@ -700,7 +707,7 @@ impl SetBuilder {
 
     fn criterion(
         &mut self,
-        path: &JsonPath,
+        path: &Place<'_>,
         source: &CriterionSource,
         is_child: bool,
     ) -> Criterion {
@@ -800,7 +807,7 @@ impl SetBuilder {
     }
 
     /// Checks that a criterion carries exactly the fields its kind uses.
-    fn kind_fields(&mut self, path: &JsonPath, source: &CriterionSource, is_child: bool) {
+    fn kind_fields(&mut self, path: &Place<'_>, source: &CriterionSource, is_child: bool) {
         let has_options = !source.options.is_empty();
         let has_cases = !source.cases.is_empty();
         let has_children = !source.children.is_empty();
@@ -845,7 +852,7 @@ impl SetBuilder {
 
     fn options(
         &mut self,
-        path: &JsonPath,
+        path: &Place<'_>,
         code: &str,
         options: &[OptionSource],
         max: Decimal,
@@ -853,12 +860,13 @@ impl SetBuilder {
     ) -> Vec<Choice> {
         let (case_index, first_number) =
             case.map_or((None, 1), |(index, first)| (Some(index), first));
+        let options_at = path.key("options");
         options
             .iter()
             .zip(first_number..)
             .enumerate()
             .map(|(index, (option, number))| {
-                let at = path.key("options").index(index);
+                let at = options_at.index(index);
                 self.check
                     .text(&at.key("text"), Some(code), "text", &option.text);
                 match option.points {
@@ -890,12 +898,13 @@ impl SetBuilder {
             .collect()
     }
 
-    fn cases(&mut self, path: &JsonPath, source: &CriterionSource) -> Scoring {
+    fn cases(&mut self, path: &Place<'_>, source: &CriterionSource) -> Scoring {
         let mut cases = Vec::new();
         let mut options = Vec::new();
         let mut next_number = 1;
+        let cases_at = path.key("cases");
         for (index, case) in source.cases.iter().enumerate() {
-            let at = path.key("cases").index(index);
+            let at = cases_at.index(index);
             self.check
                 .text(&at.key("label"), Some(&source.code), "label", &case.label);
             let max = case.max.unwrap_or(source.max);
@@ -949,7 +958,7 @@ impl SetBuilder {
         Scoring::Cases { cases, options }
     }
 
-    fn star_mark(&mut self, path: &JsonPath, code: &str, mark: Option<Stars>) {
+    fn star_mark(&mut self, path: &Place<'_>, code: &str, mark: Option<Stars>) {
         if let Some(mark) = mark.filter(|mark| !(3..=5).contains(mark)) {
             self.check.error(
                 path,
@@ -960,7 +969,7 @@ impl SetBuilder {
     }
 
     /// Derives the criterion's star gates from its marks.
-    fn gates_of(&mut self, path: &JsonPath, source: &CriterionSource, criterion: &Criterion) {
+    fn gates_of(&mut self, path: &Place<'_>, source: &CriterionSource, criterion: &Criterion) {
         self.star_mark(&path.key("heading_star"), &source.code, source.heading_star);
         // For each level, the lowest-scoring marked option: either marked option satisfies it.
         // A marked option whose points cannot be read sets no requirement: none is invented.
@@ -996,7 +1005,7 @@ impl SetBuilder {
     }
 
     fn stop_rules(&mut self, source: &ProductSetSource) -> Vec<StopRule> {
-        let path = JsonPath::root().key("stop_rules");
+        let path = Place::ROOT.key("stop_rules");
         source
             .stop_rules
             .iter()
@@ -1036,85 +1045,82 @@ impl SetBuilder {
     }
 
     fn applicability(&mut self, parts: &[Part]) {
-        let mut found = Vec::new();
+        let parts_at = Place::ROOT.key("parts");
         for (part_index, part) in parts.iter().enumerate() {
+            let part_at = parts_at.index(part_index);
+            let groups_at = part_at.key("groups");
             for (group_index, group) in part.groups.iter().enumerate() {
+                let group_at = groups_at.index(group_index);
+                let criteria_at = group_at.key("criteria");
                 for (criterion_index, criterion) in group.criteria.iter().enumerate() {
-                    let path = JsonPath::root()
-                        .key("parts")
-                        .index(part_index)
-                        .key("groups")
-                        .index(group_index)
-                        .key("criteria")
-                        .index(criterion_index);
-                    let mut visit = |criterion: &Criterion, path: JsonPath| {
-                        if let Some(rule) = &criterion.applies_when {
-                            found.push((
-                                path.key("applies_when"),
-                                criterion.code.clone(),
-                                rule.clone(),
-                            ));
-                        }
-                    };
-                    visit(criterion, path.clone());
+                    let path = criteria_at.index(criterion_index);
+                    self.applies_when(&path, criterion);
                     if let Scoring::Nested(children) = &criterion.scoring {
+                        let children_at = path.key("children");
                         for (index, child) in children.iter().enumerate() {
-                            visit(child, path.key("children").index(index));
+                            self.applies_when(&children_at.index(index), child);
                         }
                     }
                 }
-            }
-        }
-        for (path, code, rule) in found {
-            self.check
-                .text(&path.key("printed"), Some(&code), "printed", &rule.printed);
-            let target = self
-                .codes
-                .get(&rule.criterion)
-                .filter(|(is_leaf, _)| *is_leaf);
-            match target {
-                None => self.check.error(
-                    &path.key("criterion"),
-                    Some(&code),
-                    RubricProblemKind::UnknownCriterion {
-                        rule: "applicability".to_owned(),
-                        named: rule.criterion.clone(),
-                    },
-                ),
-                Some((_, numbers)) => {
-                    let missing: Vec<u32> = rule
-                        .unless
-                        .iter()
-                        .copied()
-                        .filter(|option| !numbers.contains(option))
-                        .collect();
-                    for option in missing {
-                        self.check.error(
-                            &path.key("unless"),
-                            Some(&code),
-                            RubricProblemKind::UnknownOption {
-                                rule: "applicability".to_owned(),
-                                criterion: rule.criterion.clone(),
-                                option,
-                            },
-                        );
-                    }
-                }
-            }
-            if rule.criterion == code {
-                self.check.error(
-                    &path.key("criterion"),
-                    Some(&code),
-                    RubricProblemKind::KindMismatch {
-                        detail: "a criterion cannot depend on itself".to_owned(),
-                    },
-                );
             }
         }
     }
 
+    /// Checks the rule under which a criterion applies, if it has one.
+    fn applies_when(&mut self, criterion_at: &Place<'_>, criterion: &Criterion) {
+        let Some(rule) = &criterion.applies_when else {
+            return;
+        };
+        let path = criterion_at.key("applies_when");
+        let code = criterion.code.as_str();
+        self.check
+            .text(&path.key("printed"), Some(code), "printed", &rule.printed);
+        let target = self
+            .codes
+            .get(&rule.criterion)
+            .filter(|(is_leaf, _)| *is_leaf);
+        match target {
+            None => self.check.error(
+                &path.key("criterion"),
+                Some(code),
+                RubricProblemKind::UnknownCriterion {
+                    rule: "applicability".to_owned(),
+                    named: rule.criterion.clone(),
+                },
+            ),
+            Some((_, numbers)) => {
+                let missing: Vec<u32> = rule
+                    .unless
+                    .iter()
+                    .copied()
+                    .filter(|option| !numbers.contains(option))
+                    .collect();
+                for option in missing {
+                    self.check.error(
+                        &path.key("unless"),
+                        Some(code),
+                        RubricProblemKind::UnknownOption {
+                            rule: "applicability".to_owned(),
+                            criterion: rule.criterion.clone(),
+                            option,
+                        },
+                    );
+                }
+            }
+        }
+        if rule.criterion == code {
+            self.check.error(
+                &path.key("criterion"),
+                Some(code),
+                RubricProblemKind::KindMismatch {
+                    detail: "a criterion cannot depend on itself".to_owned(),
+                },
+            );
+        }
+    }
+
     fn errata(&mut self, source: &ProductSetSource, parts: &[Part]) -> Vec<Erratum> {
-        let path = JsonPath::root().key("errata");
+        let path = Place::ROOT.key("errata");
         source
             .errata
             .iter()
@@ -1144,7 +1150,7 @@ impl SetBuilder {
             .collect()
     }
 
-    fn erratum_place(&mut self, path: &JsonPath, erratum: &ErratumSource, parts: &[Part]) {
+    fn erratum_place(&mut self, path: &Place<'_>, erratum: &ErratumSource, parts: &[Part]) {
         let rule = "erratum".to_owned();
         // An erratum naming no part, group or criterion concerns the sheet itself (its name or
         // the notes under it). It has no place at which to accept a defect.
