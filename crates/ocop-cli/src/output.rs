@@ -168,11 +168,7 @@ pub(crate) fn guard_stdout() {
 /// so that nothing an input holds can drive the terminal.
 pub(crate) fn escape_controls(text: &str) -> Cow<'_, str> {
     let is_hostile = |c: char| c.is_control() && c != '\n' && c != '\t';
-    // Control characters are C0, DEL and C1; in UTF-8 those of C1 start with the byte 0xC2. A
-    // scan of bytes (the common case: none there) costs a fraction of decoding every character.
-    let may_hold_controls =
-        |byte: u8| (byte < 0x20 && byte != b'\n' && byte != b'\t') || byte == 0x7F || byte == 0xC2;
-    if !text.bytes().any(may_hold_controls) || !text.contains(is_hostile) {
+    if !holds_controls(text.as_bytes()) {
         return Cow::Borrowed(text);
     }
     let mut escaped = String::with_capacity(text.len() + 16);
@@ -184,6 +180,31 @@ pub(crate) fn escape_controls(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(escaped)
+}
+
+/// Whether UTF-8 text holds a control character other than a line break or a tab: C0, DEL, or
+/// C1, which is encoded as 0xC2 then 0x80-0x9F. Output is scanned in blocks of bytes without
+/// branches (the common case: none there), at a fraction of the cost of decoding every
+/// character; only a block with a suspect byte is looked at closely (0xC2 also starts "°" or
+/// a no-break space).
+fn holds_controls(bytes: &[u8]) -> bool {
+    const BLOCK: usize = 32;
+    let suspect = |byte: u8| {
+        (byte < 0x20 && byte != b'\n' && byte != b'\t') | (byte == 0x7F) | (byte == 0xC2)
+    };
+    let starts_control = |at: usize, byte: u8| match byte {
+        0xC2 => bytes
+            .get(at + 1)
+            .is_some_and(|next| (0x80..0xA0).contains(next)),
+        _ => suspect(byte),
+    };
+    bytes.chunks(BLOCK).enumerate().any(|(block, chunk)| {
+        chunk
+            .iter()
+            .fold(false, |found, &byte| found | suspect(byte))
+            && (chunk.iter().enumerate())
+                .any(|(offset, &byte)| starts_control(block * BLOCK + offset, byte))
+    })
 }
 
 /// How a command reports what stopped it: as JSON on standard output, or as text on standard
@@ -273,5 +294,15 @@ mod tests {
         assert_eq!(escape_controls("a\u{7f}"), "a\\u{7f}");
         // U+00A0..U+00BF share the lead byte 0xC2 with C1 and are kept.
         assert_eq!(escape_controls("30°C\u{a0}§"), "30°C\u{a0}§");
+    }
+
+    #[test]
+    fn the_byte_scan_finds_exactly_the_control_characters() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let hostile = c.is_control() && c != '\n' && c != '\t';
+            let text = format!("a{c}b");
+            let escaped = escape_controls(&text);
+            assert_eq!(matches!(escaped, Cow::Owned(_)), hostile, "{:?}", c);
+        }
     }
 }
