@@ -33,6 +33,8 @@ pub use crate::server::{bind, run, serve, shutdown_signal};
 
 /// The largest request body by default: 8 MiB.
 pub const DEFAULT_MAX_BODY: usize = 8 << 20;
+/// How many body bytes are answered at once by default, summed over requests: 64 MiB.
+pub const DEFAULT_MAX_IN_FLIGHT: usize = 64 << 20;
 /// How many requests are answered at once by default; more are refused with 503.
 pub const DEFAULT_MAX_CONCURRENCY: usize = 64;
 /// How long a request may take by default, from its first byte to its answer.
@@ -47,6 +49,12 @@ pub struct Config {
     pub max_body: usize,
     /// How many requests are answered at once; more are refused with 503 at once.
     pub max_concurrency: usize,
+    /// How many body bytes are answered at once, summed over requests (never less than
+    /// `max_body`): a body takes the length it declares, or `max_body` when it declares none,
+    /// and a request whose body would go over is refused with 503 at once. An invalid body is
+    /// read again to place its problems, holding about 30 times its size while it is answered:
+    /// this bounds that memory for the whole service, where `max_body` bounds one request.
+    pub max_in_flight: usize,
     /// How long a request may take, reading its body included; a slower one is answered 503.
     pub timeout: Duration,
     /// The bearer token every request but `/healthz` must carry, if any.
@@ -58,6 +66,7 @@ impl Default for Config {
         Self {
             max_body: DEFAULT_MAX_BODY,
             max_concurrency: DEFAULT_MAX_CONCURRENCY,
+            max_in_flight: DEFAULT_MAX_IN_FLIGHT,
             timeout: DEFAULT_TIMEOUT,
             token: None,
         }
@@ -74,7 +83,7 @@ pub fn open_rubrics(path: Option<PathBuf>) -> Result<Rubrics, ocop_core::rubric:
 
 /// The service: every route, behind the limits, the token check and the access log.
 pub fn app(rubrics: Rubrics, config: &Config) -> axum::Router {
-    let routes = routes::router(rubrics, config.max_body);
+    let routes = routes::router(rubrics, config);
     let routes = limits::apply(routes, config);
     let routes = auth::apply(routes, config.token.clone());
     access_log::apply(routes)

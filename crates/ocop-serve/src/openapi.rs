@@ -49,7 +49,8 @@ pub fn openapi_document() -> String {
             ),
             (
                 "503",
-                "Too many requests at once (--max-concurrency), or too slow (--timeout).",
+                "Too many requests at once (--max-concurrency) or body bytes at once \
+                 (--max-in-flight), or too slow (--timeout).",
             ),
         ]
         .iter()

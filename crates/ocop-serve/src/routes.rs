@@ -22,22 +22,35 @@ use ocop_core::rescore::rescore;
 use ocop_core::rubric::{Catalog, Level};
 use ocop_core::score;
 use ocop_core::sheet::{InputProblem, InputProblems};
-use tokio::sync::mpsc;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
 
-use crate::Rubrics;
 use crate::error::{ApiError, json_body};
 use crate::openapi::openapi_document;
 use crate::options::{
     AdviseOptions, CalendarOptions, CertOptions, ListOptions, Options, RankOptions, RescoreOptions,
     RubricOptions, ScoreOptions, SetFormat, date_param, language,
 };
+use crate::{Config, Rubrics};
 
 /// What every handler shares.
 #[derive(Clone)]
 struct Shared {
     rubrics: Rubrics,
     max_body: usize,
+    /// The body bytes answered at once, in KiB: each body takes its share before it is read and
+    /// gives it back with its answer.
+    in_flight: Arc<Semaphore>,
     openapi: Arc<str>,
+}
+
+/// A body's share of the bytes the service answers at once, held until its answer is made.
+/// An invalid body is read a second time to place its problems, holding about 30 times its
+/// size: the share is what bounds that memory, where `max_body` bounds one request only.
+type Share = OwnedSemaphorePermit;
+
+/// A size in the KiB units of [`Shared::in_flight`], rounded up.
+fn kibibytes(bytes: usize) -> u32 {
+    u32::try_from(bytes.div_ceil(1024)).unwrap_or(u32::MAX)
 }
 
 impl Shared {
@@ -54,33 +67,52 @@ impl Shared {
         Ok(json_body(document).into_response())
     }
 
-    /// The whole body as UTF-8 text, at most `max_body` bytes. A body that is not UTF-8 is
-    /// invalid input, with the place of its first bad byte, as the command says of a file.
-    async fn text(&self, headers: &HeaderMap, body: Body, lang: Lang) -> Result<String, ApiError> {
-        let bytes = self
-            .limited(headers, body)?
+    /// The whole body as UTF-8 text, at most `max_body` bytes, with its share of the bytes
+    /// answered at once. A body that is not UTF-8 is invalid input, with the place of its first
+    /// bad byte, as the command says of a file.
+    async fn text(
+        &self,
+        headers: &HeaderMap,
+        body: Body,
+        lang: Lang,
+    ) -> Result<(String, Share), ApiError> {
+        let (body, share) = self.limited(headers, body)?;
+        let bytes = body
             .collect()
             .await
             .map_err(|error| self.body_error(error.as_ref()))?
             .to_bytes();
-        String::from_utf8(bytes.into()).map_err(|error| {
+        let text = String::from_utf8(bytes.into()).map_err(|error| {
             let problem = InputProblem::not_utf8(error.as_bytes(), &error.utf8_error());
             ApiError::invalid(InputProblems::one(problem), lang)
-        })
+        })?;
+        Ok((text, share))
     }
 
-    /// The body, refused at once when it says it is too long, and cut off when it grows so.
-    fn limited(&self, headers: &HeaderMap, body: Body) -> Result<Limited<Body>, ApiError> {
+    /// The body, refused at once when it says it is too long, cut off when it grows so, and
+    /// its share of the bytes answered at once: the length it declares, or `max_body` when it
+    /// declares none. When that share is not free the request is refused at once (503), as one
+    /// over the concurrency limit is.
+    fn limited(&self, headers: &HeaderMap, body: Body) -> Result<(Limited<Body>, Share), ApiError> {
         let declared = headers
             .get(header::CONTENT_LENGTH)
             .and_then(|value| value.to_str().ok())
             .and_then(|value| value.parse::<u64>().ok());
-        if declared.is_some_and(|length| length > self.max_body as u64) {
-            return Err(ApiError::TooLarge {
-                limit: self.max_body,
-            });
-        }
-        Ok(Limited::new(body, self.max_body))
+        let length = match declared {
+            Some(length) if length > self.max_body as u64 => {
+                return Err(ApiError::TooLarge {
+                    limit: self.max_body,
+                });
+            }
+            Some(length) => usize::try_from(length).unwrap_or(self.max_body),
+            None => self.max_body,
+        };
+        let share = Arc::clone(&self.in_flight)
+            .try_acquire_many_owned(kibibytes(length).max(1))
+            .map_err(|_| {
+                ApiError::Unavailable("too many request bodies at once: try again shortly")
+            })?;
+        Ok((Limited::new(body, self.max_body), share))
     }
 
     fn body_error(&self, error: &(dyn std::error::Error + 'static)) -> ApiError {
@@ -95,10 +127,13 @@ impl Shared {
 }
 
 /// Every route of the service.
-pub(crate) fn router(rubrics: Rubrics, max_body: usize) -> Router {
+pub(crate) fn router(rubrics: Rubrics, config: &Config) -> Router {
+    // Never less than one largest body, which could otherwise never be answered.
+    let in_flight = kibibytes(config.max_in_flight.max(config.max_body));
     let shared = Shared {
         rubrics,
-        max_body,
+        max_body: config.max_body,
+        in_flight: Arc::new(Semaphore::new(in_flight as usize)),
         openapi: Arc::from(openapi_document()),
     };
     Router::new()
@@ -126,7 +161,7 @@ async fn score(
     body: Body,
 ) -> Result<Response, ApiError> {
     let lang = language(options.lang, &headers);
-    let sheet = shared.text(&headers, body, lang).await?;
+    let (sheet, _share) = shared.text(&headers, body, lang).await?;
     let completeness = options.partial.completeness();
     shared
         .answer(move |catalog| {
@@ -146,7 +181,7 @@ async fn council(
     body: Body,
 ) -> Result<Response, ApiError> {
     let lang = language(options.lang, &headers);
-    let session = shared.text(&headers, body, lang).await?;
+    let (session, _share) = shared.text(&headers, body, lang).await?;
     let completeness = options.partial.completeness();
     shared
         .answer(move |catalog| {
@@ -174,7 +209,7 @@ async fn advise(
             "target must be a star level from 1 to 5".to_owned(),
         ));
     }
-    let subject = shared.text(&headers, body, lang).await?;
+    let (subject, _share) = shared.text(&headers, body, lang).await?;
     shared
         .answer(move |catalog| {
             let request = TextRequest {
@@ -207,7 +242,7 @@ async fn rank(
     body: Body,
 ) -> Result<Response, ApiError> {
     let lang = language(options.lang, &headers);
-    let mut body = shared.limited(&headers, body)?;
+    let (mut body, _share) = shared.limited(&headers, body)?;
     let source = options.source.unwrap_or_else(|| "request".to_owned());
     let completeness = options.partial.completeness();
     // A few chunks in flight: reading waits for scoring, so a fast client cannot fill memory.
@@ -250,7 +285,7 @@ async fn rescore_sheet(
     body: Body,
 ) -> Result<Response, ApiError> {
     let lang = language(options.lang, &headers);
-    let sheet = shared.text(&headers, body, lang).await?;
+    let (sheet, _share) = shared.text(&headers, body, lang).await?;
     shared
         .answer(move |catalog| {
             // An unknown target is an unknown rubric (404), as `ocop rescore --to` refuses it

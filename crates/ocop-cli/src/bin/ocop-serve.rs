@@ -38,6 +38,12 @@ struct ServeArgs {
     #[arg(long, value_name = "N", default_value_t = ocop_serve::DEFAULT_MAX_CONCURRENCY,
           value_parser = clap::value_parser!(u16).range(1..).map(usize::from))]
     max_concurrency: usize,
+    /// How many body bytes are answered at once, summed over requests (`64MiB`; at least
+    /// `--max-body`). A body counts the length it declares, or `--max-body` when it declares
+    /// none; a request that would go over is refused at once (503). An invalid body is answered
+    /// with about 30 times its size in memory: this bounds the service's.
+    #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = parse_size)]
+    max_in_flight: usize,
     /// How long a request may take, reading it included (`30s`, `500ms`, or seconds); slower is
     /// answered 503.
     #[arg(long, value_name = "TIME", default_value = "30s", value_parser = parse_duration)]
@@ -63,6 +69,13 @@ fn main() -> ExitCode {
 
 /// Runs the service until SIGINT or SIGTERM.
 fn run(args: ServeArgs) -> Result<()> {
+    if args.max_in_flight < args.max_body {
+        anyhow::bail!(
+            "--max-in-flight ({} bytes) must be at least --max-body ({} bytes): a body that large could never be answered",
+            args.max_in_flight,
+            args.max_body
+        );
+    }
     let rubrics = ocop_serve::open_rubrics(args.rubrics)?;
     let token = args
         .token_file
@@ -72,6 +85,7 @@ fn run(args: ServeArgs) -> Result<()> {
     let config = Config {
         max_body: args.max_body,
         max_concurrency: args.max_concurrency,
+        max_in_flight: args.max_in_flight,
         timeout: args.timeout,
         token,
     };

@@ -194,6 +194,59 @@ fn requests_over_the_concurrency_limit_are_refused_at_once() {
 }
 
 #[test]
+fn bodies_over_the_bytes_answered_at_once_are_refused_at_once() {
+    let server = Server::start(&["--max-body", "3KiB", "--max-in-flight", "5KiB"]);
+    let chunked = || {
+        let mut stream = server.connect();
+        let mut bytes = request_bytes(
+            "POST",
+            "/v1/score",
+            &[("Transfer-Encoding", "chunked")],
+            b"",
+        );
+        bytes.extend_from_slice(format!("{:x}\r\n", example().len()).as_bytes());
+        bytes.extend_from_slice(&example());
+        bytes.extend_from_slice(b"\r\n0\r\n\r\n");
+        stream.write_all(&bytes).unwrap();
+        read_reply(&mut stream)
+    };
+    // A body of 3 KiB, still coming, holds 3 of the 5 KiB answered at once.
+    let mut holder = server.connect();
+    holder
+        .write_all(b"POST /v1/score HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 3072\r\n\r\n{")
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    // A body declaring over 2 KiB is refused at once, not queued.
+    let started = Instant::now();
+    let refused = server.post("/v1/score", &vec![b' '; 2049]);
+    assert_eq!(
+        (refused.status, refused.error_kind().as_str()),
+        (503, "unavailable"),
+        "{refused:?}"
+    );
+    assert!(started.elapsed() < Duration::from_secs(2));
+    // A sheet that fits is answered; one of unknown length counts as --max-body and does not fit.
+    assert_eq!(server.post("/v1/score", &example()).status, 200);
+    assert_eq!(chunked().status, 503);
+    // The holder's share is given back with its answer: then both fit.
+    holder.write_all(&[b' '; 3071]).unwrap();
+    assert_eq!(read_reply(&mut holder).status, 422);
+    assert_eq!(server.post("/v1/score", &vec![b' '; 2049]).status, 422);
+    assert_eq!(chunked().status, 200);
+}
+
+#[test]
+fn a_bytes_limit_below_the_body_limit_stops_the_service_saying_why() {
+    let output = crate::support::ocop(&["serve", "--max-body", "2KiB", "--max-in-flight", "1KiB"]);
+    assert_eq!(output.status.code(), Some(2));
+    let said = crate::support::stderr(&output);
+    assert!(
+        said.contains("--max-in-flight (1024 bytes) must be at least --max-body (2048 bytes)"),
+        "{said}"
+    );
+}
+
+#[test]
 fn a_request_refused_before_its_body_is_read_closes_its_connection_and_says_so() {
     let server = Server::start(&[]);
     let mut stream = server.connect();
