@@ -14,14 +14,13 @@ fn main() -> io::Result<()> {
     collect_json(&rubrics, &mut files)?;
     files.sort();
 
-    // The names go in one string of their own, apart from the texts: finding a file then reads
-    // a few contiguous pages instead of touching every text's page (a start-up cost that counts
-    // when a command scores one sheet).
+    // A file is found by a `match` on its name, and the texts are only referenced from its
+    // arms: finding one compares a few names instead of scanning a list, and touches neither the
+    // other texts' pages nor a table of pointers the loader would relocate at every start (a
+    // start-up cost that counts when a command scores one sheet).
     let mut names = String::new();
-    let mut texts = String::from(
-        "/// The text of every bundled rubric file, in the order of [`NAMES`].\n\
-         pub(super) static TEXTS: &[&str] = &[\n",
-    );
+    let mut folders = Vec::new();
+    let mut arms = String::new();
     for file in &files {
         println!("cargo::rerun-if-changed={}", file.display());
         let relative = file
@@ -31,15 +30,28 @@ fn main() -> io::Result<()> {
             .map(|part| part.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
+        if let Some(folder) = relative.strip_suffix("/rubric.json") {
+            folders.push(folder.to_owned());
+        }
         names.push_str(&relative);
         names.push('\n');
         let absolute = fs::canonicalize(file)?;
-        writeln!(texts, "    include_str!({:?}),", absolute.display()).map_err(io::Error::other)?;
+        writeln!(
+            arms,
+            "        {relative:?} => Some(include_str!({:?})),",
+            absolute.display()
+        )
+        .map_err(io::Error::other)?;
     }
-    texts.push_str("];\n");
     let table = format!(
         "/// Every bundled rubric file's path relative to `rubrics/`, one per line, sorted.\n\
-         pub(super) static NAMES: &str = {names:?};\n{texts}"
+         #[cfg(test)]\n\
+         pub(super) static NAMES: &str = {names:?};\n\
+         /// Every bundled rubric folder (one holding `rubric.json`), sorted.\n\
+         pub(super) static FOLDERS: &[&str] = &{folders:?};\n\
+         /// The text of a bundled file, by its path relative to `rubrics/`.\n\
+         pub(super) fn text(name: &str) -> Option<&'static str> {{\n    \
+             match name {{\n{arms}        _ => None,\n    }}\n}}\n"
     );
     let out = PathBuf::from(env::var_os("OUT_DIR").ok_or_else(missing_env)?);
     fs::write(out.join("bundled_rubrics.rs"), table)?;

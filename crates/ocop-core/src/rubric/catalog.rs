@@ -367,16 +367,13 @@ impl Files {
     }
 }
 
+/// The rubric files compiled into the library (`NAMES`, `FOLDERS` and `text`, written by the
+/// build script).
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled_rubrics.rs"));
 
-    /// The text of a bundled file, by its path relative to `rubrics/`.
-    pub(super) fn text(name: &str) -> Option<&'static str> {
-        let index = NAMES.lines().position(|bundled| bundled == name)?;
-        TEXTS.get(index).copied()
-    }
-
     /// Every bundled file's path relative to `rubrics/`.
+    #[cfg(test)]
     pub(super) fn names() -> impl Iterator<Item = &'static str> {
         NAMES.lines()
     }
@@ -393,10 +390,8 @@ impl Catalog {
     /// when dropped: for an embedding that must give its memory back (a library unloaded, a
     /// leak checker), where [`Catalog::bundled`] keeps one for the whole process.
     pub fn bundled_owned() -> Catalog {
-        let folders = bundled::names()
-            .filter_map(|name| name.strip_suffix(INSTRUMENT_FILE)?.strip_suffix('/'));
-        let rubrics = folders
-            .map(|folder| Entry::lazy(Files::Bundled(folder.to_owned())))
+        let rubrics = (bundled::FOLDERS.iter())
+            .map(|folder| Entry::lazy(Files::Bundled((*folder).to_owned())))
             .collect();
         Catalog { rubrics }
     }
