@@ -115,12 +115,28 @@ pub mod string {
 
     /// Reads a decimal from a JSON string in plain notation.
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
-        let text = Cow::<str>::deserialize(deserializer)?;
-        parse_plain(&text).ok_or_else(|| {
-            de::Error::custom(format_args!(
-                "invalid decimal {text:?}: write digits with an optional fraction, as a string"
-            ))
-        })
+        deserializer.deserialize_str(PlainDecimal)
+    }
+
+    /// Reads the string where the parser holds it: a rubric file holds hundreds of decimals,
+    /// and reading each into a `String` first cost an allocation apiece.
+    struct PlainDecimal;
+
+    impl de::Visitor<'_> for PlainDecimal {
+        type Value = Decimal;
+
+        // As a `String` says when given something else, so that messages stay the same.
+        fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            formatter.write_str("a string")
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<Decimal, E> {
+            parse_plain(text).ok_or_else(|| {
+                de::Error::custom(format_args!(
+                    "invalid decimal {text:?}: write digits with an optional fraction, as a string"
+                ))
+            })
+        }
     }
 }
 
