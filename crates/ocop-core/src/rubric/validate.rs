@@ -1234,8 +1234,8 @@ impl SetBuilder {
 }
 
 /// Whether a text is in Unicode NFC. A text made only of characters that never combine and
-/// are always in NFC (Latin letters with their Vietnamese precomposed forms, usual punctuation:
-/// [`SETTLED`], as a test checks) is in NFC as it stands; any other goes through the full check.
+/// are always in NFC ([`SETTLED`], as a test checks) is in NFC as it stands; any other goes
+/// through the full check.
 fn in_nfc(text: &str) -> bool {
     let settled = |c: char| SETTLED.iter().any(|range| range.contains(&c));
     text.chars().all(settled) || is_nfc(text)
@@ -1243,12 +1243,16 @@ fn in_nfc(text: &str) -> bool {
 
 /// Characters of canonical combining class 0 whose NFC quick check is "yes": a text of these
 /// alone is in NFC. ASCII, Latin-1, Latin Extended-A and B, IPA and spacing modifiers; Latin
-/// Extended Additional (every precomposed Vietnamese letter); general punctuation.
-const SETTLED: [std::ops::RangeInclusive<char>; 4] = [
+/// Extended Additional (every precomposed Vietnamese letter); general punctuation; arrows and
+/// mathematical operators (`→`, `≥`); geometric shapes and miscellaneous symbols (`□`, `★`),
+/// which rubric texts use.
+const SETTLED: [std::ops::RangeInclusive<char>; 6] = [
     '\u{0}'..='\u{2ff}',
     '\u{1e00}'..='\u{1eff}',
     '\u{2010}'..='\u{2027}',
     '\u{2030}'..='\u{205e}',
+    '\u{2190}'..='\u{22ff}',
+    '\u{25a0}'..='\u{26ff}',
 ];
 
 #[cfg(test)]
@@ -1270,6 +1274,7 @@ mod tests {
     fn nfc_is_decided_as_the_full_check_decides() {
         for text in [
             "Tỏi đen Lý Sơn",
+            "□ Đạt ≥ 3 ★ → 4 ★",
             "Tỏi đen",
             "e\u{301}",
             "\u{1ec7}",
