@@ -43,7 +43,7 @@ struct Shared {
     openapi: Arc<str>,
 }
 
-/// A body's share of the bytes the service answers at once, held until its answer is made.
+/// A body's share of the bytes the service answers at once, held until its work is done.
 /// An invalid body is read a second time to place its problems, holding about 30 times its
 /// size: the share is what bounds that memory, where `max_body` bounds one request only.
 type Share = OwnedSemaphorePermit;
@@ -65,6 +65,27 @@ impl Shared {
             .await
             .map_err(|_| ApiError::Internal)??;
         Ok(json_body(document).into_response())
+    }
+
+    /// [`Shared::answer`] for work on a body, which holds the body's share while the work runs
+    /// (a request that times out leaves its work running) and until the answer is written, an
+    /// error document with every problem placed included.
+    async fn answer_body(
+        &self,
+        share: Share,
+        work: impl FnOnce(&Catalog) -> Result<String, ApiError> + Send + 'static,
+    ) -> Result<Response, ApiError> {
+        let share = Arc::new(share);
+        let held_by_work = Arc::clone(&share);
+        let answer = self
+            .answer(move |catalog| {
+                let _share = held_by_work;
+                work(catalog)
+            })
+            .await;
+        let response = answer.into_response();
+        drop(share);
+        Ok(response)
     }
 
     /// The whole body as UTF-8 text, at most `max_body` bytes, with its share of the bytes
@@ -161,10 +182,10 @@ async fn score(
     body: Body,
 ) -> Result<Response, ApiError> {
     let lang = language(options.lang, &headers);
-    let (sheet, _share) = shared.text(&headers, body, lang).await?;
+    let (sheet, share) = shared.text(&headers, body, lang).await?;
     let completeness = options.partial.completeness();
     shared
-        .answer(move |catalog| {
+        .answer_body(share, move |catalog| {
             score::score_sheet(catalog, &sheet, completeness)
                 .map(|card| json_document(&card))
                 .map_err(|problems| ApiError::invalid(problems, lang))
@@ -181,10 +202,10 @@ async fn council(
     body: Body,
 ) -> Result<Response, ApiError> {
     let lang = language(options.lang, &headers);
-    let (session, _share) = shared.text(&headers, body, lang).await?;
+    let (session, share) = shared.text(&headers, body, lang).await?;
     let completeness = options.partial.completeness();
     shared
-        .answer(move |catalog| {
+        .answer_body(share, move |catalog| {
             let options = SessionOptions {
                 completeness,
                 rules_file: None,
@@ -209,9 +230,9 @@ async fn advise(
             "target must be a star level from 1 to 5".to_owned(),
         ));
     }
-    let (subject, _share) = shared.text(&headers, body, lang).await?;
+    let (subject, share) = shared.text(&headers, body, lang).await?;
     shared
-        .answer(move |catalog| {
+        .answer_body(share, move |catalog| {
             let request = TextRequest {
                 subject: &subject,
                 costs: None,
@@ -242,13 +263,15 @@ async fn rank(
     body: Body,
 ) -> Result<Response, ApiError> {
     let lang = language(options.lang, &headers);
-    let (mut body, _share) = shared.limited(&headers, body)?;
+    let (mut body, share) = shared.limited(&headers, body)?;
     let source = options.source.unwrap_or_else(|| "request".to_owned());
     let completeness = options.partial.completeness();
     // A few chunks in flight: reading waits for scoring, so a fast client cannot fill memory.
     let (chunks, mut received) = mpsc::channel::<Bytes>(4);
     let rubrics = Arc::clone(&shared.rubrics);
     let ranked = tokio::task::spawn_blocking(move || {
+        // The body's share is given back when the round is ranked, as `answer_body` does.
+        let _share = share;
         let options = SessionOptions {
             completeness,
             rules_file: None,
@@ -285,9 +308,9 @@ async fn rescore_sheet(
     body: Body,
 ) -> Result<Response, ApiError> {
     let lang = language(options.lang, &headers);
-    let (sheet, _share) = shared.text(&headers, body, lang).await?;
+    let (sheet, share) = shared.text(&headers, body, lang).await?;
     shared
-        .answer(move |catalog| {
+        .answer_body(share, move |catalog| {
             // An unknown target is an unknown rubric (404), as `ocop rescore --to` refuses it
             // before reading the sheet.
             let target = catalog
