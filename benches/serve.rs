@@ -1,7 +1,10 @@
 //! Load on `ocop serve` over loopback: 20,000 mixed valid and invalid requests from 64
 //! keep-alive connections, then `/v1/score` alone at 1 and at 64 connections. Reports requests
 //! per second, p50/p99 latency, unexpected statuses (must be 0) and the server's memory (resident
-//! after warm-up, at the end, and its peak), and fails on any unexpected status.
+//! after warm-up, at the end, and its peak), and fails on any unexpected status. Then the worst
+//! case for memory: 16 invalid sheets of the largest size sent at once to a fresh service, of
+//! which `--max-in-flight` lets only some be answered; reports its peak memory, and fails when
+//! more are answered than the bound allows.
 //!
 //! Needs `cargo build --release -p ocop-cli`: it serves with `target/release/ocop`. Bounded in
 //! count and time, loopback only. `cargo bench -p ocop-benches --bench serve -- --test` runs a
@@ -69,9 +72,10 @@ struct Server {
 }
 
 impl Server {
-    fn start(ocop: &std::path::Path) -> Server {
+    fn start(ocop: &std::path::Path, args: &[&str]) -> Server {
         let mut child = Command::new(ocop)
             .args(["serve", "--listen", "127.0.0.1:0"])
+            .args(args)
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
@@ -262,7 +266,7 @@ fn main() {
         (20_000, 2_000, 20_000)
     };
     let kinds = kinds();
-    let server = Server::start(&ocop);
+    let server = Server::start(&ocop, &[]);
     // Warm-up: every kind once per connection, so the rubrics are loaded before memory is read.
     let warm = load(server.address, &kinds, kinds.len() * 64, 64);
     let after_warm_up = server.memory_kib("VmRSS");
@@ -296,4 +300,91 @@ fn main() {
         + one.unexpected.len()
         + sixty_four.unexpected.len();
     assert_eq!(unexpected, 0, "unexpected statuses or failed exchanges");
+    drop(server);
+    if test_mode {
+        largest_invalid_bodies(&ocop, 4, 16);
+    } else {
+        largest_invalid_bodies(&ocop, 16, 64);
+    }
+}
+
+/// The largest body the service takes by default.
+const MAX_BODY: usize = 8 << 20;
+
+/// `bodies` invalid sheets of [`MAX_BODY`] sent at once to a service answering at most
+/// `in_flight_mib` MiB of bodies at once: each is held about 30 times while its problems are
+/// placed, so the bound is what keeps the service's memory in check. The others must be refused
+/// (503, or the connection closed before their body was read).
+fn largest_invalid_bodies(ocop: &std::path::Path, bodies: usize, in_flight_mib: usize) {
+    let limit = format!("{in_flight_mib}MiB");
+    let server = Server::start(ocop, &["--max-in-flight", &limit, "--timeout", "120s"]);
+    let body = invalid_sheet(MAX_BODY);
+    let started = Instant::now();
+    let statuses: Vec<Option<u16>> = std::thread::scope(|scope| {
+        let senders: Vec<_> = (0..bodies)
+            .map(|_| scope.spawn(|| send_whole(server.address, &body)))
+            .collect();
+        senders
+            .into_iter()
+            .map(|sender| sender.join().expect("a sending thread"))
+            .collect()
+    });
+    let answered = statuses
+        .iter()
+        .filter(|status| **status == Some(422))
+        .count();
+    let refused = statuses
+        .iter()
+        .filter(|status| matches!(status, Some(503) | None))
+        .count();
+    println!(
+        "{bodies} invalid {} MiB sheets at once, --max-in-flight {limit}: {answered} answered, \
+         {refused} refused in {:.1} s; server peak {:.1} MiB",
+        MAX_BODY >> 20,
+        started.elapsed().as_secs_f64(),
+        server.memory_kib("VmHWM") as f64 / 1024.0
+    );
+    assert_eq!(answered + refused, bodies, "other statuses: {statuses:?}");
+    assert!(
+        (1..=in_flight_mib * (1 << 20) / MAX_BODY).contains(&answered),
+        "more answered at once than --max-in-flight allows: {statuses:?}"
+    );
+}
+
+/// A sheet of `size` bytes at most whose answers are all unknown codes: one problem each.
+fn invalid_sheet(size: usize) -> Vec<u8> {
+    const END: &str = r#""9": 1}}"#;
+    let mut sheet = String::from(r#"{"rubric": "qd26-2026", "product_set": 10, "answers": {"#);
+    for code in 0.. {
+        let answer = format!(r#""9.{code}": 1, "#);
+        if sheet.len() + answer.len() + END.len() > size {
+            break;
+        }
+        sheet.push_str(&answer);
+    }
+    sheet.push_str(END);
+    sheet.into_bytes()
+}
+
+/// Sends one request with its whole body on a connection of its own and reads the status. A
+/// request refused before its body is read may see its connection closed while it writes: `None`
+/// when no status came back.
+fn send_whole(address: SocketAddr, body: &[u8]) -> Option<u16> {
+    let mut stream = TcpStream::connect(address).ok()?;
+    let head = format!(
+        "POST /v1/score HTTP/1.1\r\nHost: bench\r\nConnection: close\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    let _ = stream
+        .write_all(head.as_bytes())
+        .and_then(|()| stream.write_all(body));
+    let mut reply = Vec::new();
+    let _ = stream.read_to_end(&mut reply);
+    let line = reply.split(|byte| *byte == b'\n').next()?;
+    std::str::from_utf8(line)
+        .ok()?
+        .split(' ')
+        .nth(1)?
+        .parse()
+        .ok()
 }
