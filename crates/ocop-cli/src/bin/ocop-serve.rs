@@ -38,10 +38,10 @@ struct ServeArgs {
     #[arg(long, value_name = "N", default_value_t = ocop_serve::DEFAULT_MAX_CONCURRENCY,
           value_parser = clap::value_parser!(u16).range(1..).map(usize::from))]
     max_concurrency: usize,
-    /// How many body bytes are answered at once, summed over requests (`64MiB`; at least
-    /// `--max-body`). A body counts the length it declares, or `--max-body` when it declares
-    /// none; a request that would go over is refused at once (503). An invalid body is answered
-    /// with about 30 times its size in memory: this bounds the service's.
+    /// How many body bytes are answered at once, summed over requests (`64MiB`, `512KiB`, or
+    /// bytes; at least `--max-body`). A body counts the length it declares, or `--max-body` when
+    /// it declares none; a request that would go over is refused at once (503). An invalid body
+    /// takes about 30 times its size in memory while it is answered: this bounds the service's.
     #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = parse_size)]
     max_in_flight: usize,
     /// How long a request may take, reading it included (`30s`, `500ms`, or seconds); slower is
