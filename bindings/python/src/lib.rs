@@ -262,16 +262,17 @@ impl Engine {
             ))
         })?;
         // Only the levels that hold rounds, as `--level` accepts them.
-        let level = match level {
-            None => None,
-            Some("province") => Some(Level::Province),
-            Some("central") => Some(Level::Central),
-            Some(other) => {
-                return Err(PyValueError::new_err(format!(
-                    "level must be province or central, not {other:?}"
-                )));
-            }
-        };
+        let level = level
+            .map(|text| {
+                Level::parse(text)
+                    .filter(|level| level.holds_rounds())
+                    .ok_or_else(|| {
+                        PyValueError::new_err(format!(
+                            "level must be province or central, not {text:?}"
+                        ))
+                    })
+            })
+            .transpose()?;
         let on = on.map(|on| date(on, "on")).transpose()?;
         calendar::calendar(&self.catalog, year, level, on)
             .map(|calendar| json_document(&calendar))

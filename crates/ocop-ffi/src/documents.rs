@@ -381,12 +381,13 @@ pub unsafe extern "C" fn ocop_engine_calendar(
 /// A level that holds evaluation rounds, `province` or `central`, as `ocop calendar --level`
 /// takes it: the district level held none and was abolished on 1/7/2025.
 fn round_level(text: &str) -> Result<Level, ocop_error> {
-    match Level::parse(text) {
-        Some(level @ (Level::Province | Level::Central)) => Ok(level),
-        _ => Err(ocop_error::invalid_argument(format!(
-            "level is {text:?}: a level that holds rounds is province or central"
-        ))),
-    }
+    Level::parse(text)
+        .filter(|level| level.holds_rounds())
+        .ok_or_else(|| {
+            ocop_error::invalid_argument(format!(
+                "level is {text:?}: a level that holds rounds is province or central"
+            ))
+        })
 }
 
 /// A date argument, `YYYY-MM-DD` or `D/M/YYYY`.

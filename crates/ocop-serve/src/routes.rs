@@ -19,7 +19,7 @@ use ocop_core::lang::{Describe, Lang};
 use ocop_core::ndjson::RankStream;
 use ocop_core::output::json_document;
 use ocop_core::rescore::rescore;
-use ocop_core::rubric::{Catalog, Level};
+use ocop_core::rubric::Catalog;
 use ocop_core::score;
 use ocop_core::sheet::{InputProblem, InputProblems};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
@@ -441,7 +441,7 @@ async fn calendar(
 ) -> Result<Response, ApiError> {
     let lang = language(options.lang, &headers);
     // As `ocop calendar --level` takes it: the district level held no rounds.
-    if options.level == Some(Level::District) {
+    if options.level.is_some_and(|level| !level.holds_rounds()) {
         return Err(ApiError::BadRequest(
             "level: a level that holds rounds is province or central".to_owned(),
         ));

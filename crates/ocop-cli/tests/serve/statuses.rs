@@ -196,6 +196,7 @@ fn requests_over_the_concurrency_limit_are_refused_at_once() {
 #[test]
 fn bodies_over_the_bytes_answered_at_once_are_refused_at_once() {
     let server = Server::start(&["--max-body", "3KiB", "--max-in-flight", "5KiB"]);
+    let sheet = example();
     let chunked = || {
         let mut stream = server.connect();
         let mut bytes = request_bytes(
@@ -204,8 +205,8 @@ fn bodies_over_the_bytes_answered_at_once_are_refused_at_once() {
             &[("Transfer-Encoding", "chunked")],
             b"",
         );
-        bytes.extend_from_slice(format!("{:x}\r\n", example().len()).as_bytes());
-        bytes.extend_from_slice(&example());
+        bytes.extend_from_slice(format!("{:x}\r\n", sheet.len()).as_bytes());
+        bytes.extend_from_slice(&sheet);
         bytes.extend_from_slice(b"\r\n0\r\n\r\n");
         stream.write_all(&bytes).unwrap();
         read_reply(&mut stream)
@@ -226,7 +227,7 @@ fn bodies_over_the_bytes_answered_at_once_are_refused_at_once() {
     );
     assert!(started.elapsed() < Duration::from_secs(2));
     // A sheet that fits is answered; one of unknown length counts as --max-body and does not fit.
-    assert_eq!(server.post("/v1/score", &example()).status, 200);
+    assert_eq!(server.post("/v1/score", &sheet).status, 200);
     assert_eq!(chunked().status, 503);
     // The holder's share is given back with its answer: then both fit.
     holder.write_all(&[b' '; 3071]).unwrap();

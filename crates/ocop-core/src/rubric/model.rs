@@ -222,6 +222,13 @@ impl Level {
         }
     }
 
+    /// Whether evaluation rounds are held at this level (QĐ 26/2026 Điều 5: the province and
+    /// the ministry); the district level held none, and was abolished on 1/7/2025. Every front
+    /// end's calendar takes only these levels.
+    pub fn holds_rounds(self) -> bool {
+        !matches!(self, Self::District)
+    }
+
     /// English name of the level.
     pub fn name_en(self) -> &'static str {
         match self {
